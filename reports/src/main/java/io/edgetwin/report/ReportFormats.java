@@ -1,0 +1,60 @@
+package io.edgetwin.report;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+
+/** The report formats this module knows, found by typing {@code ReportFormats.}. */
+public final class ReportFormats {
+
+    private static final ReportFormat JSON = new TextFormat("report.json", ReportJson::toJson);
+    private static final ReportFormat MARKDOWN = new TextFormat("report.md", ReportMarkdown::render);
+
+    private ReportFormats() {
+    }
+
+    /** report.json: the machine-readable report, read back by {@link ReportJson#read}. */
+    public static ReportFormat json() {
+        return JSON;
+    }
+
+    /** report.md: the pull-request comment. */
+    public static ReportFormat markdown() {
+        return MARKDOWN;
+    }
+
+    /** Every format, JSON first. */
+    public static List<ReportFormat> all() {
+        return List.of(JSON, MARKDOWN);
+    }
+
+    /** Writes {@code report} in every format into {@code dir}; returns the files written. */
+    public static List<Path> writeAll(Report report, Path dir) {
+        return all().stream().map(format -> {
+            format.write(report, dir);
+            return dir.resolve(format.fileName());
+        }).toList();
+    }
+
+    /** A format whose whole file is one string rendered from the report. */
+    private record TextFormat(String fileName, Function<Report, String> renderer) implements ReportFormat {
+
+        @Override
+        public void write(Report report, Path dir) {
+            Path file = dir.resolve(fileName);
+            try {
+                Files.createDirectories(dir);
+                Files.writeString(file, renderer.apply(report));
+            } catch (IOException e) {
+                throw new ReportException("report '" + file + "': cannot write: " + e, e);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return fileName;
+        }
+    }
+}

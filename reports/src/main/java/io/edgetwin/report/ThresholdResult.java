@@ -1,0 +1,29 @@
+package io.edgetwin.report;
+
+import java.util.Objects;
+
+/**
+ * One threshold checked against one variant.
+ *
+ * @param expr   the expression as the scenario wrote it, e.g. {@code latency.p99 < 50ms}
+ * @param actual the measured value in the metric's base unit ({@code unit}); {@code null} when the
+ *               metric has no value for this run (errors.rate when nothing was sent), which always
+ *               fails
+ * @param unit   the base unit of {@code actual}
+ * @param passed whether the threshold held
+ */
+public record ThresholdResult(String expr, Double actual, BaseUnit unit, boolean passed) {
+
+    public ThresholdResult {
+        Checks.name("thresholds.expr", expr);
+        Objects.requireNonNull(unit, "thresholds.unit");
+        if (actual != null && !Double.isFinite(actual)) {
+            throw new IllegalArgumentException("thresholds.actual of '" + expr + "' is " + actual
+                    + "; expected a finite number or null");
+        }
+        if (actual == null && passed) {
+            throw new IllegalArgumentException("threshold '" + expr
+                    + "' passed without an actual value; expected passed=false when actual is null");
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package io.edgetwin.report.gate;
+
+import io.edgetwin.report.BaseUnit;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Parses {@code <metric> <op> <number>[unit]}. Every refusal quotes the expression and lists what
+ * would have been accepted at the point that went wrong.
+ */
+final class ThresholdParser {
+
+    static final String GRAMMAR = "<metric> <op> <number>[unit], e.g. 'latency.p99 < 50ms'";
+    private static final String OPERATOR_CHARS = "<>=!";
+    private static final Pattern NUMBER_AND_UNIT = Pattern.compile("(\\d+(?:\\.\\d+)?|\\.\\d+)\\s*(.*)");
+
+    private final String expr;
+
+    private ThresholdParser(String expr) {
+        this.expr = expr;
+    }
+
+    static Threshold parse(String expr) {
+        if (expr == null || expr.isBlank()) {
+            throw new ThresholdException("threshold '" + (expr == null ? "" : expr) + "': empty; expected " + GRAMMAR);
+        }
+        return new ThresholdParser(expr).parse();
+    }
+
+    /** "latency.p50, ..., oomKills.component[NAME], ..." for error messages and docs. */
+    static String knownMetrics() {
+        return Stream.concat(
+                        Arrays.stream(VariantMetric.values()).map(ThresholdParser::describe),
+                        Stream.of(ComponentOomKills.PREFIX + "NAME]"))
+                .collect(Collectors.joining(", "));
+    }
+
+    private Threshold parse() {
+        int opStart = operatorStart();
+        int opEnd = opStart;
+        while (opEnd < expr.length() && OPERATOR_CHARS.indexOf(expr.charAt(opEnd)) >= 0) {
+            opEnd++;
+        }
+        Metric metric = metric(expr.substring(0, opStart).trim());
+        Comparison comparison = comparison(expr.substring(opStart, opEnd));
+        return new Threshold(expr, metric, comparison, limit(metric, comparison, expr.substring(opEnd).trim()));
+    }
+
+    /** The first operator character outside a component name's brackets. */
+    private int operatorStart() {
+        int depth = 0;
+        for (int i = 0; i < expr.length(); i++) {
+            char c = expr.charAt(i);
+            if (c == '[') {
+                depth++;
+            } else if (c == ']') {
+                depth = Math.max(0, depth - 1);
+            } else if (depth == 0 && OPERATOR_CHARS.indexOf(c) >= 0) {
+                return i;
+            }
+        }
+        throw refused("missing operator; expected " + GRAMMAR + " with one of " + Comparison.known());
+    }
+
+    private Metric metric(String text) {
+        if (text.isEmpty()) {
+            throw refused("missing metric before the operator; expected one of " + knownMetrics());
+        }
+        Optional<VariantMetric> fixed = VariantMetric.byKey(text);
+        if (fixed.isPresent()) {
+            return fixed.get();
+        }
+        if (text.startsWith(ComponentOomKills.PREFIX) && text.endsWith("]")) {
+            String component = text.substring(ComponentOomKills.PREFIX.length(), text.length() - 1).trim();
+            if (component.isEmpty()) {
+                throw refused("metric '" + text + "' has no component name; expected "
+                        + ComponentOomKills.PREFIX + "NAME]");
+            }
+            return new ComponentOomKills(component);
+        }
+        throw refused("unknown metric '" + text + "'; expected one of " + knownMetrics());
+    }
+
+    private Comparison comparison(String symbol) {
+        return Comparison.bySymbol(symbol).orElseThrow(() ->
+                refused("unknown operator '" + symbol + "'; expected one of " + Comparison.known()));
+    }
+
+    private double limit(Metric metric, Comparison comparison, String text) {
+        Matcher matcher = NUMBER_AND_UNIT.matcher(text);
+        if (!matcher.matches()) {
+            throw refused("expected a number after '" + comparison.symbol() + "', found "
+                    + (text.isEmpty() ? "nothing" : "'" + text + "'"));
+        }
+        String unit = matcher.group(2).trim();
+        BigDecimal factor = Units.factor(metric.unit(), unit).orElseThrow(() ->
+                refused("unit '" + unit + "' does not apply to " + metric.key() + "; expected "
+                        + Units.known(metric.unit())));
+        double limit = new BigDecimal(matcher.group(1)).multiply(factor).doubleValue();
+        if (metric.unit() == BaseUnit.FRACTION && limit > 1) {
+            throw refused(metric.key() + " limit " + text + " is above 1 (100%); expected a fraction from 0 to 1"
+                    + " or a percentage with '%', e.g. '" + metric.key() + " < 1%'");
+        }
+        return limit;
+    }
+
+    private static String describe(VariantMetric metric) {
+        return metric == VariantMetric.TWIN_START
+                ? metric.key() + " (or " + VariantMetric.TWIN_START_ALIAS + ")" : metric.key();
+    }
+
+    private ThresholdException refused(String reason) {
+        return new ThresholdException("threshold '" + expr + "': " + reason);
+    }
+}
