@@ -1,0 +1,64 @@
+package io.edgetwin.core.component;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Interpolates Greengrass recipe variables in a lifecycle script: {@code {configuration:/json/pointer}},
+ * {@code {kernel:rootPath}}, {@code {iot:thingName}}, {@code {work:path}} and {@code {artifacts:path}}.
+ * An unknown variable or a pointer to nothing is an error, not an empty string.
+ */
+public final class RecipeVariables {
+
+    private static final Pattern VARIABLE = Pattern.compile("\\{(configuration|kernel|iot|work|artifacts):([^}]*)}");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String component;
+    private final JsonNode configuration;
+    private final Path rootPath;
+    private final String thingName;
+
+    public RecipeVariables(String component, Map<String, Object> configuration, Path rootPath, String thingName) {
+        this.component = component;
+        this.configuration = JSON.valueToTree(configuration);
+        this.rootPath = rootPath;
+        this.thingName = thingName;
+    }
+
+    public String interpolate(String script) {
+        Matcher m = VARIABLE.matcher(script);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(value(m.group(1), m.group(2))));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private String value(String namespace, String key) {
+        return switch (namespace + ":" + key) {
+            case "kernel:rootPath" -> rootPath.toString();
+            case "iot:thingName" -> thingName;
+            case "work:path" -> rootPath.resolve("work").resolve(component).toString();
+            case "artifacts:path" -> rootPath.resolve("artifacts").resolve(component).toString();
+            default -> configurationValue(namespace, key);
+        };
+    }
+
+    private String configurationValue(String namespace, String pointer) {
+        if (!namespace.equals("configuration")) {
+            throw new IllegalArgumentException("component '" + component + "': unknown recipe variable {"
+                    + namespace + ":" + pointer + "}");
+        }
+        JsonNode node = configuration.at(pointer);
+        if (node.isMissingNode()) {
+            throw new IllegalArgumentException("component '" + component + "': {configuration:" + pointer
+                    + "} points at nothing in the configuration " + configuration);
+        }
+        return node.isValueNode() ? node.asText() : node.toString();
+    }
+}

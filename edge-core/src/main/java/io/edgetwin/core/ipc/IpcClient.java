@@ -1,0 +1,132 @@
+package io.edgetwin.core.ipc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.Channels;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The component side of the core's IPC, for components written in Java. Reads its identity from the
+ * environment the core gives every component ({@code EDGETWIN_IPC_SOCKET}, {@code EDGETWIN_COMPONENT},
+ * {@code SVCUID}). Incoming messages are handed to one {@link Handler} on the reader thread, in order.
+ */
+public final class IpcClient implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SocketChannel channel;
+    private final BufferedReader in;
+    private final OutputStream out;
+
+    private IpcClient(SocketChannel channel) {
+        this.channel = channel;
+        this.in = new BufferedReader(new InputStreamReader(Channels.newInputStream(channel), StandardCharsets.UTF_8));
+        this.out = new BufferedOutputStream(Channels.newOutputStream(channel), 16 * 1024);
+    }
+
+    public static IpcClient fromEnvironment(Map<String, String> env) throws IOException {
+        String socket = require(env, "EDGETWIN_IPC_SOCKET");
+        IpcClient client = connect(Path.of(socket));
+        client.hello(require(env, "EDGETWIN_COMPONENT"), require(env, "SVCUID"));
+        return client;
+    }
+
+    public static IpcClient connect(Path socket) throws IOException {
+        SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+        channel.connect(UnixDomainSocketAddress.of(socket));
+        return new IpcClient(channel);
+    }
+
+    public void hello(String component, String token) throws IOException {
+        send(frame("hello").put("component", component).put("token", token));
+        JsonNode answer = JSON.readTree(in.readLine());
+        if (!"ok".equals(answer.path("op").asText())) {
+            throw new IOException("core refused component '" + component + "': " + answer.path("message").asText());
+        }
+    }
+
+    public void subscribe(String filter) {
+        send(frame("subscribe").put("topic", filter));
+    }
+
+    public void subscribeCloud(String filter) {
+        send(frame("subscribe-cloud").put("topic", filter));
+    }
+
+    public void publish(String topic, JsonNode payload) {
+        ObjectNode frame = frame("publish").put("topic", topic);
+        frame.set("payload", payload);
+        send(frame);
+    }
+
+    public void publishCloud(String topic, JsonNode payload, int qos) {
+        ObjectNode frame = frame("publish-cloud").put("topic", topic).put("qos", qos);
+        frame.set("payload", payload);
+        send(frame);
+    }
+
+    public void updateState(String state) {
+        send(frame("update-state").put("state", state));
+    }
+
+    /** Reads frames until the core closes the connection; blocks the calling thread. */
+    public void serve(Handler handler) throws IOException {
+        String line;
+        while ((line = in.readLine()) != null) {
+            JsonNode frame = JSON.readTree(line);
+            switch (frame.path("op").asText()) {
+                case "message" -> handler.message(frame.path("source").asText(), frame.path("topic").asText(),
+                        frame.get("payload"), frame.path("payloadText").asText(null));
+                case "error" -> handler.error(frame.path("request").asText(), frame.path("message").asText());
+                default -> { }
+            }
+        }
+    }
+
+    private ObjectNode frame(String op) {
+        return JSON.createObjectNode().put("op", op);
+    }
+
+    private synchronized void send(ObjectNode frame) {
+        try {
+            out.write(JSON.writeValueAsBytes(frame));
+            out.write('\n');
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("IPC connection to the core is broken", e);
+        }
+    }
+
+    private static String require(Map<String, String> env, String name) {
+        String value = env.get(name);
+        if (value == null || value.isEmpty()) {
+            throw new IllegalStateException(name + " is not set; components are started by the edge core, which sets it");
+        }
+        return value;
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+
+    /** Receives the core's frames. {@code payload} is null when the message was not JSON; then {@code payloadText} holds it. */
+    public interface Handler {
+        void message(String source, String topic, JsonNode payload, String payloadText);
+
+        default void error(String request, String message) {
+        }
+    }
+}

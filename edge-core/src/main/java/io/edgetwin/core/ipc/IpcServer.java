@@ -1,0 +1,167 @@
+package io.edgetwin.core.ipc;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The core's IPC endpoint: a Unix domain socket inside the twin (twins share the host's port space, so
+ * no TCP port). Components authenticate with the token the core put in their environment, then
+ * publish/subscribe locally or toward the cloud. Protocol: docs/ipc.md. A malformed frame is answered
+ * with an {@code error} frame; the connection and the core stay up.
+ */
+public final class IpcServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IpcServer.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path socket;
+    private final LocalBus bus;
+    private final CloudPort cloud;
+    private final ComponentEvents events;
+    private final Map<String, String> componentByToken = new ConcurrentHashMap<>();
+    private ServerSocketChannel server;
+
+    public IpcServer(Path socket, LocalBus bus, CloudPort cloud, ComponentEvents events) {
+        this.socket = socket;
+        this.bus = bus;
+        this.cloud = cloud;
+        this.events = events;
+    }
+
+    /** Allows a component to connect with this token (passed to it as {@code SVCUID}). */
+    public void authorize(String component, String token) {
+        componentByToken.put(token, component);
+    }
+
+    public void start() throws IOException {
+        Files.createDirectories(socket.getParent());
+        Files.deleteIfExists(socket);
+        server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        server.bind(UnixDomainSocketAddress.of(socket));
+        Thread acceptor = new Thread(this::acceptLoop, "ipc-accept");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    private void acceptLoop() {
+        while (server.isOpen()) {
+            try {
+                SocketChannel channel = server.accept();
+                IpcConnection connection = new IpcConnection(channel);
+                Thread reader = new Thread(() -> serve(connection), "ipc-conn");
+                reader.setDaemon(true);
+                reader.start();
+            } catch (IOException e) {
+                if (server.isOpen()) {
+                    LOG.warn("ipc-accept-failed error={}", e.toString());
+                }
+            }
+        }
+    }
+
+    private void serve(IpcConnection connection) {
+        try (connection) {
+            String line;
+            while ((line = connection.readLine()) != null) {
+                if (!line.isBlank()) {
+                    handle(connection, line);
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("ipc-connection-closed component={} error={}", connection.component(), e.toString());
+        } finally {
+            if (connection.component() != null) {
+                bus.unsubscribeAll(connection.component() + "#" + System.identityHashCode(connection));
+            }
+        }
+    }
+
+    private void handle(IpcConnection connection, String line) {
+        JsonNode frame;
+        try {
+            frame = JSON.readTree(line);
+        } catch (JsonProcessingException e) {
+            connection.send(Frames.error(null, "frame is not JSON: " + e.getOriginalMessage()));
+            return;
+        }
+        String op = frame.path("op").asText("");
+        try {
+            if (!op.equals("hello") && connection.component() == null) {
+                throw new IllegalArgumentException("say hello with your component name and SVCUID token first");
+            }
+            dispatch(connection, op, frame);
+        } catch (IllegalArgumentException e) {
+            connection.send(Frames.error(op, e.getMessage()));
+        }
+    }
+
+    private void dispatch(IpcConnection connection, String op, JsonNode frame) {
+        String owner = connection.component() + "#" + System.identityHashCode(connection);
+        switch (op) {
+            case "hello" -> hello(connection, frame);
+            case "subscribe" -> bus.subscribe(owner, new TopicFilter(required(frame, "topic")),
+                    frame.path("receiveOwnMessages").asBoolean(false),
+                    (topic, payload) -> connection.send(Frames.message("local", topic, payload)));
+            case "publish" -> bus.publish(owner, required(frame, "topic"), payload(frame));
+            case "subscribe-cloud" -> connection.own(cloud.subscribe(new TopicFilter(required(frame, "topic")).filter(),
+                    (topic, payload) -> connection.send(Frames.message("cloud", topic, payload))));
+            case "publish-cloud" -> cloud.publish(TopicFilter.requirePublishTopic(required(frame, "topic")),
+                    payload(frame), frame.path("qos").asInt(0));
+            case "update-state" -> events.reportedState(connection.component(), required(frame, "state"));
+            default -> throw new IllegalArgumentException("unknown op '" + op
+                    + "'; expected hello, subscribe, publish, subscribe-cloud, publish-cloud or update-state");
+        }
+        if (frame.path("ack").asBoolean(false)) {
+            connection.send(Frames.ok(op));
+        }
+    }
+
+    private void hello(IpcConnection connection, JsonNode frame) {
+        String component = componentByToken.get(frame.path("token").asText(""));
+        if (component == null || !component.equals(frame.path("component").asText())) {
+            throw new IllegalArgumentException("unknown component or token; expected the SVCUID the core gave this component");
+        }
+        connection.identify(component);
+        connection.send(Frames.ok("hello"));
+    }
+
+    private static byte[] payload(JsonNode frame) {
+        JsonNode payload = frame.get("payload");
+        if (payload == null) {
+            throw new IllegalArgumentException("payload is missing; expected any JSON value");
+        }
+        try {
+            return JSON.writeValueAsBytes(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("payload cannot be written: " + e.getOriginalMessage());
+        }
+    }
+
+    private static String required(JsonNode frame, String field) {
+        JsonNode value = frame.get(field);
+        if (value == null || !value.isTextual() || value.asText().isEmpty()) {
+            throw new IllegalArgumentException(field + " is missing; expected a non-empty string");
+        }
+        return value.asText();
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (server != null) {
+            server.close();
+        }
+        Files.deleteIfExists(socket);
+    }
+}

@@ -1,0 +1,111 @@
+package io.edgetwin.simulator;
+
+import io.edgetwin.report.Report;
+import io.edgetwin.report.ReportFormats;
+import io.edgetwin.report.gate.ThresholdException;
+import io.edgetwin.simulator.broker.BrokerException;
+import io.edgetwin.simulator.run.ScenarioRun;
+import io.edgetwin.simulator.run.Teardown;
+import io.edgetwin.simulator.scenario.RecipeCatalog;
+import io.edgetwin.simulator.scenario.Scenario;
+import io.edgetwin.simulator.scenario.ScenarioException;
+import io.edgetwin.simulator.scenario.ScenarioReader;
+import io.edgetwin.simulator.twin.TwinException;
+import io.edgetwin.simulator.twin.TwinImage;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The {@code edgetwin} command line. Exit codes: 0 every threshold held, 1 a threshold failed, 2 bad
+ * input or a setup error (docs/cli.md).
+ */
+@Command(name = "edgetwin", mixinStandardHelpOptions = true, version = "edgetwin 0.1.0", exitCodeOnInvalidInput = 2,
+        description = "Digital-twin edge devices in capped containers: limited vs unlimited ML inference.",
+        subcommands = {Main.Run.class})
+public final class Main implements Callable<Integer> {
+
+    public static final int PASSED = 0;
+    public static final int THRESHOLD_FAILED = 1;
+    public static final int BAD_INPUT = 2;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, command, parsed) -> {
+            command.getErr().println("edgetwin: error: " + message(e));
+            return BAD_INPUT;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        CommandLine.usage(this, System.err);
+        return BAD_INPUT;
+    }
+
+    private static String message(Exception e) {
+        if (e instanceof ScenarioException || e instanceof TwinException || e instanceof BrokerException
+                || e instanceof ThresholdException || e instanceof Teardown.TeardownStartedException) {
+            return e.getMessage();
+        }
+        return e.toString();
+    }
+
+    static Path projectRoot() {
+        return Path.of(System.getProperty("edgetwin.home", ".")).toAbsolutePath().normalize();
+    }
+
+    /** {@code edgetwin run SCENARIO [--out DIR]}. */
+    @Command(name = "run", exitCodeOnInvalidInput = 2, description = "Run a scenario on real twins and write report.json and report.md.")
+    static final class Run implements Callable<Integer> {
+
+        @Parameters(paramLabel = "SCENARIO", description = "scenario file, e.g. scenarios/quickstart.yaml")
+        Path scenarioFile;
+
+        @Option(names = "--out", paramLabel = "DIR", description = "where the reports go (default: out/<scenario>)")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintStream err = System.err;
+            TwinImage image = new TwinImage(projectRoot());
+            Scenario scenario = new ScenarioReader(RecipeCatalog.load(image.recipes()),
+                    Runtime.getRuntime().availableProcessors()).read(scenarioFile);
+            Path dir = out != null ? out : Path.of("out", scenario.name());
+            Teardown teardown = new Teardown();
+            Thread hook = new Thread(() -> closeQuietly(teardown, err), "edgetwin-teardown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            Report report;
+            try (teardown) {
+                report = new ScenarioRun(scenario, image, teardown, line -> err.println("edgetwin: " + line),
+                        Clock.systemUTC()).run();
+            }
+            Runtime.getRuntime().removeShutdownHook(hook);
+            Files.createDirectories(dir);
+            ReportFormats.writeAll(report, dir);
+            err.println("edgetwin: " + report.verdict() + " — reports in " + dir.resolve("report.json") + " and "
+                    + dir.resolve("report.md"));
+            return report.passed() ? PASSED : THRESHOLD_FAILED;
+        }
+
+        private static void closeQuietly(Teardown teardown, PrintStream err) {
+            try {
+                teardown.close();
+                err.println("edgetwin: interrupted; stopped every twin and the broker");
+            } catch (Exception e) {
+                err.println("edgetwin: cleanup after interrupt failed: " + e);
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.edgetwin.simulator.broker;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * An Eclipse Mosquitto broker for one run, on 127.0.0.1 at a free port with a generated config. Its pid
+ * is written into the run directory so a later run can stop it if this one was killed.
+ */
+public final class Mosquitto implements AutoCloseable {
+
+    public static final String PID_FILE = "mosquitto.pid";
+    private static final List<Path> CANDIDATES = List.of(Path.of("/usr/sbin/mosquitto"), Path.of("/usr/bin/mosquitto"),
+            Path.of("/usr/local/sbin/mosquitto"));
+
+    private final Process process;
+    private final int port;
+
+    private Mosquitto(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    public static Mosquitto start(Path runDir, Duration patience) throws IOException {
+        Path binary = CANDIDATES.stream().filter(Files::isExecutable).findFirst()
+                .orElseThrow(() -> new BrokerException("mosquitto is not installed; run docker/ensure-mosquitto.sh "
+                        + "(Debian, as root) or install the 'mosquitto' package, then retry"));
+        int port = freePort();
+        Path config = runDir.resolve("mosquitto.conf");
+        Files.writeString(config, String.join("\n",
+                "listener " + port + " 127.0.0.1",
+                "allow_anonymous true",
+                "persistence false",
+                "max_queued_messages 100000",
+                "log_dest file " + runDir.resolve("mosquitto.log"),
+                "log_type error",
+                "log_type warning",
+                ""));
+        Process process = new ProcessBuilder(binary.toString(), "-c", config.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(runDir.resolve("mosquitto.out").toFile())
+                .start();
+        Files.writeString(runDir.resolve(PID_FILE), Long.toString(process.pid()));
+        Mosquitto broker = new Mosquitto(process, port);
+        broker.awaitListening(patience, runDir);
+        return broker;
+    }
+
+    public String uri() {
+        return "tcp://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    private void awaitListening(Duration patience, Path runDir) throws IOException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new BrokerException("mosquitto exited with " + process.exitValue() + "; see " + runDir.resolve("mosquitto.out"));
+            }
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                return;
+            } catch (IOException notYet) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+            }
+        }
+        close();
+        throw new BrokerException("mosquitto did not listen on 127.0.0.1:" + port + " within " + patience.toSeconds() + " s");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Stops the broker: SIGTERM, then SIGKILL after two seconds. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(2, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(2, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

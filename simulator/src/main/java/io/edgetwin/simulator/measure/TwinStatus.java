@@ -1,0 +1,38 @@
+package io.edgetwin.simulator.measure;
+
+import java.util.Map;
+
+/**
+ * One status message of a twin's core ({@code edgetwin/<thing>/status}, docs/topics.md), as the harness
+ * reads it. The harness keeps its own copy of the format on purpose: it talks to the core only across
+ * the container boundary.
+ */
+public record TwinStatus(String thing, String core, Device device, Memory memory, long oomKills, Deployment deployment,
+                         Map<String, Component> components) {
+
+    public TwinStatus {
+        components = components == null ? Map.of() : Map.copyOf(components);
+    }
+
+    public boolean isReady(String component) {
+        Component c = components.get(component);
+        return c != null && c.ready();
+    }
+
+    /** Caps read back inside the twin; -1 means unlimited. */
+    public record Device(long memoryBytes, long memorySwapBytes, double cpus, long pids) {
+    }
+
+    public record Memory(long currentBytes, long peakBytes) {
+    }
+
+    public record Deployment(String id, String status, String reason) {
+    }
+
+    public record Component(String version, String state, boolean ready, int restarts, boolean enforced, String lastExit,
+                            Limits limits) {
+    }
+
+    public record Limits(Long memoryKb, Double cpus) {
+    }
+}

@@ -1,0 +1,74 @@
+package io.edgetwin.simulator.run;
+
+import io.edgetwin.report.ComponentLimits;
+import io.edgetwin.report.ComponentResult;
+import io.edgetwin.report.DeviceCaps;
+import io.edgetwin.report.LatencySummary;
+import io.edgetwin.report.OomKills;
+import io.edgetwin.report.RequestCounts;
+import io.edgetwin.report.VariantResult;
+import io.edgetwin.report.gate.Gate;
+import io.edgetwin.simulator.load.LoadResult;
+import io.edgetwin.simulator.measure.TwinStatus;
+import io.edgetwin.simulator.scenario.DeviceSpec;
+import io.edgetwin.simulator.scenario.Scenario;
+import io.edgetwin.simulator.scenario.ScenarioComponent;
+import io.edgetwin.simulator.scenario.Variant;
+import io.edgetwin.simulator.twin.DeviceTwin;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Assembles a variant's report entry from what was measured: the caps the twin read back, the load
+ * result, the core's last status and Docker's view of the container.
+ */
+final class VariantResults {
+
+    private VariantResults() {
+    }
+
+    static VariantResult of(Scenario scenario, Variant variant, TwinStatus last, DeviceTwin.ContainerOutcome outcome,
+                            long twinStartMs, LoadResult load, long peakMemoryBytes) {
+        Histogram h = load.latencyNanos();
+        LatencySummary latency = h.getTotalCount() == 0 ? LatencySummary.none()
+                : LatencySummary.fromNanos(h.getValueAtPercentile(50), h.getValueAtPercentile(90),
+                h.getValueAtPercentile(99), h.getMaxValue(), h.getMean());
+        long deviceOoms = Math.max(last.oomKills(), outcome.oomKilled() ? 1 : 0);
+        return VariantResult.measured(applied(last.device()), requested(scenario.device()), twinStartMs,
+                new RequestCounts(load.sent(), load.ok(), load.failed(), load.late()), latency,
+                load.throughputPerSecond(), Math.max(peakMemoryBytes, last.memory().peakBytes()),
+                new OomKills(deviceOoms, Map.of()), components(scenario, variant, last));
+    }
+
+    static VariantResult withThresholds(VariantResult measured, Variant variant) {
+        return measured.withThresholds(Gate.evaluate(variant.thresholds(), measured).results());
+    }
+
+    private static Map<String, ComponentResult> components(Scenario scenario, Variant variant, TwinStatus last) {
+        Map<String, ComponentResult> components = new LinkedHashMap<>();
+        for (ScenarioComponent c : scenario.components().values()) {
+            TwinStatus.Component seen = last.components().get(c.name());
+            io.edgetwin.simulator.scenario.ComponentLimits limits = variant.limitsOf(c.name());
+            components.put(c.name(), new ComponentResult(
+                    new ComponentLimits(limits == null ? null : limits.memoryKb(), limits == null ? null : limits.cpus()),
+                    seen != null && seen.enforced(),
+                    seen == null ? "UNKNOWN" : seen.state(),
+                    seen == null ? 0 : seen.restarts()));
+        }
+        return components;
+    }
+
+    private static DeviceCaps applied(TwinStatus.Device device) {
+        return new DeviceCaps(device.memoryBytes(), orNull(device.memorySwapBytes()), device.cpus(), orNull(device.pids()));
+    }
+
+    private static DeviceCaps requested(DeviceSpec device) {
+        return new DeviceCaps(device.memoryBytes(), device.memorySwapBytes(), device.cpus(),
+                device.pids() == 0 ? null : device.pids());
+    }
+
+    private static Long orNull(long value) {
+        return value < 0 ? null : value;
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Running a scenario: {@link io.edgetwin.simulator.run.ScenarioRun} is the table of contents of a run,
+ * {@link io.edgetwin.simulator.run.Teardown} closes what it started (also on Ctrl-C),
+ * {@link io.edgetwin.simulator.run.DeploymentDocument} writes each twin's deployment.
+ */
+package io.edgetwin.simulator.run;

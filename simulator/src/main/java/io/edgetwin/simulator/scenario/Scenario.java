@@ -1,0 +1,20 @@
+package io.edgetwin.simulator.scenario;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A scenario file, validated: one device size, the components every twin runs, two or more variants
+ * (limits) and the workload. Components keep file order: the core starts them in that order. Format: docs/scenarios.md.
+ */
+public record Scenario(Path file, String name, long seed, DeviceSpec device, Map<String, ScenarioComponent> components,
+                       List<Variant> variants, Workload workload) {
+
+    public Scenario {
+        components = Collections.unmodifiableMap(new LinkedHashMap<>(components));
+        variants = List.copyOf(variants);
+    }
+}

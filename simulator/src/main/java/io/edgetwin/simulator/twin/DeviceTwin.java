@@ -1,0 +1,97 @@
+package io.edgetwin.simulator.twin;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.Capability;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.startupcheck.IsRunningStartupCheckStrategy;
+import org.testcontainers.images.builder.Transferable;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * A running twin: a container of the twin image with the device's caps (memory, memory+swap, NanoCPUs,
+ * pids), host networking so all traffic stays on 127.0.0.1, an init process to reap orphans, and
+ * what per-component cgroups need inside (CAP_SYS_ADMIN, AppArmor unconfined; see PLATFORM.md).
+ */
+public final class DeviceTwin implements AutoCloseable {
+
+    public static final String DEPLOYMENT_PATH = "/var/edgetwin/deployment.json";
+
+    private final TwinSpec spec;
+    private final GenericContainer<?> container;
+
+    private DeviceTwin(TwinSpec spec, GenericContainer<?> container) {
+        this.spec = spec;
+        this.container = container;
+    }
+
+    @SuppressWarnings("resource")
+    public static DeviceTwin start(TwinSpec spec) {
+        GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(spec.image()))
+                .withImagePullPolicy(image -> false)
+                .withNetworkMode("host")
+                .withLabels(Labels.forRun(spec.runId()))
+                .withEnv("EDGETWIN_THING_NAME", spec.thingName())
+                .withEnv("EDGETWIN_BROKER", spec.brokerUri())
+                .withEnv("EDGETWIN_DEPLOYMENT", DEPLOYMENT_PATH)
+                .withCopyToContainer(Transferable.of(spec.deploymentJson().getBytes(StandardCharsets.UTF_8)), DEPLOYMENT_PATH)
+                .withStartupCheckStrategy(new IsRunningStartupCheckStrategy())
+                .withCreateContainerCmdModifier(cmd -> {
+                    cmd.withName("edgetwin-" + spec.runId() + "-" + spec.thingName());
+                    cmd.getHostConfig()
+                            .withMemory(spec.device().memoryBytes())
+                            .withMemorySwap(spec.device().memorySwapBytes())
+                            .withNanoCPUs(spec.device().nanoCpus())
+                            .withInit(true)
+                            .withCapAdd(Capability.SYS_ADMIN)
+                            .withSecurityOpts(List.of("apparmor=unconfined"));
+                    if (spec.device().pids() > 0) {
+                        cmd.getHostConfig().withPidsLimit(spec.device().pids());
+                    }
+                });
+        DeviceTwin twin = new DeviceTwin(spec, container);
+        try {
+            container.start();
+        } catch (RuntimeException e) {
+            twin.close();
+            throw new TwinException("twin " + spec.thingName() + " did not start: " + e.getMessage(), e);
+        }
+        return twin;
+    }
+
+    public TwinSpec spec() {
+        return spec;
+    }
+
+    public String containerId() {
+        return container.getContainerId();
+    }
+
+    public boolean isRunning() {
+        return container.isRunning();
+    }
+
+    /** Docker's view after the fact: whether the kernel OOM-killed something in the container, and the exit code. */
+    public ContainerOutcome outcome() {
+        DockerClient docker = container.getDockerClient();
+        InspectContainerResponse.ContainerState state = docker.inspectContainerCmd(containerId()).exec().getState();
+        return new ContainerOutcome(Boolean.TRUE.equals(state.getOOMKilled()), Boolean.TRUE.equals(state.getRunning()),
+                state.getExitCodeLong() == null ? 0 : state.getExitCodeLong());
+    }
+
+    public String logs() {
+        return container.getLogs();
+    }
+
+    /** Stops and removes the container; safe to call twice. */
+    @Override
+    public void close() {
+        container.stop();
+    }
+
+    /** What Docker says about the container. */
+    public record ContainerOutcome(boolean oomKilled, boolean running, long exitCode) {
+    }
+}

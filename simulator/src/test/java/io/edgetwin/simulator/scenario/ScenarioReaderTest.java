@@ -1,0 +1,172 @@
+package io.edgetwin.simulator.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScenarioReaderTest {
+
+    private static final RecipeCatalog CATALOG = RecipeCatalog.of(Set.of("com.edgetwin.Inference@1.0.0", "com.edgetwin.CpuHog@1.0.0"));
+    private static final String VALID = """
+            name: tiny
+            seed: 7
+            device: {memory: 768m, cpus: 1.0, pids: 512}
+            components:
+              com.edgetwin.Inference: {version: 1.0.0, configuration: {model: anomaly-mlp}}
+              com.edgetwin.CpuHog: {version: 1.0.0}
+            variants:
+              limited:
+                components:
+                  com.edgetwin.CpuHog: {systemResourceLimits: {memory: 16384, cpus: 0.25}}
+              unlimited: {}
+            workload: {target: com.edgetwin.Inference, rate: 50/s, warmup: 2s, duration: 30s}
+            thresholds:
+              limited: ["latency.p99 < 50ms"]
+            """;
+
+    @TempDir
+    Path dir;
+
+    private final ScenarioReader reader = new ScenarioReader(CATALOG, 2);
+
+    @Test
+    void readsDeviceCapsComponentsVariantsAndWorkload() throws IOException {
+        Scenario scenario = reader.read(write(VALID));
+
+        assertEquals("tiny", scenario.name());
+        assertEquals(7, scenario.seed());
+        assertEquals(768L * 1024 * 1024, scenario.device().memoryBytes());
+        assertEquals(scenario.device().memoryBytes(), scenario.device().memorySwapBytes(), "no swap unless asked");
+        assertEquals(1_000_000_000L, scenario.device().nanoCpus());
+        assertEquals(512, scenario.device().pids());
+        assertThat(scenario.components().keySet()).containsExactly("com.edgetwin.Inference", "com.edgetwin.CpuHog");
+        assertEquals("anomaly-mlp", scenario.components().get("com.edgetwin.Inference").configuration().get("model"));
+        assertThat(scenario.variants()).extracting(Variant::name).containsExactly("limited", "unlimited");
+        assertEquals(new ComponentLimits(16384L, 0.25), scenario.variants().get(0).limitsOf("com.edgetwin.CpuHog"));
+        assertThat(scenario.variants().get(0).thresholds()).hasSize(1);
+        assertThat(scenario.variants().get(1).limits()).isEmpty();
+        assertEquals(50.0, scenario.workload().ratePerSecond());
+        assertEquals(30, scenario.workload().duration().toSeconds());
+    }
+
+    @Test
+    void swapIsAddedToMemoryWhenTheScenarioAsksForIt() throws IOException {
+        Scenario scenario = reader.read(write(VALID.replace("pids: 512}", "pids: 512, swap: 256m}")));
+
+        assertEquals(1024L * 1024 * 1024, scenario.device().memorySwapBytes());
+    }
+
+    @Test
+    void theShippedQuickstartScenarioIsValid() {
+        Scenario scenario = new ScenarioReader(RecipeCatalog.load(Path.of("../edge-core/src/main/recipes")), 2)
+                .read(Path.of("../scenarios/quickstart.yaml"));
+
+        assertEquals("quickstart", scenario.name());
+        assertThat(scenario.variants()).extracting(Variant::name).containsExactly("limited", "unlimited");
+    }
+
+    @Test
+    void aNegativeMemoryIsRefusedNamingTheFieldAndLine() throws IOException {
+        Path file = write(VALID.replace("memory: 768m", "memory: -5m"));
+
+        ScenarioException e = assertThrows(ScenarioException.class, () -> reader.read(file));
+
+        assertThat(e.getMessage()).startsWith(file + ":3:").contains("device.memory").contains("-5m").contains("768m");
+    }
+
+    @Test
+    void anUnparseableCpuCountIsRefused() throws IOException {
+        Path file = write(VALID.replace("cpus: 1.0", "cpus: lots"));
+
+        ScenarioException e = assertThrows(ScenarioException.class, () -> reader.read(file));
+
+        assertThat(e.getMessage()).contains("device.cpus").contains("'lots' is not a number");
+    }
+
+    @Test
+    void moreCpusThanTheHostHasAreRefused() throws IOException {
+        Path file = write(VALID.replace("cpus: 1.0", "cpus: 3"));
+
+        assertThat(assertThrows(ScenarioException.class, () -> reader.read(file)).getMessage())
+                .contains("device.cpus").contains("2 cores");
+    }
+
+    @Test
+    void anUnknownKeyIsRefusedWithItsLineAndTheKnownKeys() throws IOException {
+        Path file = write(VALID.replace("seed: 7", "seed: 7\nfleet_size: 3"));
+
+        ScenarioException e = assertThrows(ScenarioException.class, () -> reader.read(file));
+
+        assertThat(e.getMessage()).startsWith(file + ":3:").contains("unknown key 'fleet_size'").contains("workload");
+    }
+
+    @Test
+    void aYamlSyntaxErrorReportsFileAndLine() throws IOException {
+        Path file = write(VALID.replace("seed: 7", "seed: [7"));
+
+        ScenarioException e = assertThrows(ScenarioException.class, () -> reader.read(file));
+
+        assertThat(e.getMessage()).matches("(?s)" + java.util.regex.Pattern.quote(file.toString()) + ":\\d+:\\d+: YAML syntax error.*");
+    }
+
+    @Test
+    void anUnknownComponentIsRefusedListingTheKnownOnes() throws IOException {
+        Path file = write(VALID.replace("com.edgetwin.CpuHog: {version: 1.0.0}", "com.example.Leaker: {version: 1.0.0}"));
+
+        ScenarioException e = assertThrows(ScenarioException.class, () -> reader.read(file));
+
+        assertThat(e.getMessage()).contains("unknown component 'com.example.Leaker'").contains("com.edgetwin.CpuHog@1.0.0");
+    }
+
+    @Test
+    void limitsForAComponentTheScenarioDoesNotDeployAreRefused() throws IOException {
+        Path file = write(VALID.replace("com.edgetwin.CpuHog: {systemResourceLimits", "com.other.Thing: {systemResourceLimits"));
+
+        assertThat(assertThrows(ScenarioException.class, () -> reader.read(file)).getMessage())
+                .contains("variants.limited.components.com.other.Thing").contains("unknown component");
+    }
+
+    @Test
+    void aThresholdThatDoesNotParseIsRefusedWhereItStands() throws IOException {
+        Path file = write(VALID.replace("latency.p99 < 50ms", "latency.p98 < 50ms"));
+
+        ScenarioException e = assertThrows(ScenarioException.class, () -> reader.read(file));
+
+        assertThat(e.getMessage()).startsWith(file + ":14:").contains("latency.p98");
+    }
+
+    @Test
+    void aZeroRateIsRefused() throws IOException {
+        Path file = write(VALID.replace("rate: 50/s", "rate: 0/s"));
+
+        assertThat(assertThrows(ScenarioException.class, () -> reader.read(file)).getMessage())
+                .contains("workload.rate").contains("above zero");
+    }
+
+    @Test
+    void aSingleVariantIsRefusedBecauseThereIsNothingToCompare() throws IOException {
+        Path file = write(VALID.replace("  unlimited: {}\n", "").replace("thresholds:\n  limited: [\"latency.p99 < 50ms\"]\n", ""));
+
+        assertThat(assertThrows(ScenarioException.class, () -> reader.read(file)).getMessage())
+                .contains("variants").contains("two or more");
+    }
+
+    @Test
+    void aMissingFileIsNamed() {
+        Path file = dir.resolve("nope.yaml");
+
+        assertThat(assertThrows(ScenarioException.class, () -> reader.read(file)).getMessage())
+                .isEqualTo(file + ": no such scenario file");
+    }
+
+    private Path write(String yaml) throws IOException {
+        return Files.writeString(dir.resolve("scenario.yaml"), yaml);
+    }
+}
