@@ -3,11 +3,9 @@ package io.edgetwin.core.ipc;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -28,12 +26,12 @@ public final class IpcClient implements AutoCloseable {
 
     private final SocketChannel channel;
     private final BufferedReader in;
-    private final OutputStream out;
+    private final ChannelWriter out;
 
     private IpcClient(SocketChannel channel) {
         this.channel = channel;
         this.in = new BufferedReader(new InputStreamReader(Channels.newInputStream(channel), StandardCharsets.UTF_8));
-        this.out = new BufferedOutputStream(Channels.newOutputStream(channel), 16 * 1024);
+        this.out = new ChannelWriter(channel);
     }
 
     public static IpcClient fromEnvironment(Map<String, String> env) throws IOException {
@@ -51,7 +49,11 @@ public final class IpcClient implements AutoCloseable {
 
     public void hello(String component, String token) throws IOException {
         send(frame("hello").put("component", component).put("token", token));
-        JsonNode answer = JSON.readTree(in.readLine());
+        String line = in.readLine();
+        if (line == null) {
+            throw new IOException("core closed the connection before answering hello from '" + component + "'");
+        }
+        JsonNode answer = JSON.readTree(line);
         if (!"ok".equals(answer.path("op").asText())) {
             throw new IOException("core refused component '" + component + "': " + answer.path("message").asText());
         }
@@ -101,9 +103,10 @@ public final class IpcClient implements AutoCloseable {
 
     private synchronized void send(ObjectNode frame) {
         try {
-            out.write(JSON.writeValueAsBytes(frame));
-            out.write('\n');
-            out.flush();
+            byte[] json = JSON.writeValueAsBytes(frame);
+            byte[] line = java.util.Arrays.copyOf(json, json.length + 1);
+            line[json.length] = '\n';
+            out.write(line);
         } catch (IOException e) {
             throw new UncheckedIOException("IPC connection to the core is broken", e);
         }

@@ -1,10 +1,8 @@
 package io.edgetwin.core.ipc;
 
-import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +14,7 @@ final class IpcConnection implements AutoCloseable {
 
     private final SocketChannel channel;
     private final BufferedReader in;
-    private final OutputStream out;
+    private final ChannelWriter out;
     private final List<AutoCloseable> resources = new ArrayList<>();
     private volatile String component;
     private volatile boolean open = true;
@@ -24,7 +22,7 @@ final class IpcConnection implements AutoCloseable {
     IpcConnection(SocketChannel channel) {
         this.channel = channel;
         this.in = new BufferedReader(new InputStreamReader(Channels.newInputStream(channel), StandardCharsets.UTF_8));
-        this.out = new BufferedOutputStream(Channels.newOutputStream(channel), 16 * 1024);
+        this.out = new ChannelWriter(channel);
     }
 
     String readLine() throws IOException {
@@ -50,7 +48,6 @@ final class IpcConnection implements AutoCloseable {
         }
         try {
             out.write(frame);
-            out.flush();
         } catch (IOException e) {
             close();
         }
