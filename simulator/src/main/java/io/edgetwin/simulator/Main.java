@@ -6,6 +6,9 @@ import io.edgetwin.report.gate.ThresholdException;
 import io.edgetwin.simulator.broker.BrokerException;
 import io.edgetwin.simulator.run.ScenarioRun;
 import io.edgetwin.simulator.run.Teardown;
+import io.edgetwin.simulator.run.TwinStartBenchmark;
+import io.edgetwin.simulator.scenario.DeviceSpec;
+import java.util.List;
 import io.edgetwin.simulator.scenario.RecipeCatalog;
 import io.edgetwin.simulator.scenario.Scenario;
 import io.edgetwin.simulator.scenario.ScenarioException;
@@ -28,7 +31,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "edgetwin", mixinStandardHelpOptions = true, version = "edgetwin 0.1.0", exitCodeOnInvalidInput = 2,
         description = "Digital-twin edge devices in capped containers: limited vs unlimited ML inference.",
-        subcommands = {Main.Run.class})
+        subcommands = {Main.Run.class, Main.Bench.class})
 public final class Main implements Callable<Integer> {
 
     public static final int PASSED = 0;
@@ -80,6 +83,10 @@ public final class Main implements Callable<Integer> {
         public Integer call() throws Exception {
             PrintStream err = System.err;
             TwinImage image = new TwinImage(projectRoot());
+            if (!Files.isDirectory(image.recipes())) {
+                throw new TwinException("the edge core is not built (" + image.recipes()
+                        + " is missing); run `mvn -q -DskipTests package` in " + projectRoot() + " first");
+            }
             Scenario scenario = new ScenarioReader(RecipeCatalog.load(image.recipes()),
                     Runtime.getRuntime().availableProcessors()).read(scenarioFile);
             Path dir = out != null ? out : Path.of("out", scenario.name());
@@ -99,13 +106,57 @@ public final class Main implements Callable<Integer> {
             return report.passed() ? PASSED : THRESHOLD_FAILED;
         }
 
-        private static void closeQuietly(Teardown teardown, PrintStream err) {
+        static void closeQuietly(Teardown teardown, PrintStream err) {
             try {
                 teardown.close();
                 err.println("edgetwin: interrupted; stopped every twin and the broker");
             } catch (Exception e) {
                 err.println("edgetwin: cleanup after interrupt failed: " + e);
             }
+        }
+    }
+
+    /** {@code edgetwin bench twin-start [--runs N] [--memory MiB] [--cpus X]}. */
+    @Command(name = "bench", exitCodeOnInvalidInput = 2,
+            description = "Measure twin cold start (container create -> model ready), one twin after another.")
+    static final class Bench implements Callable<Integer> {
+
+        @Parameters(paramLabel = "WHAT", description = "what to measure: twin-start")
+        String what;
+
+        @Option(names = "--runs", description = "how many twins (default 5)")
+        int runs = 5;
+
+        @Option(names = "--memory-mib", description = "twin memory cap in MiB (default 768)")
+        long memoryMib = 768;
+
+        @Option(names = "--cpus", description = "twin CPU cap (default 1.0)")
+        double cpus = 1.0;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!"twin-start".equals(what)) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "unknown benchmark '" + what + "'; expected twin-start");
+            }
+            if (runs < 1) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--runs " + runs + " must be at least 1");
+            }
+            long bytes = memoryMib * 1024 * 1024;
+            Teardown teardown = new Teardown();
+            Thread hook = new Thread(() -> Run.closeQuietly(teardown, System.err), "edgetwin-teardown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            List<Long> millis;
+            try (teardown) {
+                millis = new TwinStartBenchmark(new TwinImage(projectRoot()), teardown,
+                        line -> System.err.println("edgetwin: " + line.replaceFirst("^edgetwin: ", "")))
+                        .run(new DeviceSpec(bytes, bytes, cpus, 0), runs);
+            }
+            Runtime.getRuntime().removeShutdownHook(hook);
+            List<Long> sorted = millis.stream().sorted().toList();
+            System.out.printf("twin cold start (create -> model ready), %d runs, memory %d MiB, cpus %.2f: "
+                            + "median %d ms, min %d ms, max %d ms, all %s%n", runs, memoryMib, cpus,
+                    sorted.get(sorted.size() / 2), sorted.get(0), sorted.get(sorted.size() - 1), millis);
+            return PASSED;
         }
     }
 }

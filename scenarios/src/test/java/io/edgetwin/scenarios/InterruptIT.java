@@ -1,0 +1,68 @@
+package io.edgetwin.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Ctrl-C in the middle of a run stops every twin and the broker. */
+class InterruptIT {
+
+    private static final Path HOME = Path.of(System.getProperty("edgetwin.home", ".."));
+
+    @TempDir
+    Path out;
+
+    @Test
+    void ctrlCWhileTheLoadRunsStopsTheTwinAndTheBroker() throws Exception {
+        Process cli = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dedgetwin.home=" + HOME, "-cp", System.getProperty("java.class.path"),
+                "io.edgetwin.simulator.Main", "run", HOME.resolve("scenarios/quickstart.yaml").toString(),
+                "--out", out.toString())
+                .redirectErrorStream(true)
+                .start();
+        List<String> lines = new ArrayList<>();
+        CompletableFuture<Void> loadStarted = new CompletableFuture<>();
+        Thread reader = new Thread(() -> follow(cli, lines, loadStarted));
+        reader.start();
+
+        loadStarted.get(5, TimeUnit.MINUTES);
+        assertThat(Leftovers.containers()).hasSize(1);
+        new ProcessBuilder("kill", "-INT", Long.toString(cli.pid())).start().waitFor();
+        boolean exited = cli.waitFor(60, TimeUnit.SECONDS);
+        reader.join(TimeUnit.SECONDS.toMillis(10));
+
+        assertThat(exited).as("the CLI exits after Ctrl-C; output: %s", lines).isTrue();
+        assertThat(cli.exitValue()).isNotZero();
+        assertThat(lines).anyMatch(line -> line.contains("interrupted; stopped every twin and the broker"));
+        assertThat(Leftovers.containers()).isEmpty();
+        assertThat(Leftovers.brokers()).isEmpty();
+        assertThat(out.resolve("report.json")).doesNotExist();
+    }
+
+    private static void follow(Process cli, List<String> lines, CompletableFuture<Void> loadStarted) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(cli.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                synchronized (lines) {
+                    lines.add(line);
+                }
+                if (line.contains("1/30 s")) {
+                    loadStarted.complete(null);
+                }
+            }
+            loadStarted.completeExceptionally(new IllegalStateException("the CLI ended before the load started: " + lines));
+        } catch (IOException e) {
+            loadStarted.completeExceptionally(e);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.edgetwin.simulator.run;
+
+import io.edgetwin.simulator.broker.BrokerClient;
+import io.edgetwin.simulator.broker.Mosquitto;
+import io.edgetwin.simulator.measure.StatusTracker;
+import io.edgetwin.simulator.scenario.DeviceSpec;
+import io.edgetwin.simulator.twin.DeviceTwin;
+import io.edgetwin.simulator.twin.TwinImage;
+import io.edgetwin.simulator.twin.TwinSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Twin cold start, measured end to end: from the container create call until the core reports the
+ * inference component ready (model loaded), one twin after another, each removed before the next.
+ */
+public final class TwinStartBenchmark {
+
+    private static final String DEPLOYMENT = """
+            {"deploymentId": "twin-start", "components": {"com.edgetwin.Inference": {"version": "1.0.0"}}}""";
+
+    private final TwinImage image;
+    private final Teardown teardown;
+    private final Consumer<String> progress;
+
+    public TwinStartBenchmark(TwinImage image, Teardown teardown, Consumer<String> progress) {
+        this.image = image;
+        this.teardown = teardown;
+        this.progress = progress;
+    }
+
+    /** Returns each run's create → ready time in milliseconds, in run order. */
+    public List<Long> run(DeviceSpec device, int runs) throws Exception {
+        String runId = UUID.randomUUID().toString().substring(0, 8);
+        String imageRef = image.ensureBuilt(progress);
+        RunDirectory dir = teardown.register(RunDirectory.create(runId));
+        Mosquitto broker = teardown.register(Mosquitto.start(dir.path(), Duration.ofSeconds(10)));
+        BrokerClient client = teardown.register(new BrokerClient(broker.uri(), "edgetwin-bench-" + runId));
+        StatusTracker tracker = new StatusTracker();
+        client.subscribe("edgetwin/+/status", 0, tracker::accept);
+        List<Long> millis = new ArrayList<>();
+        for (int i = 1; i <= runs; i++) {
+            String thing = "twin-start-" + i;
+            long created = System.nanoTime();
+            DeviceTwin twin = teardown.register(DeviceTwin.start(new TwinSpec(thing, imageRef, device, broker.uri(), DEPLOYMENT, runId)));
+            tracker.await(thing, s -> s.isReady("com.edgetwin.Inference"), Duration.ofMinutes(3));
+            long elapsed = (System.nanoTime() - created) / 1_000_000;
+            teardown.closeNow(twin);
+            millis.add(elapsed);
+            progress.accept("run " + i + " of " + runs + ": twin ready " + elapsed + " ms after create");
+        }
+        return millis;
+    }
+}
