@@ -13,8 +13,14 @@ import io.edgetwin.core.messaging.CloudLink;
 import io.edgetwin.core.messaging.Topics;
 import io.edgetwin.core.recipe.Recipe;
 import io.edgetwin.core.recipe.RecipeStore;
+import io.edgetwin.core.resources.ComponentCgroup;
+import io.edgetwin.core.resources.ComponentCgroups;
+import io.edgetwin.core.resources.ComponentCgroupsDetector;
 import io.edgetwin.core.resources.DeviceCaps;
 import io.edgetwin.core.resources.DeviceCgroup;
+import io.edgetwin.core.resources.EnforcementException;
+import io.edgetwin.core.resources.Mounter;
+import java.nio.file.Path;
 import io.edgetwin.core.status.DeploymentOutcome;
 import io.edgetwin.core.status.StatusMessage;
 import java.time.Clock;
@@ -106,21 +112,54 @@ public final class EdgeCore implements ComponentEvents {
                 specs.add(spec(recipes.find(c.name(), c.version()), c));
             }
         } catch (RuntimeException e) {
-            LOG.error("deployment-rejected reason={}", e.getMessage());
-            deployment = DeploymentOutcome.rejected("unknown", e.getMessage());
-            coreState = "RUNNING";
+            reject(e.getMessage());
+            return;
+        }
+        ComponentCgroups cgroups;
+        try {
+            cgroups = cgroups(specs);
+        } catch (EnforcementException e) {
+            reject("cannot enforce systemResourceLimits: " + e.getMessage());
             return;
         }
         for (ComponentSpec spec : specs) {
             String token = UUID.randomUUID().toString();
             ipc.authorize(spec.name(), token);
+            ComponentCgroup cgroup = cgroups == null ? null : cgroups.create(spec.name(), spec.limits());
             Component component = new Component(spec, environment(spec, token), scheduler, clock, MAX_ERRORS,
-                    ERROR_WINDOW, changed -> scheduler.execute(this::publishStatus));
+                    ERROR_WINDOW, changed -> scheduler.execute(this::publishStatus), cgroup);
             components.put(spec.name(), component);
         }
         deployment = DeploymentOutcome.successful(document.deploymentId());
         coreState = "RUNNING";
         components.values().forEach(Component::start);
+    }
+
+    private void reject(String reason) {
+        LOG.error("deployment-rejected reason={}", reason);
+        deployment = DeploymentOutcome.rejected("unknown", reason);
+        coreState = "RUNNING";
+    }
+
+    /**
+     * Per-component cgroups, also for components without limits (their usage is still observed). When
+     * they cannot be had, a deployment with limits fails loudly; one without limits runs without them.
+     */
+    private ComponentCgroups cgroups(List<ComponentSpec> specs) {
+        boolean limited = specs.stream().anyMatch(s -> !s.limits().isEmpty());
+        try {
+            ComponentCgroups cgroups = ComponentCgroupsDetector.detect(settings.cgroupRoot(),
+                    Path.of("/run/edgetwin/cgroup"), Path.of("/proc/self/cgroup"), Mounter.system(),
+                    Runtime.getRuntime().availableProcessors());
+            LOG.info("component-cgroups version={}", cgroups.version());
+            return cgroups;
+        } catch (EnforcementException e) {
+            if (limited) {
+                throw e;
+            }
+            LOG.warn("component-cgroups-unavailable reason={}", e.getMessage());
+            return null;
+        }
     }
 
     private ComponentSpec spec(Recipe recipe, DeploymentComponent deployed) {

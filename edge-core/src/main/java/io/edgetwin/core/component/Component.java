@@ -1,11 +1,14 @@
 package io.edgetwin.core.component;
 
+import io.edgetwin.core.resources.ComponentCgroup;
+import io.edgetwin.core.resources.ResourceSample;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +20,11 @@ import org.slf4j.LoggerFactory;
  * One running component: its {@code run} script as a separate OS process ({@code /bin/sh -c}), so that
  * per-component cgroups can hold it and every process it forks. A non-zero exit moves it to ERRORED and
  * it is started again; {@code maxErrors} errors within {@code errorWindow} make it BROKEN, as in Greengrass.
+ * <p>With a {@link ComponentCgroup}, the process joins the component's cgroup before it runs the
+ * script: a small shell writes its own pid into every {@code cgroup.procs} and then {@code exec}s the
+ * script, so the script and every child it ever forks are inside, with no window in which a fork
+ * escapes. An exit after the cgroup's OOM kill counter rose is reported as {@code OOM_KILLED}, never
+ * guessed from exit code 137.
  * <p>A component that talks to the core over IPC reports itself ready ({@link #markReady()}); until
  * then it is RUNNING but not ready, which is what the harness waits for before sending load.
  */
@@ -24,6 +32,9 @@ public final class Component {
 
     private static final Logger LOG = LoggerFactory.getLogger(Component.class);
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(15);
+    /** Joins the cgroups given as arguments, then becomes the component's script. */
+    private static final String JOIN_THEN_RUN =
+            "for f in \"$@\"; do echo $$ > \"$f\" || exit 97; done; exec /bin/sh -c \"$EDGETWIN_RUN_SCRIPT\"";
 
     private final ComponentSpec spec;
     private final Map<String, String> environment;
@@ -32,7 +43,9 @@ public final class Component {
     private final int maxErrors;
     private final Duration errorWindow;
     private final Consumer<Component> onChange;
+    private final ComponentCgroup cgroup;
     private final Deque<Instant> errors = new ArrayDeque<>();
+    private long oomKillsAtStart;
 
     private ComponentState state = ComponentState.NEW;
     private Process process;
@@ -43,6 +56,14 @@ public final class Component {
 
     public Component(ComponentSpec spec, Map<String, String> environment, ScheduledExecutorService scheduler,
                      Clock clock, int maxErrors, Duration errorWindow, Consumer<Component> onChange) {
+        this(spec, environment, scheduler, clock, maxErrors, errorWindow, onChange, null);
+    }
+
+    /** A component whose processes run inside {@code cgroup} (null: no cgroup, limits recorded only). */
+    public Component(ComponentSpec spec, Map<String, String> environment, ScheduledExecutorService scheduler,
+                     Clock clock, int maxErrors, Duration errorWindow, Consumer<Component> onChange,
+                     ComponentCgroup cgroup) {
+        this.cgroup = cgroup;
         this.spec = spec;
         this.environment = Map.copyOf(environment);
         this.scheduler = scheduler;
@@ -61,8 +82,9 @@ public final class Component {
             move(ComponentState.INSTALLED);
         }
         move(ComponentState.STARTING);
-        ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", spec.runScript()).inheritIO();
+        ProcessBuilder builder = processBuilder().inheritIO();
         builder.environment().putAll(environment);
+        oomKillsAtStart = cgroup == null ? 0 : cgroup.sample().oomKills();
         try {
             process = builder.start();
         } catch (IOException e) {
@@ -83,8 +105,28 @@ public final class Component {
         }
     }
 
+    private ProcessBuilder processBuilder() {
+        if (cgroup == null) {
+            return new ProcessBuilder("/bin/sh", "-c", spec.runScript());
+        }
+        List<String> command = new java.util.ArrayList<>(List.of("/bin/sh", "-c", JOIN_THEN_RUN, "edgetwin-join"));
+        cgroup.procsFiles().forEach(f -> command.add(f.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("EDGETWIN_RUN_SCRIPT", spec.runScript());
+        return builder;
+    }
+
     public synchronized ComponentStatus status() {
-        return new ComponentStatus(spec.name(), spec.version(), state, ready, restarts, spec.limits(), false, lastExit);
+        ResourceSample resources = cgroup == null ? null : cgroup.sample();
+        return new ComponentStatus(spec.name(), spec.version(), state, ready, restarts, spec.limits(),
+                cgroup != null && !spec.limits().isEmpty(), lastExit, resources);
+    }
+
+    /** Changes the limits in place; the processes keep running. */
+    public void applyLimits(io.edgetwin.core.resources.ResourceLimits limits) {
+        if (cgroup != null) {
+            cgroup.apply(limits);
+        }
     }
 
     /** Stops the process and everything it forked: SIGTERM, then SIGKILL after the shutdown timeout. */
@@ -122,6 +164,8 @@ public final class Component {
             move(ComponentState.FINISHED);
         } else if (code == 0) {
             move(ComponentState.FINISHED);
+        } else if (cgroup != null && cgroup.sample().oomKills() > oomKillsAtStart) {
+            failed("OOM_KILLED exit " + code);
         } else {
             failed("RUN_ERROR exit " + code);
         }

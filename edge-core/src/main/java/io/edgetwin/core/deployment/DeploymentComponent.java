@@ -1,6 +1,8 @@
 package io.edgetwin.core.deployment;
 
 import io.edgetwin.core.resources.ResourceLimits;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -11,7 +13,8 @@ public record DeploymentComponent(String name, String version, Map<String, Objec
     public DeploymentComponent {
         Objects.requireNonNull(name, "component name");
         Objects.requireNonNull(version, () -> "components." + name + ".version");
-        configurationMerge = Map.copyOf(configurationMerge);
+        // Not Map.copyOf: a merge may set a key to null.
+        configurationMerge = Collections.unmodifiableMap(new LinkedHashMap<>(configurationMerge));
         Objects.requireNonNull(limits, "limits");
     }
 }

@@ -67,7 +67,7 @@ public final class DeploymentReader {
         }
         JsonNode memory = node.path("memory");
         JsonNode cpus = node.path("cpus");
-        if (!memory.isMissingNode() && !memory.canConvertToLong()) {
+        if (!memory.isMissingNode() && !(memory.isIntegralNumber() && memory.canConvertToLong())) {
             throw new DeploymentException(where + ".runWith.systemResourceLimits.memory is " + memory
                     + "; expected kilobytes as a whole number");
         }

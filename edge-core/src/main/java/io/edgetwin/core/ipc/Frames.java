@@ -30,7 +30,9 @@ public final class Frames {
             g.writeStringField("topic", topic);
             if (json) {
                 g.writeFieldName("payload");
-                g.writeRawValue(new String(payload, StandardCharsets.UTF_8));
+                // Valid JSON holds raw CR/LF only as whitespace between tokens (never inside strings), so
+                // blanking them keeps the value exact and the frame on one line.
+                g.writeRawValue(new String(payload, StandardCharsets.UTF_8).replace('\n', ' ').replace('\r', ' '));
             } else {
                 g.writeStringField("payloadText", new String(payload, StandardCharsets.UTF_8));
             }

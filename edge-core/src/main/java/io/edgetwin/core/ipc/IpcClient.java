@@ -36,8 +36,15 @@ public final class IpcClient implements AutoCloseable {
 
     public static IpcClient fromEnvironment(Map<String, String> env) throws IOException {
         String socket = require(env, "EDGETWIN_IPC_SOCKET");
+        String component = require(env, "EDGETWIN_COMPONENT");
+        String token = require(env, "SVCUID");
         IpcClient client = connect(Path.of(socket));
-        client.hello(require(env, "EDGETWIN_COMPONENT"), require(env, "SVCUID"));
+        try {
+            client.hello(component, token);
+        } catch (IOException | RuntimeException e) {
+            client.close();
+            throw e;
+        }
         return client;
     }
 
@@ -48,7 +55,11 @@ public final class IpcClient implements AutoCloseable {
     }
 
     public void hello(String component, String token) throws IOException {
-        send(frame("hello").put("component", component).put("token", token));
+        try {
+            send(frame("hello").put("component", component).put("token", token));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
         String line = in.readLine();
         if (line == null) {
             throw new IOException("core closed the connection before answering hello from '" + component + "'");

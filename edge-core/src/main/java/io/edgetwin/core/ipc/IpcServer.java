@@ -123,7 +123,7 @@ public final class IpcServer implements AutoCloseable {
             default -> throw new IllegalArgumentException("unknown op '" + op
                     + "'; expected hello, subscribe, publish, subscribe-cloud, publish-cloud or update-state");
         }
-        if (frame.path("ack").asBoolean(false)) {
+        if (!op.equals("hello") && frame.path("ack").asBoolean(false)) {
             connection.send(Frames.ok(op));
         }
     }

@@ -37,7 +37,7 @@ public record TopicFilter(String filter) {
     public boolean matches(String topic) {
         int f = 0;
         int t = 0;
-        while (f < filter.length()) {
+        while (f <= filter.length()) {
             int fEnd = levelEnd(filter, f);
             String level = filter.substring(f, fEnd);
             if (level.equals("#")) {

@@ -47,6 +47,7 @@ public final class CloudLink implements CloudPort, AutoCloseable {
         options.setAutomaticReconnect(true);
         options.setCleanSession(true);
         options.setMaxInflight(MAX_IN_FLIGHT);
+        options.setSocketFactory(new NoDelaySocketFactory());
         options.setKeepAliveInterval(10);
         long deadline = System.nanoTime() + patience.toNanos();
         long backoffMillis = 50;

@@ -1,5 +1,7 @@
 package io.edgetwin.core.recipe;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -12,7 +14,8 @@ public record Recipe(String name, String version, Map<String, Object> defaultCon
     public Recipe {
         Objects.requireNonNull(name, "ComponentName");
         Objects.requireNonNull(version, "ComponentVersion");
-        defaultConfiguration = Map.copyOf(defaultConfiguration);
+        // Not Map.copyOf: a configuration key may hold null (YAML "key:" with no value).
+        defaultConfiguration = Collections.unmodifiableMap(new LinkedHashMap<>(defaultConfiguration));
         Objects.requireNonNull(runScript, "run script");
     }
 

@@ -5,9 +5,10 @@ import java.util.OptionalLong;
 
 /**
  * Greengrass {@code systemResourceLimits} of one component: memory in kilobytes and CPU as a fraction of
- * the device's cores ({@code 2} on a 4-core device is half of it). Either may be absent.
+ * the device's cores ({@code 2} on a 4-core device is half of it), plus an optional process limit
+ * (beyond Greengrass). Any of them may be absent.
  */
-public record ResourceLimits(OptionalLong memoryKb, OptionalDouble cpus) {
+public record ResourceLimits(OptionalLong memoryKb, OptionalDouble cpus, OptionalLong pids) {
 
     public static final ResourceLimits NONE = new ResourceLimits(OptionalLong.empty(), OptionalDouble.empty());
 
@@ -20,9 +21,17 @@ public record ResourceLimits(OptionalLong memoryKb, OptionalDouble cpus) {
             throw new IllegalArgumentException("systemResourceLimits.cpus is " + cpus.getAsDouble()
                     + "; expected a positive fraction of the cores");
         }
+        if (pids.isPresent() && pids.getAsLong() <= 0) {
+            throw new IllegalArgumentException("systemResourceLimits.pids is " + pids.getAsLong()
+                    + "; expected a positive process count");
+        }
+    }
+
+    public ResourceLimits(OptionalLong memoryKb, OptionalDouble cpus) {
+        this(memoryKb, cpus, OptionalLong.empty());
     }
 
     public boolean isEmpty() {
-        return memoryKb.isEmpty() && cpus.isEmpty();
+        return memoryKb.isEmpty() && cpus.isEmpty() && pids.isEmpty();
     }
 }

@@ -6,6 +6,7 @@ import io.edgetwin.core.component.ComponentStatus;
 import io.edgetwin.core.resources.DeviceCaps;
 import io.edgetwin.core.resources.DeviceCgroup;
 import io.edgetwin.core.resources.ResourceLimits;
+import io.edgetwin.core.resources.ResourceSample;
 import java.time.Instant;
 import java.util.List;
 
@@ -50,12 +51,26 @@ public final class StatusMessage {
                     .put("enforced", c.enforced())
                     .put("lastExit", c.lastExit());
             limits(node.putObject("limits"), c.limits());
+            if (c.resources() != null) {
+                resources(node.putObject("resources"), c.resources());
+            }
         }
         try {
             return JSON.writeValueAsBytes(root);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("status cannot be written", e);
         }
+    }
+
+    private static void resources(ObjectNode node, ResourceSample sample) {
+        node.put("memoryBytes", sample.memoryBytes())
+                .put("memoryPeakBytes", sample.memoryPeakBytes())
+                .put("cpuUsageNanos", sample.cpuUsageNanos())
+                .put("periods", sample.periods())
+                .put("throttledPeriods", sample.throttledPeriods())
+                .put("throttledNanos", sample.throttledNanos())
+                .put("majorFaults", sample.majorFaults())
+                .put("oomKills", sample.oomKills());
     }
 
     private static void limits(ObjectNode node, ResourceLimits limits) {
@@ -68,6 +83,9 @@ public final class StatusMessage {
             node.put("cpus", limits.cpus().getAsDouble());
         } else {
             node.putNull("cpus");
+        }
+        if (limits.pids().isPresent()) {
+            node.put("pids", limits.pids().getAsLong());
         }
     }
 }

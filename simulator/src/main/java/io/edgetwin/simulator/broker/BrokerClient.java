@@ -31,6 +31,7 @@ public final class BrokerClient implements AutoCloseable {
             MqttConnectOptions options = new MqttConnectOptions();
             options.setCleanSession(true);
             options.setMaxInflight(MAX_IN_FLIGHT);
+            options.setSocketFactory(new NoDelaySocketFactory());
             options.setAutomaticReconnect(true);
             client.connect(options).waitForCompletion(10_000);
         } catch (MqttException e) {

@@ -29,8 +29,14 @@ public record TwinStatus(String thing, String core, Device device, Memory memory
     public record Deployment(String id, String status, String reason) {
     }
 
+    /** {@code resources} is null when the component runs without a cgroup of its own. */
     public record Component(String version, String state, boolean ready, int restarts, boolean enforced, String lastExit,
-                            Limits limits) {
+                            Limits limits, Resources resources) {
+    }
+
+    /** A reading of the component's cgroup. */
+    public record Resources(long memoryBytes, long memoryPeakBytes, long cpuUsageNanos, long periods, long throttledPeriods,
+                            long throttledNanos, long majorFaults, long oomKills) {
     }
 
     public record Limits(Long memoryKb, Double cpus) {

@@ -38,7 +38,18 @@ final class VariantResults {
         return VariantResult.measured(applied(last.device()), requested(scenario.device()), twinStartMs,
                 new RequestCounts(load.sent(), load.ok(), load.failed(), load.late()), latency,
                 load.throughputPerSecond(), Math.max(peakMemoryBytes, last.memory().peakBytes()),
-                new OomKills(deviceOoms, Map.of()), components(scenario, variant, last));
+                new OomKills(deviceOoms, componentOomKills(last)), components(scenario, variant, last));
+    }
+
+    /** OOM kills counted by each component's own cgroup; components without one are left out. */
+    private static Map<String, Long> componentOomKills(TwinStatus last) {
+        Map<String, Long> kills = new LinkedHashMap<>();
+        last.components().forEach((name, c) -> {
+            if (c.resources() != null) {
+                kills.put(name, c.resources().oomKills());
+            }
+        });
+        return kills;
     }
 
     static VariantResult withThresholds(VariantResult measured, Variant variant) {

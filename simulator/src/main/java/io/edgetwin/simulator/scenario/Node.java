@@ -35,7 +35,7 @@ final class Node {
     }
 
     ScenarioException error(String problem) {
-        return new ScenarioException(where() + ": " + path + ": " + problem);
+        return new ScenarioException(where() + ": " + (path.isEmpty() ? "" : path + ": ") + problem);
     }
 
     /** The entries of a mapping, in file order, after checking every key is one of {@code allowed}. */

@@ -1,0 +1,23 @@
+package io.edgetwin.core.resources;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The cgroup of one component. Every process of the component joins it before it runs anything (see
+ * {@link #procsFiles()}), so children forked later are inside too. Limits can change while the
+ * component runs.
+ */
+public interface ComponentCgroup {
+
+    /** Writes the limits: memory (with swap capped to it), CPU quota, pids. Absent values mean unlimited. */
+    void apply(ResourceLimits limits);
+
+    /** The {@code cgroup.procs} files a process writes its pid into to join, one per hierarchy. */
+    List<Path> procsFiles();
+
+    ResourceSample sample();
+
+    /** Removes the cgroup once no process is left in it; a no-op when it is already gone. */
+    void remove();
+}
