@@ -38,6 +38,8 @@ class QuickstartScenarioIT {
             assertThat(variant.components()).containsKeys("com.edgetwin.Inference", "com.edgetwin.CpuHog");
         }
         assertThat(report.variants().get("limited").components().get("com.edgetwin.CpuHog").limits().cpus()).isEqualTo(0.25);
+        assertThat(report.variants().get("limited").components().values()).allMatch(c -> c.enforced(), "limits enforced");
+        assertThat(report.variants().get("unlimited").components().values()).noneMatch(c -> c.enforced());
         assertThat(Leftovers.containers()).isEmpty();
         assertThat(Leftovers.brokers()).isEmpty();
         assertThat(Files.readString(out.resolve("report.json"))).contains("\"schemaVersion\" : 1");

@@ -34,11 +34,30 @@ final class VariantResults {
         LatencySummary latency = h.getTotalCount() == 0 ? LatencySummary.none()
                 : LatencySummary.fromNanos(h.getValueAtPercentile(50), h.getValueAtPercentile(90),
                 h.getValueAtPercentile(99), h.getMaxValue(), h.getMean());
-        long deviceOoms = Math.max(last.oomKills(), outcome.oomKilled() ? 1 : 0);
+        // The twin's own cgroup counter is the robust signal; Docker's sticky OOMKilled flag also turns
+        // true when only a process inside was killed, so it counts only when the twin itself is gone.
+        long deviceOoms = Math.max(last.oomKills(), outcome.oomKilled() && !outcome.running() ? 1 : 0)
+                + killsByTheDeviceCap(variant, last);
         return VariantResult.measured(applied(last.device()), requested(scenario.device()), twinStartMs,
                 new RequestCounts(load.sent(), load.ok(), load.failed(), load.late()), latency,
                 load.throughputPerSecond(), Math.max(peakMemoryBytes, last.memory().peakBytes()),
                 new OomKills(deviceOoms, componentOomKills(last)), components(scenario, variant, last));
+    }
+
+    /**
+     * The kernel counts an OOM kill in the victim's cgroup. A component without a memory limit of its
+     * own can only have been killed because the whole twin ran out, so its kills are the device's.
+     */
+    private static long killsByTheDeviceCap(Variant variant, TwinStatus last) {
+        long kills = 0;
+        for (Map.Entry<String, TwinStatus.Component> e : last.components().entrySet()) {
+            io.edgetwin.simulator.scenario.ComponentLimits limits = variant.limitsOf(e.getKey());
+            boolean ownMemoryLimit = limits != null && limits.memoryKb() != null;
+            if (!ownMemoryLimit && e.getValue().resources() != null) {
+                kills += e.getValue().resources().oomKills();
+            }
+        }
+        return kills;
     }
 
     /** OOM kills counted by each component's own cgroup; components without one are left out. */

@@ -81,6 +81,23 @@ public final class DeviceTwin implements AutoCloseable {
                 state.getExitCodeLong() == null ? 0 : state.getExitCodeLong());
     }
 
+    /** Runs a command inside the twin and returns what it printed; fails when it exits non-zero. */
+    public String exec(String... command) {
+        try {
+            org.testcontainers.containers.Container.ExecResult result = container.execInContainer(command);
+            if (result.getExitCode() != 0) {
+                throw new TwinException("'" + String.join(" ", command) + "' in twin " + spec.thingName() + " exited "
+                        + result.getExitCode() + ": " + result.getStderr());
+            }
+            return result.getStdout();
+        } catch (java.io.IOException e) {
+            throw new TwinException("cannot run a command in twin " + spec.thingName() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TwinException("interrupted while running a command in twin " + spec.thingName(), e);
+        }
+    }
+
     public String logs() {
         return container.getLogs();
     }

@@ -1,0 +1,104 @@
+package io.edgetwin.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.edgetwin.simulator.broker.BrokerClient;
+import io.edgetwin.simulator.broker.Mosquitto;
+import io.edgetwin.simulator.measure.StatusTracker;
+import io.edgetwin.simulator.measure.TwinStatus;
+import io.edgetwin.simulator.run.RunDirectory;
+import io.edgetwin.simulator.scenario.DeviceSpec;
+import io.edgetwin.simulator.twin.DeviceTwin;
+import io.edgetwin.simulator.twin.TwinImage;
+import io.edgetwin.simulator.twin.TwinSpec;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Component limits inside a real twin (cgroup v1 on this platform): the files hold them, the kernel applies them. */
+class ComponentLimitsIT {
+
+    private static final Path HOME = Path.of(System.getProperty("edgetwin.home", ".."));
+    private static final String HOG = "com.edgetwin.CpuHog";
+    private static final String LEAKER = "com.edgetwin.MemoryLeaker";
+    private static final String DEPLOYMENT = """
+            {"deploymentId": "limits", "components": {
+              "com.edgetwin.CpuHog": {"version": "1.0.0", "configurationUpdate": {"merge": {"threads": 2}},
+                                      "runWith": {"systemResourceLimits": {"memory": 16384, "cpus": 0.25}}},
+              "com.edgetwin.MemoryLeaker": {"version": "1.0.0", "configurationUpdate": {"merge": {"leakMbPerSecond": 16}},
+                                      "runWith": {"systemResourceLimits": {"memory": 32768}}}}}""";
+
+    private final String runId = UUID.randomUUID().toString().substring(0, 8);
+    private RunDirectory dir;
+    private Mosquitto broker;
+    private BrokerClient client;
+    private DeviceTwin twin;
+    private final StatusTracker tracker = new StatusTracker();
+
+    @BeforeEach
+    void startTwin() throws Exception {
+        String image = new TwinImage(HOME).ensureBuilt(line -> { });
+        dir = RunDirectory.create(runId);
+        broker = Mosquitto.start(dir.path(), Duration.ofSeconds(10));
+        client = new BrokerClient(broker.uri(), "limits-it-" + runId);
+        client.subscribe("edgetwin/+/status", 0, tracker::accept);
+        long bytes = 512L * 1024 * 1024;
+        twin = DeviceTwin.start(new TwinSpec("limits-" + runId, image, new DeviceSpec(bytes, bytes, 1.0, 256),
+                broker.uri(), DEPLOYMENT, runId));
+    }
+
+    @AfterEach
+    void stopEverything() {
+        List.<AutoCloseable>of(twin, client, broker, dir).forEach(resource -> {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    @Test
+    void componentCgroupFilesHoldTheDeployedLimitsAndEveryForkedProcessIsInside() throws Exception {
+        tracker.await(twin.spec().thingName(), s -> "RUNNING".equals(state(s, HOG)), Duration.ofSeconds(60));
+
+        String cgroup = "/run/edgetwin/cgroup/memory/docker/*/edgetwin/" + HOG;
+        assertEquals("16777216", read(cgroup + "/memory.limit_in_bytes"));
+        assertEquals("16777216", read(cgroup + "/memory.memsw.limit_in_bytes"));
+        assertEquals("25000", read("/run/edgetwin/cgroup/cpu*/docker/*/edgetwin/" + HOG + "/cpu.cfs_quota_us"));
+        TwinStatus busy = tracker.await(twin.spec().thingName(),
+                s -> s.components().get(HOG).resources().cpuUsageNanos() > 1_000_000_000L, Duration.ofSeconds(30));
+        assertThat(read(cgroup + "/cgroup.procs").lines().count()).as("the hog's script and the busy loop it forked")
+                .isGreaterThanOrEqualTo(2);
+        TwinStatus.Resources resources = busy.components().get(HOG).resources();
+        assertThat(resources.throttledPeriods()).as("a hog held to a quarter core is throttled").isPositive();
+        assertThat(busy.components().get(HOG).enforced()).isTrue();
+    }
+
+    @Test
+    void aLeakerOverItsMemoryLimitIsOomKilledAloneAndRestarted() throws Exception {
+        TwinStatus status = tracker.await(twin.spec().thingName(),
+                s -> s.components().get(LEAKER).restarts() >= 1, Duration.ofSeconds(90));
+
+        TwinStatus.Component leaker = status.components().get(LEAKER);
+        assertThat(leaker.lastExit()).startsWith("OOM_KILLED");
+        assertThat(leaker.resources().oomKills()).isPositive();
+        assertThat(status.oomKills()).as("the twin itself was not OOM-killed").isZero();
+        assertEquals("RUNNING", state(status, HOG));
+        assertThat(twin.isRunning()).isTrue();
+    }
+
+    private static String state(TwinStatus status, String component) {
+        TwinStatus.Component c = status.components().get(component);
+        return c == null ? "" : c.state();
+    }
+
+    private String read(String glob) {
+        return twin.exec("sh", "-c", "cat " + glob).trim();
+    }
+}
