@@ -1,5 +1,6 @@
 package io.edgetwin.core;
 
+import io.edgetwin.core.messaging.SpoolSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -15,9 +16,10 @@ import java.util.Objects;
  * @param ipcSocket     Unix socket for components ({@code EDGETWIN_IPC_SOCKET})
  * @param cgroupRoot    where the twin's own cgroup is mounted ({@code EDGETWIN_CGROUP_ROOT})
  * @param statusInterval how often status is published ({@code EDGETWIN_STATUS_INTERVAL_MS})
+ * @param spool         the offline spool ({@code EDGETWIN_SPOOL_*}, see {@link SpoolSettings#fromEnvironment})
  */
 public record CoreSettings(String thingName, String brokerUri, Path rootPath, Path deployment, Path ipcSocket,
-                           Path cgroupRoot, Duration statusInterval) {
+                           Path cgroupRoot, Duration statusInterval, SpoolSettings spool) {
 
     public CoreSettings {
         Objects.requireNonNull(thingName, "EDGETWIN_THING_NAME");
@@ -26,6 +28,7 @@ public record CoreSettings(String thingName, String brokerUri, Path rootPath, Pa
                     + "' may only hold letters, digits, '-', '_' and '.' (it is an MQTT topic level)");
         }
         Objects.requireNonNull(brokerUri, "EDGETWIN_BROKER");
+        Objects.requireNonNull(spool, "spool");
     }
 
     public static CoreSettings fromEnvironment(Map<String, String> env) {
@@ -36,7 +39,8 @@ public record CoreSettings(String thingName, String brokerUri, Path rootPath, Pa
                 Path.of(env.getOrDefault("EDGETWIN_DEPLOYMENT", "/var/edgetwin/deployment.json")),
                 Path.of(env.getOrDefault("EDGETWIN_IPC_SOCKET", "/run/edgetwin/ipc.sock")),
                 Path.of(env.getOrDefault("EDGETWIN_CGROUP_ROOT", "/sys/fs/cgroup")),
-                Duration.ofMillis(Long.parseLong(env.getOrDefault("EDGETWIN_STATUS_INTERVAL_MS", "1000"))));
+                Duration.ofMillis(Long.parseLong(env.getOrDefault("EDGETWIN_STATUS_INTERVAL_MS", "1000"))),
+                SpoolSettings.fromEnvironment(env));
     }
 
     private static String required(Map<String, String> env, String name) {

@@ -27,7 +27,7 @@ class ComponentLimitsIT {
     private static final String HOG = "com.edgetwin.CpuHog";
     private static final String LEAKER = "com.edgetwin.MemoryLeaker";
     private static final String DEPLOYMENT = """
-            {"deploymentId": "limits", "components": {
+            {"deploymentId": "limits", "failureHandlingPolicy": "DO_NOTHING", "components": {
               "com.edgetwin.CpuHog": {"version": "1.0.0", "configurationUpdate": {"merge": {"threads": 2}},
                                       "runWith": {"systemResourceLimits": {"memory": 16384, "cpus": 0.25}}},
               "com.edgetwin.MemoryLeaker": {"version": "1.0.0", "configurationUpdate": {"merge": {"leakMbPerSecond": 16}},
@@ -72,7 +72,8 @@ class ComponentLimitsIT {
         assertEquals("16777216", read(cgroup + "/memory.memsw.limit_in_bytes"));
         assertEquals("25000", read("/run/edgetwin/cgroup/cpu*/docker/*/edgetwin/" + HOG + "/cpu.cfs_quota_us"));
         TwinStatus busy = tracker.await(twin.spec().thingName(),
-                s -> s.components().get(HOG).resources().cpuUsageNanos() > 1_000_000_000L, Duration.ofSeconds(30));
+                s -> s.components().containsKey(HOG) && s.components().get(HOG).resources().cpuUsageNanos() > 1_000_000_000L,
+                Duration.ofSeconds(30));
         assertThat(read(cgroup + "/cgroup.procs").lines().count()).as("the hog's script and the busy loop it forked")
                 .isGreaterThanOrEqualTo(2);
         TwinStatus.Resources resources = busy.components().get(HOG).resources();
@@ -83,13 +84,63 @@ class ComponentLimitsIT {
     @Test
     void aLeakerOverItsMemoryLimitIsOomKilledAloneAndRestarted() throws Exception {
         TwinStatus status = tracker.await(twin.spec().thingName(),
-                s -> s.components().get(LEAKER).restarts() >= 1, Duration.ofSeconds(90));
+                s -> s.components().containsKey(LEAKER) && s.components().get(LEAKER).restarts() >= 1, Duration.ofSeconds(90));
 
         TwinStatus.Component leaker = status.components().get(LEAKER);
         assertThat(leaker.lastExit()).startsWith("OOM_KILLED");
         assertThat(leaker.resources().oomKills()).isPositive();
         assertThat(status.oomKills()).as("the twin itself was not OOM-killed").isZero();
         assertEquals("RUNNING", state(status, HOG));
+        assertThat(twin.isRunning()).isTrue();
+    }
+
+    @Test
+    void aDeploymentThatChangesOnlyLimitsAppliesThemLiveWithoutARestart() throws Exception {
+        String thing = twin.spec().thingName();
+        tracker.await(thing, s -> "RUNNING".equals(state(s, HOG)), Duration.ofSeconds(60));
+        String cgroup = "/run/edgetwin/cgroup/cpu*/docker/*/edgetwin/" + HOG;
+        String pidsBefore = read(cgroup + "/cgroup.procs");
+
+        client.publish("edgetwin/" + thing + "/deployment", DEPLOYMENT.replace("\"limits\"", "\"limits-2\"")
+                .replace("\"memory\": 16384, \"cpus\": 0.25", "\"memory\": 16384, \"cpus\": 0.5").getBytes(), 1);
+        TwinStatus after = tracker.await(thing, s -> s.deployment() != null && "limits-2".equals(s.deployment().id()),
+                Duration.ofSeconds(30));
+
+        assertEquals("SUCCESSFUL", after.deployment().status());
+        assertEquals("50000", read(cgroup + "/cpu.cfs_quota_us"));
+        assertEquals(pidsBefore, read(cgroup + "/cgroup.procs"), "the same processes, not restarted");
+        assertEquals(0, after.components().get(HOG).restarts());
+        assertEquals(0.5, after.components().get(HOG).limits().cpus());
+    }
+
+    @Test
+    void aDeploymentWhoseComponentBreaksIsRolledBackToThePreviousOne() throws Exception {
+        String thing = twin.spec().thingName();
+        tracker.await(thing, s -> s.deployment() != null && "limits".equals(s.deployment().id()), Duration.ofSeconds(60));
+        String crashing = """
+                {"deploymentId": "crashing", "failureHandlingPolicy": "ROLLBACK", "components": {
+                  "com.edgetwin.Crasher": {"version": "1.0.0", "configurationUpdate": {"merge": {"afterSeconds": 0}}}}}""";
+
+        client.publish("edgetwin/" + thing + "/deployment", crashing.getBytes(), 1);
+        TwinStatus after = tracker.await(thing, s -> "crashing".equals(s.deployment().id()), Duration.ofSeconds(60));
+
+        assertEquals("FAILED_ROLLBACK_COMPLETE", after.deployment().status());
+        assertThat(after.deployment().reason()).contains("com.edgetwin.Crasher").contains("BROKEN");
+        assertThat(after.components()).containsKeys(HOG, LEAKER).doesNotContainKey("com.edgetwin.Crasher");
+    }
+
+    @Test
+    void aDeploymentNamingAnUnknownComponentIsRejectedAndNothingChanges() throws Exception {
+        String thing = twin.spec().thingName();
+        tracker.await(thing, s -> s.deployment() != null && "limits".equals(s.deployment().id()), Duration.ofSeconds(60));
+
+        client.publish("edgetwin/" + thing + "/deployment",
+                "{\"deploymentId\": \"bad\", \"components\": {\"com.example.Nope\": {\"version\": \"9.9.9\"}}}".getBytes(), 1);
+        TwinStatus after = tracker.await(thing, s -> "bad".equals(s.deployment().id()), Duration.ofSeconds(30));
+
+        assertEquals("REJECTED", after.deployment().status());
+        assertThat(after.deployment().reason()).contains("com.example.Nope");
+        assertThat(after.components()).containsKeys(HOG, LEAKER);
         assertThat(twin.isRunning()).isTrue();
     }
 

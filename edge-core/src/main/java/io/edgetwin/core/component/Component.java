@@ -1,6 +1,7 @@
 package io.edgetwin.core.component;
 
 import io.edgetwin.core.resources.ComponentCgroup;
+import io.edgetwin.core.resources.ResourceLimits;
 import io.edgetwin.core.resources.ResourceSample;
 import java.io.IOException;
 import java.time.Clock;
@@ -36,7 +37,7 @@ public final class Component {
     private static final String JOIN_THEN_RUN =
             "for f in \"$@\"; do echo $$ > \"$f\" || exit 97; done; exec /bin/sh -c \"$EDGETWIN_RUN_SCRIPT\"";
 
-    private final ComponentSpec spec;
+    private ComponentSpec spec;
     private final Map<String, String> environment;
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
@@ -97,6 +98,21 @@ public final class Component {
         started.onExit().thenAccept(this::exited);
     }
 
+    public synchronized ComponentState state() {
+        return state;
+    }
+
+    public synchronized ComponentSpec spec() {
+        return spec;
+    }
+
+    /** Removes the component's cgroup once its processes are gone. */
+    public void release() {
+        if (cgroup != null) {
+            cgroup.remove();
+        }
+    }
+
     public synchronized void markReady() {
         if (state == ComponentState.RUNNING && !ready) {
             ready = true;
@@ -122,11 +138,21 @@ public final class Component {
                 cgroup != null && !spec.limits().isEmpty(), lastExit, resources);
     }
 
-    /** Changes the limits in place; the processes keep running. */
-    public void applyLimits(io.edgetwin.core.resources.ResourceLimits limits) {
-        if (cgroup != null) {
+    /**
+     * Changes the limits in place; the processes keep running. Without a cgroup only limits that are
+     * empty can be applied (anything else would silently run unlimited).
+     */
+    public synchronized void applyLimits(ResourceLimits limits) {
+        if (cgroup == null) {
+            if (!limits.isEmpty()) {
+                throw new io.edgetwin.core.resources.EnforcementException("component '" + spec.name()
+                        + "' has no cgroup; cannot enforce " + limits);
+            }
+        } else {
             cgroup.apply(limits);
         }
+        spec = spec.withLimits(limits);
+        onChange.accept(this);
     }
 
     /** Stops the process and everything it forked: SIGTERM, then SIGKILL after the shutdown timeout. */

@@ -118,7 +118,7 @@ public final class IpcServer implements AutoCloseable {
             case "subscribe-cloud" -> connection.own(cloud.subscribe(new TopicFilter(required(frame, "topic")).filter(),
                     (topic, payload) -> connection.send(Frames.message("cloud", topic, payload))));
             case "publish-cloud" -> cloud.publish(TopicFilter.requirePublishTopic(required(frame, "topic")),
-                    payload(frame), frame.path("qos").asInt(0));
+                    payload(frame), qos(frame));
             case "update-state" -> events.reportedState(connection.component(), required(frame, "state"));
             default -> throw new IllegalArgumentException("unknown op '" + op
                     + "'; expected hello, subscribe, publish, subscribe-cloud, publish-cloud or update-state");
@@ -147,6 +147,18 @@ public final class IpcServer implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("payload cannot be written: " + e.getOriginalMessage());
         }
+    }
+
+    /** QoS toward the cloud is 0 (default) or 1, as Greengrass allows; Paho would refuse others without a word. */
+    private static int qos(JsonNode frame) {
+        JsonNode qos = frame.path("qos");
+        if (qos.isMissingNode()) {
+            return 0;
+        }
+        if (!qos.isInt() || qos.asInt() < 0 || qos.asInt() > 1) {
+            throw new IllegalArgumentException("qos is " + qos + "; expected 0 or 1");
+        }
+        return qos.asInt();
     }
 
     private static String required(JsonNode frame, String field) {

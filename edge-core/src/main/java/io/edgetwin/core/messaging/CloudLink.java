@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
-import org.eclipse.paho.client.mqttv3.DisconnectedBufferOptions;
+import java.util.function.Consumer;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -19,26 +21,33 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The core's MQTT connection to the cloud side (Eclipse Paho). Reconnects on its own with backoff and
- * subscribes again after each reconnect; while offline, publishes are buffered in memory.
- * Subscriptions are dispatched here by {@link TopicFilter}, so several components may share a filter.
+ * The core's MQTT connection to the cloud side (Eclipse Paho). Reconnects on its own with backoff (at most
+ * {@link #MAX_RECONNECT_DELAY} apart) and subscribes again after each reconnect. Subscriptions are dispatched
+ * here by {@link TopicFilter}, so several components may share a filter.
+ *
+ * <p>Publishing: while the link is up and nothing waits in the {@link Spooler}, a message goes straight to
+ * Paho; otherwise it is spooled (behind what already waits, so order is kept) under the spooler's rules,
+ * and the {@link SpoolDrain} sends it once the link is up. A QoS 1 message that was handed to Paho but
+ * lost with the connection before its PUBACK is spooled then, behind what was spooled meanwhile.
+ * The link owns the spooler and closes it.
  */
 public final class CloudLink implements CloudPort, AutoCloseable {
 
+    static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(CloudLink.class);
     private static final int MAX_IN_FLIGHT = 1000;
 
     private final MqttAsyncClient client;
     private final List<Route> routes = new CopyOnWriteArrayList<>();
+    private final Spooler spool;
+    private final SpoolDrain drain;
 
-    public CloudLink(String brokerUri, String clientId) throws MqttException {
+    public CloudLink(String brokerUri, String clientId, Spooler spool) throws MqttException {
         this.client = new MqttAsyncClient(brokerUri, clientId, new MemoryPersistence());
+        this.spool = spool;
+        this.drain = new SpoolDrain(spool, this::sendSpooled);
         client.setCallback(new Callback());
-        DisconnectedBufferOptions buffer = new DisconnectedBufferOptions();
-        buffer.setBufferEnabled(true);
-        buffer.setBufferSize(10_000);
-        buffer.setDeleteOldestMessages(false);
-        client.setBufferOpts(buffer);
+        drain.recoverSoon();
     }
 
     /** Connects, retrying with backoff until {@code patience} is used up. */
@@ -49,6 +58,7 @@ public final class CloudLink implements CloudPort, AutoCloseable {
         options.setMaxInflight(MAX_IN_FLIGHT);
         options.setSocketFactory(new NoDelaySocketFactory());
         options.setKeepAliveInterval(10);
+        options.setMaxReconnectDelay(Math.toIntExact(MAX_RECONNECT_DELAY.toMillis()));
         long deadline = System.nanoTime() + patience.toNanos();
         long backoffMillis = 50;
         while (true) {
@@ -68,16 +78,59 @@ public final class CloudLink implements CloudPort, AutoCloseable {
 
     @Override
     public void publish(String topic, byte[] payload, int qos) {
-        MqttMessage message = new MqttMessage(payload);
-        message.setQos(qos);
+        offer(new SpoolMessage(topic, payload, qos));
+    }
+
+    /** Sends or spools a message (see the class comment); never throws for a full or failing spool. */
+    public PublishOutcome offer(SpoolMessage message) {
+        if (client.isConnected() && spool.isEmpty()) {
+            try {
+                publishWithinWindow(message, new RespoolIfLost(message));
+                return PublishOutcome.SENT;
+            } catch (MqttException e) {
+                LOG.debug("mqtt-publish-failed topic={} error={} action=spool", message.topic(), e.getMessage());
+            }
+        }
+        PublishOutcome outcome = spool.offer(message, !client.isConnected());
+        if (outcome == PublishOutcome.SPOOLED && client.isConnected()) {
+            drain.wake();
+        }
+        return outcome;
+    }
+
+    /** What the spool did since start (for the status message). */
+    public SpoolCounters spoolCounters() {
+        return spool.counters();
+    }
+
+    private void sendSpooled(SpoolMessage message, Consumer<Throwable> done) {
+        try {
+            publishWithinWindow(message, new IMqttActionListener() {
+                @Override
+                public void onSuccess(IMqttToken token) {
+                    done.accept(null);
+                }
+
+                @Override
+                public void onFailure(IMqttToken token, Throwable error) {
+                    done.accept(error);
+                }
+            });
+        } catch (MqttException e) {
+            done.accept(e);
+        }
+    }
+
+    private void publishWithinWindow(SpoolMessage message, IMqttActionListener listener) throws MqttException {
+        MqttMessage mqtt = new MqttMessage(message.payload());
+        mqtt.setQos(message.qos());
         while (true) {
             try {
-                client.publish(topic, message);
+                client.publish(message.topic(), mqtt, null, listener);
                 return;
             } catch (MqttException e) {
                 if (e.getReasonCode() != MqttException.REASON_CODE_MAX_INFLIGHT) {
-                    LOG.warn("mqtt-publish-failed topic={} error={}", topic, e.getMessage());
-                    return;
+                    throw e;
                 }
                 // Paho's window is full below the broker's limit (PLATFORM.md): let acks drain, then retry.
                 LockSupport.parkNanos(100_000);
@@ -102,19 +155,63 @@ public final class CloudLink implements CloudPort, AutoCloseable {
         return client.isConnected();
     }
 
+    /** Disconnects, then closes the spool: a disk spool keeps what still waits for the next start. */
     @Override
     public void close() {
+        drain.close();
         try {
             if (client.isConnected()) {
                 client.disconnect().waitForCompletion(2_000);
             }
-            client.close();
+            closeClient();
         } catch (MqttException e) {
             LOG.warn("mqtt-close-failed error={}", e.getMessage());
+        } finally {
+            spool.close();
+        }
+    }
+
+    /**
+     * Paho refuses to close while an automatic reconnect attempt is under way, and a client left open keeps
+     * reconnecting under the thing's client id: wait out the attempt (with the broker down it fails fast).
+     */
+    private void closeClient() throws MqttException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+        while (true) {
+            try {
+                client.close();
+                return;
+            } catch (MqttException e) {
+                if (e.getReasonCode() != MqttException.REASON_CODE_CONNECT_IN_PROGRESS || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+            }
         }
     }
 
     private record Route(TopicFilter filter, Subscriber subscriber) {
+    }
+
+    /** A direct QoS 1 publish that loses its connection before the PUBACK goes to the spool instead. */
+    private final class RespoolIfLost implements IMqttActionListener {
+        private final SpoolMessage message;
+
+        RespoolIfLost(SpoolMessage message) {
+            this.message = message;
+        }
+
+        @Override
+        public void onSuccess(IMqttToken token) {
+        }
+
+        @Override
+        public void onFailure(IMqttToken token, Throwable error) {
+            if (message.qos() == 1) {
+                PublishOutcome outcome = spool.offer(message, true);
+                LOG.debug("mqtt-publish-lost topic={} error={} outcome={}", message.topic(), error, outcome);
+            }
+        }
     }
 
     private final class Callback implements MqttCallbackExtended {
@@ -124,6 +221,7 @@ public final class CloudLink implements CloudPort, AutoCloseable {
             if (reconnect) {
                 routes.stream().map(r -> r.filter().filter()).distinct().forEach(this::resubscribe);
             }
+            drain.connected();
         }
 
         private void resubscribe(String filter) {
@@ -137,6 +235,7 @@ public final class CloudLink implements CloudPort, AutoCloseable {
         @Override
         public void connectionLost(Throwable cause) {
             LOG.warn("mqtt-connection-lost error={}", String.valueOf(cause));
+            drain.disconnected();
         }
 
         @Override

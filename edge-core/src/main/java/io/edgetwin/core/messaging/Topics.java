@@ -6,4 +6,14 @@ public record Topics(String thingName) {
     public String status() {
         return "edgetwin/" + thingName + "/status";
     }
+
+    /** Deployment documents for this device (cloud → core). */
+    public String deployment() {
+        return "edgetwin/" + thingName + "/deployment";
+    }
+
+    /** The outcome of each deployment (core → cloud). */
+    public String deploymentResult() {
+        return "edgetwin/" + thingName + "/deployment/result";
+    }
 }

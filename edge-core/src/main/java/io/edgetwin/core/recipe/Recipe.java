@@ -2,24 +2,58 @@ package io.edgetwin.core.recipe;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * One component recipe, reduced to what the core runs: its identity, default configuration and the
- * {@code run} step of the manifest that matches this device.
+ * A component recipe as it applies to this device: its identity, default configuration and
+ * dependencies, the first manifest whose platform matched (empty when none did) and the lifecycle
+ * resolved for that manifest and its selections. {@code source} names the file for messages.
  */
-public record Recipe(String name, String version, Map<String, Object> defaultConfiguration, String runScript) {
+public record Recipe(String source, String name, String version, ComponentType type,
+                     Map<String, Object> defaultConfiguration, Map<String, Dependency> dependencies,
+                     Optional<Manifest> manifest, Lifecycle lifecycle, DevicePlatform platform) {
 
     public Recipe {
+        Objects.requireNonNull(source, "source");
         Objects.requireNonNull(name, "ComponentName");
         Objects.requireNonNull(version, "ComponentVersion");
+        Objects.requireNonNull(type, "ComponentType");
         // Not Map.copyOf: a configuration key may hold null (YAML "key:" with no value).
         defaultConfiguration = Collections.unmodifiableMap(new LinkedHashMap<>(defaultConfiguration));
-        Objects.requireNonNull(runScript, "run script");
+        dependencies = Collections.unmodifiableMap(new LinkedHashMap<>(dependencies));
+        Objects.requireNonNull(manifest, "manifest");
+        Objects.requireNonNull(lifecycle, "lifecycle");
+        Objects.requireNonNull(platform, "platform");
     }
 
     public String id() {
         return name + "@" + version;
+    }
+
+    /** The chosen manifest's artifacts; none when no manifest matched. */
+    public List<Artifact> artifacts() {
+        return manifest.map(Manifest::artifacts).orElse(List.of());
+    }
+
+    /**
+     * The script of the {@code run} step on this device.
+     *
+     * @throws RecipeException naming the file and the component when there is none, e.g. because no
+     *                         manifest matches the platform or the component only has a {@code startup}
+     */
+    public String runScript() {
+        return lifecycle.step(Step.RUN).map(LifecycleStep::script).orElseThrow(() -> new RecipeException(source
+                + ": recipe '" + name + "' " + version + " has no run step for " + platform + "; " + why()));
+    }
+
+    private String why() {
+        if (manifest.isEmpty()) {
+            return "no manifest matches this platform";
+        }
+        List<String> steps = lifecycle.steps().keySet().stream().map(Step::key).toList();
+        return "the lifecycle of Manifests[" + manifest.get().index() + "] has " + (steps.isEmpty() ? "no steps" : "only " + steps);
     }
 }

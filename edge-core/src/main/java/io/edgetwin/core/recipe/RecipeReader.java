@@ -1,121 +1,194 @@
 package io.edgetwin.core.recipe;
 
 import java.io.IOException;
-import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Reads Greengrass v2 recipes in YAML or JSON (JSON is read as YAML). Keys are matched without regard to
- * case, as the nucleus does. The {@code run} step comes from the first manifest whose platform is
- * Linux or unspecified, or else from a top-level {@code Lifecycle}.
+ * Reads Greengrass v2 recipes (YAML, or JSON for {@code .json} files) and resolves them for one device
+ * platform. Keys and enum values are matched without regard to case, as the nucleus does. The whole
+ * recipe is validated, including manifests and selection branches this device would not use; the first
+ * error is thrown as a {@link RecipeException} naming the file, the field path and what was expected.
+ * Fields the core does not know are not errors: they are reported as warnings and ignored.
+ *
+ * <p>Steps: document → header → dependencies → configuration → manifests → lifecycles → resolve.
  */
 public final class RecipeReader {
 
+    public static final String FORMAT_VERSION = "2020-01-25";
+    private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9-_.]+");
+    private static final List<String> RECIPE_KEYS = List.of("RecipeFormatVersion", "ComponentName", "ComponentVersion",
+            "ComponentType", "ComponentDescription", "ComponentPublisher", "ComponentSource", "ComponentConfiguration",
+            "ComponentDependencies", "Manifests", "Lifecycle");
+    private static final Logger LOG = LoggerFactory.getLogger(RecipeReader.class);
+
+    private final DevicePlatform device;
+
+    /** A reader for Linux on the architecture this JVM runs on. */
+    public RecipeReader() {
+        this(DevicePlatform.current());
+    }
+
+    public RecipeReader(DevicePlatform device) {
+        this.device = device;
+    }
+
+    /** Reads the file; warnings are logged as {@code recipe-warning} events. */
     public Recipe read(Path file) {
-        Object document;
-        try (Reader reader = Files.newBufferedReader(file)) {
-            document = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
-        } catch (IOException | YAMLException e) {
-            throw new RecipeException(file + ": cannot parse recipe: " + e.getMessage(), e);
-        }
-        Map<String, Object> recipe = mapping(file, "", document);
-        String name = text(file, recipe, "ComponentName");
-        String version = text(file, recipe, "ComponentVersion");
-        Map<String, Object> configuration = optionalMapping(file, recipe, "ComponentConfiguration");
-        Map<String, Object> defaults = configuration == null ? Map.of()
-                : orEmpty(optionalMapping(file, configuration, "DefaultConfiguration"));
-        return new Recipe(name, version, defaults, runScript(file, recipe));
+        return read(file, warning -> logWarning(file.toString(), warning));
     }
 
-    private String runScript(Path file, Map<String, Object> recipe) {
-        Object manifests = get(recipe, "Manifests");
-        if (manifests instanceof List<?> list) {
-            for (Object manifest : list) {
-                Map<String, Object> m = mapping(file, "Manifests[]", manifest);
-                if (matchesLinux(file, m)) {
-                    Map<String, Object> lifecycle = optionalMapping(file, m, "Lifecycle");
-                    if (lifecycle != null) {
-                        return run(file, lifecycle);
-                    }
-                }
+    public Recipe read(Path file, Consumer<String> warnings) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (CharacterCodingException e) {
+            throw new RecipeException(file + ": cannot read recipe: not UTF-8 text", e);
+        } catch (NoSuchFileException e) {
+            throw new RecipeException(file + ": cannot read recipe: no such file", e);
+        } catch (AccessDeniedException e) {
+            throw new RecipeException(file + ": cannot read recipe: permission denied", e);
+        } catch (IOException e) {
+            throw new RecipeException(file + ": cannot read recipe: " + e, e);
+        }
+        return parse(file.toString(), text, warnings);
+    }
+
+    /** Like {@link #parse(String, String, Consumer)}, logging the warnings. */
+    public Recipe parse(String source, String text) {
+        return parse(source, text, warning -> logWarning(source, warning));
+    }
+
+    private static void logWarning(String source, String warning) {
+        LOG.atWarn().addKeyValue("file", source).addKeyValue("detail", warning).log("recipe-warning");
+    }
+
+    /** @param source names the text in messages; a name ending in {@code .json} is read as JSON */
+    public Recipe parse(String source, String text, Consumer<String> warnings) {
+        RecipeNode recipe = RecipeDocument.parse(source, text).asMap("a recipe: a mapping with RecipeFormatVersion,"
+                + " ComponentName, ComponentVersion and Manifests");
+        Set<String> found = new LinkedHashSet<>();
+        recipe.unknownKeys(RECIPE_KEYS).forEach(path -> found.add(path + " is not a recipe field; ignored"));
+        formatVersion(recipe.field("RecipeFormatVersion"));
+        String name = name(recipe.field("ComponentName"));
+        String version = version(recipe.field("ComponentVersion"));
+        ComponentType type = type(recipe.field("ComponentType"));
+        Map<String, Dependency> dependencies = dependencies(recipe.field("ComponentDependencies"), found::add);
+        Map<String, Object> defaults = defaultConfiguration(recipe.field("ComponentConfiguration"), found::add);
+        ManifestChoice.Resolution resolution = new ManifestChoice(device, found::add).resolve(recipe);
+        found.forEach(warnings);
+        return new Recipe(source, name, version, type, defaults, dependencies, resolution.manifest(),
+                resolution.lifecycle(), device);
+    }
+
+    private static void formatVersion(RecipeNode node) {
+        if (!FORMAT_VERSION.equals(node.raw())) {
+            throw node.expected("'" + FORMAT_VERSION + "', the only recipe format there is");
+        }
+    }
+
+    private static String name(RecipeNode node) {
+        String expected = "a component name of letters, digits, '-', '_' and '.' (at most 128 characters)";
+        String name = node.text(expected);
+        if (name.length() > 128 || !NAME.matcher(name).matches()) {
+            throw node.expected(expected);
+        }
+        return name;
+    }
+
+    private static String version(RecipeNode node) {
+        String expected = "a semantic version such as '1.0.0' (quoted in YAML; at most 64 characters)";
+        String version = node.text(expected);
+        if (version.length() > 64) {
+            throw node.error("is " + version.length() + " characters long; expected " + expected);
+        }
+        try {
+            Semver.parse(version);
+        } catch (IllegalArgumentException e) {
+            throw node.error("is not valid: " + e.getMessage());
+        }
+        return version;
+    }
+
+    private static ComponentType type(RecipeNode node) {
+        if (node.isAbsent()) {
+            return ComponentType.GENERIC;
+        }
+        String expected = "one of aws.greengrass.generic, aws.greengrass.lambda, aws.greengrass.plugin,"
+                + " aws.greengrass.nucleus";
+        return ComponentType.fromRecipe(node.text(expected)).orElseThrow(() -> node.expected(expected));
+    }
+
+    private static Map<String, Dependency> dependencies(RecipeNode node, Consumer<String> warnings) {
+        Map<String, Dependency> dependencies = new LinkedHashMap<>();
+        if (node.isMissing()) {
+            return dependencies;
+        }
+        String expected = "{VersionRequirement: RANGE, DependencyType: HARD or SOFT}";
+        node.entries("dependencies keyed by component name: {NAME: " + expected + "}").forEach((component, entry) -> {
+            if (!NAME.matcher(component).matches() || component.length() > 128) {
+                throw entry.error("is not a component name; expected letters, digits, '-', '_' and '.'");
             }
-        }
-        Map<String, Object> lifecycle = optionalMapping(file, recipe, "Lifecycle");
-        if (lifecycle == null) {
-            throw new RecipeException(file + ": no Lifecycle for linux; expected a manifest with Platform os linux or '*'");
-        }
-        return run(file, selection(file, lifecycle));
-    }
-
-    /** A top-level lifecycle may be keyed by selection ({@code linux}, {@code all}) or hold the steps directly. */
-    private static Map<String, Object> selection(Path file, Map<String, Object> lifecycle) {
-        for (String key : List.of("linux", "all")) {
-            Map<String, Object> selected = optionalMapping(file, lifecycle, key);
-            if (selected != null) {
-                return selected;
+            entry.asMap(expected);
+            entry.unknownKeys(List.of("VersionRequirement", "DependencyType")).forEach(path ->
+                    warnings.accept(path + " is not a dependency field; ignored"));
+            RecipeNode requirement = entry.field("VersionRequirement");
+            String range = requirement.text("an npm-style version range such as '>=1.0.0 <2.0.0' or '^1.2.0'");
+            VersionRange parsed;
+            try {
+                parsed = VersionRange.parse(range);
+            } catch (IllegalArgumentException e) {
+                throw requirement.error("is not valid: " + e.getMessage());
             }
+            Dependency.Type type = ManifestReader.choice(entry.field("DependencyType"), Dependency.Type.class)
+                    .orElse(Dependency.Type.HARD);
+            dependencies.put(component, new Dependency(component, parsed, type));
+        });
+        return dependencies;
+    }
+
+    private static Map<String, Object> defaultConfiguration(RecipeNode node, Consumer<String> warnings) {
+        if (node.isMissing()) {
+            return Map.of();
         }
-        return lifecycle;
-    }
-
-    private static boolean matchesLinux(Path file, Map<String, Object> manifest) {
-        Map<String, Object> platform = optionalMapping(file, manifest, "Platform");
-        Object os = platform == null ? null : get(platform, "os");
-        return os == null || "*".equals(os) || "linux".equalsIgnoreCase(String.valueOf(os));
-    }
-
-    private static String run(Path file, Map<String, Object> lifecycle) {
-        Object run = get(lifecycle, "Run");
-        if (run instanceof String script) {
-            return script;
+        node.asMap("{DefaultConfiguration: {...}}");
+        node.unknownKeys(List.of("DefaultConfiguration")).forEach(path ->
+                warnings.accept(path + " is not a configuration field; ignored"));
+        RecipeNode defaults = node.field("DefaultConfiguration");
+        if (defaults.isMissing()) {
+            return Map.of();
         }
-        if (run instanceof Map<?, ?>) {
-            return text(file, mapping(file, "Lifecycle.Run", run), "Script");
-        }
-        throw new RecipeException(file + ": Lifecycle.Run is missing; expected a script string or {Script: ...}");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> tree = (Map<String, Object>) jsonTree(defaults.asMap("a configuration mapping (JSON object)").raw());
+        return tree;
     }
 
-    private static String text(Path file, Map<String, Object> map, String key) {
-        Object value = get(map, key);
-        if (value == null) {
-            throw new RecipeException(file + ": " + key + " is missing");
-        }
-        return String.valueOf(value);
-    }
-
-    private static Map<String, Object> orEmpty(Map<String, Object> map) {
-        return map == null ? Map.of() : map;
-    }
-
-    private static Map<String, Object> optionalMapping(Path file, Map<String, Object> map, String key) {
-        Object value = get(map, key);
-        return value == null ? null : mapping(file, key, value);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> mapping(Path file, String where, Object value) {
+    /** The configuration as JSON sees it: YAML keys that are numbers or booleans become text. */
+    private static Object jsonTree(Object value) {
         if (value instanceof Map<?, ?> map) {
-            return (Map<String, Object>) map;
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((k, v) -> copy.put(String.valueOf(k), jsonTree(v)));
+            return copy;
         }
-        throw new RecipeException(file + ": " + (where.isEmpty() ? "recipe" : where) + " is "
-                + (value == null ? "empty" : value.getClass().getSimpleName()) + "; expected a mapping");
-    }
-
-    private static Object get(Map<String, Object> map, String key) {
-        String wanted = key.toLowerCase(Locale.ROOT);
-        for (Map.Entry<String, Object> entry : map.entrySet()) {
-            if (entry.getKey().toLowerCase(Locale.ROOT).equals(wanted)) {
-                return entry.getValue();
-            }
+        if (value instanceof List<?> list) {
+            List<Object> copy = new ArrayList<>();
+            list.forEach(v -> copy.add(jsonTree(v)));
+            return copy;
         }
-        return null;
+        return value;
     }
 }

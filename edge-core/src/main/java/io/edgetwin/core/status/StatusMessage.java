@@ -3,8 +3,10 @@ package io.edgetwin.core.status;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.edgetwin.core.component.ComponentStatus;
+import io.edgetwin.core.messaging.SpoolCounters;
 import io.edgetwin.core.resources.DeviceCaps;
 import io.edgetwin.core.resources.DeviceCgroup;
+import io.edgetwin.core.deployment.DeploymentOutcome;
 import io.edgetwin.core.resources.ResourceLimits;
 import io.edgetwin.core.resources.ResourceSample;
 import java.time.Instant;
@@ -21,6 +23,13 @@ public final class StatusMessage {
     public static byte[] of(String thing, String coreState, Instant now, long uptimeMillis, DeviceCaps caps,
                             DeviceCgroup.MemoryUse memory, DeploymentOutcome deployment,
                             List<ComponentStatus> components) {
+        return of(thing, coreState, now, uptimeMillis, caps, memory, deployment, components, null);
+    }
+
+    /** As above, plus the offline spool's counters under {@code spool} (left out when {@code spool} is null). */
+    public static byte[] of(String thing, String coreState, Instant now, long uptimeMillis, DeviceCaps caps,
+                            DeviceCgroup.MemoryUse memory, DeploymentOutcome deployment,
+                            List<ComponentStatus> components, SpoolCounters spool) {
         ObjectNode root = JSON.createObjectNode()
                 .put("thing", thing)
                 .put("core", coreState)
@@ -55,11 +64,40 @@ public final class StatusMessage {
                 resources(node.putObject("resources"), c.resources());
             }
         }
+        if (spool != null) {
+            spool(root.putObject("spool"), spool);
+        }
         try {
             return JSON.writeValueAsBytes(root);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("status cannot be written", e);
         }
+    }
+
+    /** The payload of {@code edgetwin/<thing>/deployment/result}. */
+    public static byte[] deploymentResult(DeploymentOutcome outcome) {
+        ObjectNode root = JSON.createObjectNode()
+                .put("deploymentId", outcome.deploymentId())
+                .put("status", outcome.status())
+                .put("reason", outcome.reason());
+        try {
+            return JSON.writeValueAsBytes(root);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("deployment result cannot be written", e);
+        }
+    }
+
+    private static void spool(ObjectNode node, SpoolCounters spool) {
+        node.put("storage", spool.storage())
+                .put("maxBytes", spool.maxBytes())
+                .put("messages", spool.messages())
+                .put("bytes", spool.bytes())
+                .put("spooled", spool.spooled())
+                .put("delivered", spool.delivered())
+                .put("droppedQos0", spool.droppedQos0())
+                .put("refusedQos1", spool.refusedQos1())
+                .put("corrupt", spool.corrupt())
+                .put("retriesExhausted", spool.retriesExhausted());
     }
 
     private static void resources(ObjectNode node, ResourceSample sample) {

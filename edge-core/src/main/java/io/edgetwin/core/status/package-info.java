@@ -1,5 +1,5 @@
 /**
  * What the core reports about itself: {@link io.edgetwin.core.status.StatusMessage} builds the status
- * payload, {@link io.edgetwin.core.status.DeploymentOutcome} the result of a deployment.
+ * payload.
  */
 package io.edgetwin.core.status;

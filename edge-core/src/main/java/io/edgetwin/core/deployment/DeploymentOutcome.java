@@ -1,4 +1,4 @@
-package io.edgetwin.core.status;
+package io.edgetwin.core.deployment;
 
 /** The result of applying a deployment, as Greengrass names it ({@code SUCCESSFUL}, {@code REJECTED}, ...). */
 public record DeploymentOutcome(String deploymentId, String status, String reason) {

@@ -1,0 +1,99 @@
+package io.edgetwin.core.component;
+
+import io.edgetwin.core.ipc.IpcServer;
+import io.edgetwin.core.recipe.Recipe;
+import io.edgetwin.core.recipe.RecipeStore;
+import io.edgetwin.core.resources.ComponentCgroup;
+import io.edgetwin.core.resources.ComponentCgroups;
+import io.edgetwin.core.resources.EnforcementException;
+import io.edgetwin.core.resources.ResourceLimits;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Turns a deployment entry into a runnable {@link Component}: finds its recipe, merges the
+ * configuration over the recipe's defaults, interpolates the recipe variables, gives it an IPC
+ * identity and a cgroup of its own.
+ */
+public final class ComponentFactory {
+
+    private final RecipeStore recipes;
+    private final Path rootPath;
+    private final String thingName;
+    private final Path ipcSocket;
+    private final IpcServer ipc;
+    private final Supplier<ComponentCgroups> cgroups;
+    private final ScheduledExecutorService scheduler;
+    private final Clock clock;
+    private final int maxErrors;
+    private final Duration errorWindow;
+    private final Consumer<Component> onChange;
+
+    /**
+     * @param cgroups gives the device's component cgroups, or null when the device has none; asked
+     *                only when a component is created
+     */
+    public ComponentFactory(RecipeStore recipes, Path rootPath, String thingName, Path ipcSocket, IpcServer ipc,
+                            Supplier<ComponentCgroups> cgroups, ScheduledExecutorService scheduler, Clock clock,
+                            int maxErrors, Duration errorWindow, Consumer<Component> onChange) {
+        this.recipes = recipes;
+        this.rootPath = rootPath;
+        this.thingName = thingName;
+        this.ipcSocket = ipcSocket;
+        this.ipc = ipc;
+        this.cgroups = cgroups;
+        this.scheduler = scheduler;
+        this.clock = clock;
+        this.maxErrors = maxErrors;
+        this.errorWindow = errorWindow;
+        this.onChange = onChange;
+    }
+
+    /** The recipe's default configuration; throws naming the component when there is no such recipe. */
+    public Map<String, Object> defaults(String name, String version) {
+        return recipes.find(name, version).defaultConfiguration();
+    }
+
+    /**
+     * Resolves a component with its effective configuration to what would run. Throws naming the
+     * component when its recipe, its run step or a variable is missing.
+     */
+    public ComponentSpec resolve(String name, String version, Map<String, Object> configuration, ResourceLimits limits) {
+        Recipe recipe = recipes.find(name, version);
+        RecipeVariables variables = new RecipeVariables(name, configuration, rootPath, thingName);
+        return new ComponentSpec(name, version, configuration, variables.interpolate(recipe.runScript()), limits);
+    }
+
+    /**
+     * Creates the component (not started). Throws {@link EnforcementException} when it has limits and
+     * the device cannot enforce them: never runs it unlimited.
+     */
+    public Component create(ComponentSpec spec) {
+        ComponentCgroups device = cgroups.get();
+        if (device == null && !spec.limits().isEmpty()) {
+            throw new EnforcementException("component '" + spec.name() + "' has systemResourceLimits but this device "
+                    + "has no component cgroups");
+        }
+        ComponentCgroup cgroup = device == null ? null : device.create(spec.name(), spec.limits());
+        String token = UUID.randomUUID().toString();
+        ipc.authorize(spec.name(), token);
+        return new Component(spec, environment(spec, token), scheduler, clock, maxErrors, errorWindow, onChange, cgroup);
+    }
+
+    private Map<String, String> environment(ComponentSpec spec, String token) {
+        Map<String, String> env = new HashMap<>();
+        env.put("EDGETWIN_IPC_SOCKET", ipcSocket.toString());
+        env.put("EDGETWIN_COMPONENT", spec.name());
+        env.put("SVCUID", token);
+        env.put("AWS_IOT_THING_NAME", thingName);
+        env.put("EDGETWIN_HOME", rootPath.toString());
+        return env;
+    }
+}

@@ -1,0 +1,192 @@
+package io.edgetwin.core.deployment;
+
+import io.edgetwin.core.component.Component;
+import io.edgetwin.core.component.ComponentFactory;
+import io.edgetwin.core.component.ComponentSpec;
+import io.edgetwin.core.component.ComponentState;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies deployments one at a time, as the nucleus does: components that left the document are
+ * stopped, new ones started, changed ones (version or configuration) restarted, and components whose
+ * only change is {@code systemResourceLimits} get the new limits live, without a restart.
+ * <p>The outcome waits for the components it touched: SUCCESSFUL once each has stayed RUNNING (or
+ * FINISHED) for {@code stableFor}; when one becomes BROKEN the failure handling policy decides —
+ * ROLLBACK re-applies the previous deployment ({@code FAILED_ROLLBACK_COMPLETE}), DO_NOTHING keeps
+ * the new one ({@code FAILED_ROLLBACK_NOT_REQUESTED}). A document that cannot be run at all (unknown
+ * recipe, limits that cannot be enforced) is REJECTED and nothing changes.
+ */
+public final class Deployer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Deployer.class);
+
+    private final ComponentFactory factory;
+    private final Duration stableFor;
+    private final Duration timeout;
+    private final Map<String, Component> running = new LinkedHashMap<>();
+    /** What runs now, for status readers: they must never wait for a deployment in progress. */
+    private volatile Map<String, Component> snapshot = Map.of();
+    private Deployment current;
+
+    public Deployer(ComponentFactory factory, Duration stableFor, Duration timeout) {
+        this.factory = factory;
+        this.stableFor = stableFor;
+        this.timeout = timeout;
+    }
+
+    public List<Component> components() {
+        return List.copyOf(snapshot.values());
+    }
+
+    public Component component(String name) {
+        return snapshot.get(name);
+    }
+
+    private void published() {
+        snapshot = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(running));
+    }
+
+    public synchronized DeploymentOutcome apply(Deployment next) {
+        List<ComponentSpec> specs;
+        try {
+            specs = resolve(next);
+        } catch (RuntimeException e) {
+            LOG.error("deployment-rejected deployment={} reason={}", next.deploymentId(), e.getMessage());
+            return DeploymentOutcome.rejected(next.deploymentId(), e.getMessage());
+        }
+        List<Component> touched;
+        try {
+            touched = change(specs);
+        } catch (RuntimeException e) {
+            LOG.error("deployment-failed deployment={} reason={}", next.deploymentId(), e.getMessage());
+            return rollBackOrKeep(next, "cannot apply: " + e.getMessage());
+        }
+        String broken = awaitStable(touched);
+        if (broken != null) {
+            return rollBackOrKeep(next, "component " + broken);
+        }
+        current = next;
+        LOG.info("deployment-succeeded deployment={}", next.deploymentId());
+        return DeploymentOutcome.successful(next.deploymentId());
+    }
+
+    /** Stops every component; the core is going down. */
+    public synchronized void stopAll() {
+        List<Component> all = new ArrayList<>(running.values());
+        java.util.Collections.reverse(all);
+        all.forEach(c -> {
+            c.stop();
+            c.release();
+        });
+        running.clear();
+        published();
+    }
+
+    private List<ComponentSpec> resolve(Deployment next) {
+        List<ComponentSpec> specs = new ArrayList<>();
+        for (DeploymentComponent c : next.components()) {
+            Component previous = running.get(c.name());
+            Map<String, Object> configuration = ConfigurationUpdate.effective(factory.defaults(c.name(), c.version()),
+                    previous == null ? Map.of() : previous.spec().configuration(), c.configurationReset(),
+                    c.configurationMerge());
+            specs.add(factory.resolve(c.name(), c.version(), configuration, c.limits()));
+        }
+        return specs;
+    }
+
+    private List<Component> change(List<ComponentSpec> specs) {
+        Map<String, ComponentSpec> wanted = new LinkedHashMap<>();
+        specs.forEach(s -> wanted.put(s.name(), s));
+        for (String name : new ArrayList<>(running.keySet())) {
+            if (!wanted.containsKey(name)) {
+                remove(name);
+            }
+        }
+        List<Component> touched = new ArrayList<>();
+        for (ComponentSpec spec : wanted.values()) {
+            Component existing = running.get(spec.name());
+            if (existing != null && sameButLimits(existing.spec(), spec)) {
+                if (!existing.spec().limits().equals(spec.limits())) {
+                    existing.applyLimits(spec.limits());
+                    LOG.info("component-limits-changed component={} limits={}", spec.name(), spec.limits());
+                }
+                continue;
+            }
+            if (existing != null) {
+                remove(spec.name());
+            }
+            Component component = factory.create(spec);
+            running.put(spec.name(), component);
+            published();
+            component.start();
+            touched.add(component);
+        }
+        return touched;
+    }
+
+    private static boolean sameButLimits(ComponentSpec a, ComponentSpec b) {
+        return a.version().equals(b.version()) && a.runScript().equals(b.runScript());
+    }
+
+    private void remove(String name) {
+        Component component = running.remove(name);
+        published();
+        component.stop();
+        component.release();
+    }
+
+    /** Null when every touched component is stable; else the name and state of the first that broke. */
+    private String awaitStable(List<Component> touched) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Map<Component, Long> stableSince = new LinkedHashMap<>();
+        while (true) {
+            long now = System.nanoTime();
+            boolean allStable = true;
+            for (Component c : touched) {
+                ComponentState state = c.state();
+                if (state == ComponentState.BROKEN) {
+                    return "'" + c.name() + "' is BROKEN: " + c.status().lastExit();
+                }
+                boolean settled = state == ComponentState.RUNNING || state == ComponentState.FINISHED;
+                if (!settled) {
+                    stableSince.remove(c);
+                }
+                long since = settled ? stableSince.computeIfAbsent(c, k -> now) : now;
+                allStable &= settled && now - since >= stableFor.toNanos();
+            }
+            if (allStable) {
+                return null;
+            }
+            if (now > deadline) {
+                return "did not settle within " + timeout.toSeconds() + " s";
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+        }
+    }
+
+    private DeploymentOutcome rollBackOrKeep(Deployment failed, String reason) {
+        if (failed.failureHandlingPolicy() != FailurePolicy.ROLLBACK) {
+            current = failed;
+            return new DeploymentOutcome(failed.deploymentId(), "FAILED_ROLLBACK_NOT_REQUESTED", reason);
+        }
+        if (current == null) {
+            running.keySet().stream().toList().forEach(this::remove);
+            return new DeploymentOutcome(failed.deploymentId(), "FAILED_ROLLBACK_COMPLETE", reason + "; nothing ran before");
+        }
+        try {
+            change(resolve(current));
+            LOG.warn("deployment-rolled-back deployment={} to={} reason={}", failed.deploymentId(), current.deploymentId(), reason);
+            return new DeploymentOutcome(failed.deploymentId(), "FAILED_ROLLBACK_COMPLETE", reason);
+        } catch (RuntimeException e) {
+            return new DeploymentOutcome(failed.deploymentId(), "FAILED_UNABLE_TO_ROLLBACK", reason + "; rollback: " + e.getMessage());
+        }
+    }
+}

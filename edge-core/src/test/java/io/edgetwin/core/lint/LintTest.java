@@ -1,0 +1,99 @@
+package io.edgetwin.core.lint;
+
+import io.edgetwin.core.recipe.RecipeReaderTest;
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LintTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final Lint lint = new Lint(new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8));
+
+    @Test
+    void validRecipesPrintOkAndExitZero() throws IOException {
+        Path a = write("a.yaml", RecipeReaderTest.recipe("Manifests: [{Lifecycle: {run: echo}}]\n"));
+        Path b = write("b.json", "{\"RecipeFormatVersion\": \"2020-01-25\", \"ComponentName\": \"b\","
+                + " \"ComponentVersion\": \"1.0.0\", \"Manifests\": [{}]}");
+
+        int code = lint.run(new String[] {"recipe", a.toString(), b.toString()});
+
+        assertEquals(0, code);
+        assertEquals(a + ": OK\n" + b + ": OK\n", out.toString(UTF_8));
+    }
+
+    @Test
+    void oneInvalidRecipePrintsItsErrorAndExitsTwo() throws IOException {
+        Path good = write("good.yaml", RecipeReaderTest.recipe("Manifests: [{}]\n"));
+        Path bad = write("bad.yaml", RecipeReaderTest.recipe("Manifests:\n  - Artifacts: [{Digest: abc}]\n"));
+
+        int code = lint.run(new String[] {"recipe", good.toString(), bad.toString()});
+
+        assertEquals(2, code);
+        assertEquals(good + ": OK\n" + bad + ": Manifests[0].Artifacts[0].URI is missing; expected the artifact's"
+                + " location, e.g. s3://bucket/key or greengrass:file\n", out.toString(UTF_8));
+    }
+
+    @Test
+    void warningsGoToStandardErrorAndDoNotFailTheFile() throws IOException {
+        Path file = write("extra.yaml", RecipeReaderTest.recipe("Flavour: mint\nManifests: [{}]\n"));
+
+        int code = lint.run(new String[] {"recipe", file.toString()});
+
+        assertEquals(0, code);
+        assertEquals(file + ": OK\n", out.toString(UTF_8));
+        assertEquals(file + ": warning: Flavour is not a recipe field; ignored\n", err.toString(UTF_8));
+    }
+
+    @Test
+    void missingFilesAndDirectoriesAreInvalid() {
+        Path missing = dir.resolve("missing.yaml");
+
+        int code = lint.run(new String[] {"recipe", missing.toString(), dir.toString()});
+
+        assertEquals(2, code);
+        assertEquals(missing + ": cannot read recipe: no such file\n" + dir
+                + ": is a directory; expected a file (use DIR/* for the files in it)\n", out.toString(UTF_8));
+    }
+
+    @Test
+    void deploymentsAreCheckedWithTheDeploymentReader() throws IOException {
+        Path good = write("good.json", "{\"components\": {\"a\": {\"version\": \"1.0.0\"}}}");
+        Path bad = write("bad.json", "{\"components\": {\"a\": {\"version\": \"1.0.0\","
+                + " \"runWith\": {\"systemResourceLimits\": {\"memory\": \"lots\"}}}}}");
+
+        int code = lint.run(new String[] {"deployment", good.toString(), bad.toString()});
+
+        assertEquals(2, code);
+        assertEquals(good + ": OK\n" + bad + ": components.a.runWith.systemResourceLimits.memory is \"lots\";"
+                + " expected kilobytes as a whole number\n", out.toString(UTF_8));
+    }
+
+    @Test
+    void badArgumentsPrintUsageAndExitTwo() {
+        assertEquals(2, lint.run(new String[] {}));
+        assertEquals(2, lint.run(new String[] {"recipe"}));
+        assertEquals(2, lint.run(new String[] {"scenario", "x.yaml"}));
+
+        assertEquals("", out.toString(UTF_8));
+        assertTrue(err.toString(UTF_8).contains("usage: edgetwin recipe lint FILE..."), err.toString(UTF_8));
+        assertTrue(err.toString(UTF_8).contains("expected 'recipe' or 'deployment' and at least one file; got scenario"
+                + " x.yaml"), err.toString(UTF_8));
+    }
+
+    private Path write(String name, String content) throws IOException {
+        return Files.writeString(dir.resolve(name), content);
+    }
+}

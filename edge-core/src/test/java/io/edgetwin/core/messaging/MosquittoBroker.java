@@ -1,0 +1,92 @@
+package io.edgetwin.core.messaging;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real Mosquitto for one test, on 127.0.0.1 at a port that stays the same across {@link #stop()} and
+ * {@link #start()}, with persistence on so that a subscriber's session and its queued messages survive a
+ * restart. (edge-core cannot use the simulator's broker class: it never imports harness code.)
+ */
+final class MosquittoBroker implements AutoCloseable {
+
+    static final Path BINARY = Path.of("/usr/sbin/mosquitto");
+
+    private final Path dir;
+    private final int port;
+    private Process process;
+
+    MosquittoBroker(Path dir) throws IOException {
+        this.dir = Files.createDirectories(dir);
+        this.port = freePort();
+        Files.writeString(dir.resolve("mosquitto.conf"), String.join("\n",
+                "listener " + port + " 127.0.0.1",
+                "allow_anonymous true",
+                // as root, Mosquitto would otherwise switch to its own user and could not write here
+                "user root",
+                "persistence true",
+                "persistence_location " + dir + "/",
+                "max_queued_messages 100000",
+                "set_tcp_nodelay true",
+                "log_dest file " + dir.resolve("mosquitto.log"),
+                ""));
+    }
+
+    static boolean installed() {
+        return Files.isExecutable(BINARY);
+    }
+
+    String uri() {
+        return "tcp://127.0.0.1:" + port;
+    }
+
+    /** Starts the broker and returns once it accepts connections. */
+    void start() throws IOException {
+        process = new ProcessBuilder(BINARY.toString(), "-c", dir.resolve("mosquitto.conf").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("mosquitto.out").toFile()))
+                .start();
+        Conditions.await(Duration.ofSeconds(10), this::listening, "mosquitto listening on " + uri() + " (see " + dir + ")");
+    }
+
+    private boolean listening() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("mosquitto exited with " + process.exitValue() + "; see " + dir.resolve("mosquitto.out"));
+        }
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+            return true;
+        } catch (IOException notYet) {
+            return false;
+        }
+    }
+
+    /** Stops the broker with SIGTERM (it saves its sessions), SIGKILL after five seconds. */
+    void stop() throws InterruptedException {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
