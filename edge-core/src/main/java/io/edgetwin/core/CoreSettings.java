@@ -17,9 +17,13 @@ import java.util.Objects;
  * @param cgroupRoot    where the twin's own cgroup is mounted ({@code EDGETWIN_CGROUP_ROOT})
  * @param statusInterval how often status is published ({@code EDGETWIN_STATUS_INTERVAL_MS})
  * @param spool         the offline spool ({@code EDGETWIN_SPOOL_*}, see {@link SpoolSettings#fromEnvironment})
+ * @param brokenAfter   errors within {@code errorWindow} that make a component BROKEN ({@code EDGETWIN_BROKEN_AFTER},
+ *                      default 3 as in Greengrass, which hard-codes it)
+ * @param errorWindow   the window those errors count in ({@code EDGETWIN_ERROR_WINDOW_S}, default 1 h)
  */
 public record CoreSettings(String thingName, String brokerUri, Path rootPath, Path deployment, Path ipcSocket,
-                           Path cgroupRoot, Duration statusInterval, SpoolSettings spool) {
+                           Path cgroupRoot, Duration statusInterval, SpoolSettings spool, int brokenAfter,
+                           Duration errorWindow) {
 
     public CoreSettings {
         Objects.requireNonNull(thingName, "EDGETWIN_THING_NAME");
@@ -29,6 +33,13 @@ public record CoreSettings(String thingName, String brokerUri, Path rootPath, Pa
         }
         Objects.requireNonNull(brokerUri, "EDGETWIN_BROKER");
         Objects.requireNonNull(spool, "spool");
+        if (brokenAfter < 1) {
+            throw new IllegalArgumentException("EDGETWIN_BROKEN_AFTER is " + brokenAfter + "; expected at least 1");
+        }
+        if (statusInterval.isZero() || statusInterval.isNegative() || errorWindow.isZero() || errorWindow.isNegative()) {
+            throw new IllegalArgumentException("EDGETWIN_STATUS_INTERVAL_MS and EDGETWIN_ERROR_WINDOW_S must be positive; got "
+                    + statusInterval.toMillis() + " ms and " + errorWindow.toSeconds() + " s");
+        }
     }
 
     public static CoreSettings fromEnvironment(Map<String, String> env) {
@@ -39,8 +50,22 @@ public record CoreSettings(String thingName, String brokerUri, Path rootPath, Pa
                 Path.of(env.getOrDefault("EDGETWIN_DEPLOYMENT", "/var/edgetwin/deployment.json")),
                 Path.of(env.getOrDefault("EDGETWIN_IPC_SOCKET", "/run/edgetwin/ipc.sock")),
                 Path.of(env.getOrDefault("EDGETWIN_CGROUP_ROOT", "/sys/fs/cgroup")),
-                Duration.ofMillis(Long.parseLong(env.getOrDefault("EDGETWIN_STATUS_INTERVAL_MS", "1000"))),
-                SpoolSettings.fromEnvironment(env));
+                Duration.ofMillis(number(env, "EDGETWIN_STATUS_INTERVAL_MS", 1000)),
+                SpoolSettings.fromEnvironment(env),
+                (int) number(env, "EDGETWIN_BROKEN_AFTER", 3),
+                Duration.ofSeconds(number(env, "EDGETWIN_ERROR_WINDOW_S", 3600)));
+    }
+
+    private static long number(Map<String, String> env, String name, long absent) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return absent;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " is '" + value + "'; expected a whole number");
+        }
     }
 
     private static String required(Map<String, String> env, String name) {

@@ -40,8 +40,6 @@ import org.slf4j.LoggerFactory;
 public final class EdgeCore implements ComponentEvents {
 
     private static final Logger LOG = LoggerFactory.getLogger(EdgeCore.class);
-    private static final int MAX_ERRORS = 3;
-    private static final Duration ERROR_WINDOW = Duration.ofHours(1);
     private static final Duration STABLE_FOR = Duration.ofSeconds(2);
     private static final Duration DEPLOYMENT_TIMEOUT = Duration.ofSeconds(60);
 
@@ -104,7 +102,7 @@ public final class EdgeCore implements ComponentEvents {
         ipc.start();
         ComponentFactory factory = new ComponentFactory(RecipeStore.load(settings.rootPath().resolve("recipes")),
                 settings.rootPath(), settings.thingName(), settings.ipcSocket(), ipc, new DeviceComponentCgroups(),
-                scheduler, clock, MAX_ERRORS, ERROR_WINDOW, changed -> scheduler.execute(this::publishStatus));
+                scheduler, clock, settings.brokenAfter(), settings.errorWindow(), changed -> scheduler.execute(this::publishStatus));
         deployer = new Deployer(factory, STABLE_FOR, DEPLOYMENT_TIMEOUT);
     }
 

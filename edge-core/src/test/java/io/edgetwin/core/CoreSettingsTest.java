@@ -87,6 +87,31 @@ class CoreSettingsTest {
         assertEquals(thing, CoreSettings.fromEnvironment(env).thingName());
     }
 
+    @Test
+    void theBrokenRuleDefaultsToThreeErrorsInAnHourAndCanBeChanged() {
+        assertEquals(3, CoreSettings.fromEnvironment(required()).brokenAfter());
+        assertEquals(java.time.Duration.ofHours(1), CoreSettings.fromEnvironment(required()).errorWindow());
+        Map<String, String> env = required();
+        env.put("EDGETWIN_BROKEN_AFTER", "5");
+        env.put("EDGETWIN_ERROR_WINDOW_S", "600");
+
+        CoreSettings settings = CoreSettings.fromEnvironment(env);
+
+        assertEquals(5, settings.brokenAfter());
+        assertEquals(java.time.Duration.ofMinutes(10), settings.errorWindow());
+    }
+
+    @Test
+    void aNonNumericSettingIsRefusedNamingTheVariable() {
+        Map<String, String> env = required();
+        env.put("EDGETWIN_STATUS_INTERVAL_MS", "often");
+
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> CoreSettings.fromEnvironment(env));
+
+        assertEquals("EDGETWIN_STATUS_INTERVAL_MS is 'often'; expected a whole number", e.getMessage());
+    }
+
     private static Map<String, String> required() {
         Map<String, String> env = new HashMap<>();
         env.put("EDGETWIN_THING_NAME", "quickstart-limited-1");

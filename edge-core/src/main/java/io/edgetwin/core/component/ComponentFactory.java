@@ -72,6 +72,17 @@ public final class ComponentFactory {
     }
 
     /**
+     * Throws {@link EnforcementException} when the component has limits and the device has no component
+     * cgroups; lets a deployment be REJECTED before anything changes.
+     */
+    public void requireEnforceable(String component, ResourceLimits limits) {
+        if (!limits.isEmpty() && cgroups.get() == null) {
+            throw new EnforcementException("component '" + component + "' has systemResourceLimits but this device "
+                    + "cannot create component cgroups (see the core's log: component-cgroups-unavailable)");
+        }
+    }
+
+    /**
      * Creates the component (not started). Throws {@link EnforcementException} when it has limits and
      * the device cannot enforce them: never runs it unlimited.
      */

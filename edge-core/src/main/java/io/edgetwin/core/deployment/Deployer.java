@@ -93,6 +93,7 @@ public final class Deployer {
     private List<ComponentSpec> resolve(Deployment next) {
         List<ComponentSpec> specs = new ArrayList<>();
         for (DeploymentComponent c : next.components()) {
+            factory.requireEnforceable(c.name(), c.limits());
             Component previous = running.get(c.name());
             Map<String, Object> configuration = ConfigurationUpdate.effective(factory.defaults(c.name(), c.version()),
                     previous == null ? Map.of() : previous.spec().configuration(), c.configurationReset(),
