@@ -1,6 +1,5 @@
 package io.edgetwin.inference;
 
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
@@ -8,8 +7,8 @@ import ai.djl.nn.core.Linear;
 
 /**
  * The anomaly detector's network: a multilayer perceptron {@code 128 → 64w → 32w → classes} with
- * ReLU between the layers, where {@code w} is the width multiplier (1 for the walking skeleton;
- * larger for heavier model variants).
+ * ReLU between the layers, where {@code w} is the width multiplier (1 for {@code anomaly-mlp}, 4 for
+ * {@code anomaly-mlp-x4}).
  *
  * <p>The same definition serves training and loading: DJL's {@code .params} files hold only the
  * weights, so a fresh JVM rebuilds the block from here (with the width multiplier and class count
@@ -22,24 +21,20 @@ public final class AnomalyNet {
 
     private AnomalyNet() {}
 
-    /** An uninitialized block; {@code widthMultiplier} scales both hidden layers. */
-    public static Block block(int widthMultiplier, int classes) {
-        if (widthMultiplier < 1) {
-            throw new IllegalArgumentException("width multiplier must be >= 1; got " + widthMultiplier);
+    /** An uninitialized block; {@code width} scales both hidden layers. */
+    public static Block block(int width, int classes) {
+        if (width < 1) {
+            throw new IllegalArgumentException("width multiplier must be >= 1; got " + width);
         }
         if (classes < 2) {
             throw new IllegalArgumentException("classes must be >= 2; got " + classes);
         }
         return new SequentialBlock()
-                .add(Linear.builder().setUnits((long) FIRST_HIDDEN_UNITS * widthMultiplier).build())
+                .add(Linear.builder().setUnits((long) FIRST_HIDDEN_UNITS * width).build())
                 .add(Activation::relu)
-                .add(Linear.builder().setUnits((long) SECOND_HIDDEN_UNITS * widthMultiplier).build())
+                .add(Linear.builder().setUnits((long) SECOND_HIDDEN_UNITS * width).build())
                 .add(Activation::relu)
                 .add(Linear.builder().setUnits(classes).build());
     }
 
-    /** The input shape of a batch of {@code batchSize} windows of {@code inputLength} samples. */
-    public static Shape inputShape(int batchSize, int inputLength) {
-        return new Shape(batchSize, inputLength);
-    }
 }

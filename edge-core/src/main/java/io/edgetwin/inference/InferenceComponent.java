@@ -1,56 +1,92 @@
 package io.edgetwin.inference;
 
+import ai.djl.pytorch.jni.JniUtils;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.edgetwin.core.ipc.IpcClient;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Clock;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The inference component: a separate OS process the core starts from its recipe. It loads the model,
- * tells the core it is RUNNING, then answers requests from the cloud side
+ * The inference component: a separate OS process the core starts from its recipe. It loads the
+ * model, tells the core it is RUNNING, then answers requests from the cloud side
  * ({@code edgetwin/<thing>/inference/request} → {@code .../response}) and from local pub/sub
- * ({@code inference/request} → {@code inference/response}) one at a time, in arrival order.
- * A malformed request gets an error answer; the component keeps serving.
+ * ({@code inference/request} → {@code inference/response}) in arrival order. A malformed request
+ * gets an error answer; the component keeps serving.
+ *
+ * <p>Without batching ({@code maxBatchSize} 1) each request is predicted on the IPC reader thread as
+ * it arrives. With batching, requests go to a {@link MicroBatcher} whose worker predicts them in
+ * batches (see {@link InferenceOptions}) and sends the answers one by one, still in arrival order.
  */
-public final class InferenceComponent implements IpcClient.Handler {
+public final class InferenceComponent implements IpcClient.Handler, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(InferenceComponent.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String LOCAL_REQUEST = "inference/request";
     private static final String LOCAL_RESPONSE = "inference/response";
 
-    private final AnomalyModel model;
-    private final IpcClient ipc;
-    private final String cloudResponse;
+    private final Responder responder;
+    private final Consumer<Responder.Reply> replies;
+    private final MicroBatcher<Responder.Request> batcher;
 
-    private InferenceComponent(AnomalyModel model, IpcClient ipc, String thing) {
-        this.model = model;
-        this.ipc = ipc;
-        this.cloudResponse = "edgetwin/" + thing + "/inference/response";
+    InferenceComponent(Responder responder, Consumer<Responder.Reply> replies, InferenceOptions options) {
+        this.responder = responder;
+        this.replies = replies;
+        this.batcher = options.batching()
+                ? new MicroBatcher<>("inference-batcher", options.maxBatchSize(), options.maxBatchWait(), this::answer)
+                : null;
     }
 
-    /** {@code InferenceComponent <model-name>}: the model is read from {@code $EDGETWIN_HOME/models/<name>}. */
+    /**
+     * {@code InferenceComponent <model-name>}: the model is read from {@code $EDGETWIN_HOME/models/<name>};
+     * the options come from the {@code edgetwin.inference.*} system properties.
+     */
     public static void main(String[] args) throws Exception {
         if (args.length != 1) {
             throw new IllegalArgumentException("usage: InferenceComponent <model-name>");
         }
         Map<String, String> env = System.getenv();
-        TorchThreads threads = TorchThreads.forThisProcess().apply();
+        InferenceOptions options = InferenceOptions.from(System.getProperties());
+        TorchThreads threads = options.torchThreads(System.getProperties(), TorchThreads.CGROUP_ROOT,
+                Runtime.getRuntime().availableProcessors()).apply();
         Path modelDir = Path.of(env.getOrDefault("EDGETWIN_HOME", "/opt/edgetwin"), "models", args[0]);
-        long start = System.nanoTime();
-        AnomalyModel model = AnomalyModel.load(modelDir);
-        model.predict(new float[model.manifest().inputLength()]);
-        LOG.info("model-loaded model={} intraOpThreads={} interOpThreads={} loadMs={}", args[0],
-                threads.intraOpThreads(), threads.interOpThreads(), (System.nanoTime() - start) / 1_000_000);
+        long startNanos = System.nanoTime();
+        try (Classifier classifier = loadWarmedUp(modelDir, options.maxBatchSize())) {
+            // the engine's own counts, read back: proof that the setting reached PyTorch
+            LOG.info("model-loaded model={} architecture={} threads={} intraOpThreads={} interOpThreads={} "
+                            + "maxBatchSize={} maxBatchWaitMs={} loadMs={}", args[0],
+                    classifier.manifest().architecture().id(), threads.intraOpThreads(), JniUtils.getNumThreads(),
+                    JniUtils.getNumInteropThreads(), options.maxBatchSize(), options.maxBatchWait().toMillis(),
+                    (System.nanoTime() - startNanos) / 1_000_000);
+            serve(classifier, options, env);
+        }
+    }
+
+    /**
+     * Loads the model and runs one input and one full batch through it, so the first request does not
+     * pay for lazy initialisation and a batch that cannot fit in memory fails at start, not under load.
+     */
+    private static Classifier loadWarmedUp(Path modelDir, int maxBatchSize) {
+        Classifier classifier = Classifier.load(modelDir);
+        float[] zeros = new float[classifier.manifest().inputLength()];
+        classifier.predict(zeros);
+        if (maxBatchSize > 1) {
+            classifier.predictBatch(Collections.nCopies(maxBatchSize, zeros));
+        }
+        return classifier;
+    }
+
+    private static void serve(Classifier classifier, InferenceOptions options, Map<String, String> env) throws Exception {
         String thing = env.getOrDefault("AWS_IOT_THING_NAME", "local");
-        try (IpcClient ipc = IpcClient.fromEnvironment(env)) {
-            InferenceComponent component = new InferenceComponent(model, ipc, thing);
+        String cloudResponse = "edgetwin/" + thing + "/inference/response";
+        try (IpcClient ipc = IpcClient.fromEnvironment(env);
+                InferenceComponent component = new InferenceComponent(
+                        new Responder(classifier, Clock.systemUTC(), System::nanoTime),
+                        reply -> send(ipc, cloudResponse, reply), options)) {
             ipc.subscribeCloud("edgetwin/" + thing + "/inference/request");
             ipc.subscribe(LOCAL_REQUEST);
             ipc.updateState("RUNNING");
@@ -58,13 +94,21 @@ public final class InferenceComponent implements IpcClient.Handler {
         }
     }
 
+    private static void send(IpcClient ipc, String cloudResponse, Responder.Reply reply) {
+        if (reply.source().equals("cloud")) {
+            ipc.publishCloud(cloudResponse, reply.answer(), 1);
+        } else {
+            ipc.publish(LOCAL_RESPONSE, reply.answer());
+        }
+    }
+
     @Override
     public void message(String source, String topic, JsonNode payload, String payloadText) {
-        ObjectNode answer = answer(payload, payloadText);
-        if (source.equals("cloud")) {
-            ipc.publishCloud(cloudResponse, answer, 1);
+        Responder.Request request = new Responder.Request(source, payload);
+        if (batcher == null) {
+            answer(List.of(request));
         } else {
-            ipc.publish(LOCAL_RESPONSE, answer);
+            batcher.submit(request);
         }
     }
 
@@ -73,49 +117,15 @@ public final class InferenceComponent implements IpcClient.Handler {
         LOG.warn("ipc-error request={} message={}", request, message);
     }
 
-    private ObjectNode answer(JsonNode request, String payloadText) {
-        ObjectNode answer = JSON.createObjectNode();
-        if (request == null) {
-            return answer.put("error", "request is not JSON; expected {\"id\": ..., \"input\": [" + inputLength() + " numbers]}");
-        }
-        answer.set("id", request.path("id"));
-        try {
-            long start = System.nanoTime();
-            Prediction prediction = model.predict(window(request.path("input")));
-            long micros = (System.nanoTime() - start) / 1_000;
-            return result(answer, prediction, micros);
-        } catch (IllegalArgumentException e) {
-            return answer.put("error", e.getMessage());
-        }
+    private void answer(List<Responder.Request> requests) {
+        responder.answer(requests).forEach(replies);
     }
 
-    private ObjectNode result(ObjectNode answer, Prediction prediction, long inferenceMicros) {
-        answer.put("timestamp", Instant.now().toString())
-                .put("inference-type", "anomaly-detection")
-                .put("inference-description", "vibration window " + model.manifest().name());
-        ArrayNode results = answer.putArray("inference-results");
-        for (Prediction.LabelScore s : prediction.ranked()) {
-            results.addObject().put("Label", s.label()).put("Score", String.format("%.4f", s.score()));
+    /** Stops the batch worker, if there is one; requests still queued get no answer. */
+    @Override
+    public void close() {
+        if (batcher != null) {
+            batcher.close();
         }
-        return answer.put("inferenceMicros", inferenceMicros);
-    }
-
-    private float[] window(JsonNode input) {
-        if (!input.isArray()) {
-            throw new IllegalArgumentException("input is missing; expected an array of " + inputLength() + " numbers");
-        }
-        float[] window = new float[input.size()];
-        for (int i = 0; i < window.length; i++) {
-            JsonNode v = input.get(i);
-            if (!v.isNumber()) {
-                throw new IllegalArgumentException("input[" + i + "] is " + v + "; expected a number");
-            }
-            window[i] = v.floatValue();
-        }
-        return window;
-    }
-
-    private int inputLength() {
-        return model.manifest().inputLength();
     }
 }

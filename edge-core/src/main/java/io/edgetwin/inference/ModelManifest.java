@@ -12,25 +12,31 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What {@code model.json} says about a trained model: enough to rebuild its block and to judge it
- * without running it.
+ * What {@code model.json} says about a trained model: enough to rebuild its block, to shape its
+ * input and to judge it without running it.
  *
- * @param name the parameter file prefix ({@code <name>-0000.params}) and the model's name
+ * @param name the model's name and parameter file prefix ({@code <name>-0000.params})
+ * @param architecture the network family, which fixes the block and the data it was trained on
+ * @param width the width multiplier the weights were trained with (1, 4, ...)
+ * @param inputShape the shape of one input without the batch dimension, e.g. {@code [128]} or
+ *     {@code [1, 64, 64]}; requests carry it flattened in row-major order
  * @param labels class labels in the order of the network's outputs
- * @param inputLength samples per input window
- * @param widthMultiplier the {@link AnomalyNet} width multiplier the weights were trained with
+ * @param parameters number of trainable scalars (batch-norm running statistics not counted)
  * @param seed the seed the training data and engine were seeded with
- * @param heldOutAccuracy accuracy on the held-out windows written beside the model
- * @param parameterCount number of trainable scalars
+ * @param heldOutSamples how many held-out inputs the accuracy was measured on (those in
+ *     {@code samples.csv})
+ * @param heldOutAccuracy accuracy on those held-out inputs
  */
 public record ModelManifest(
         String name,
+        Architecture architecture,
+        int width,
+        List<Integer> inputShape,
         List<String> labels,
-        int inputLength,
-        int widthMultiplier,
+        long parameters,
         long seed,
-        double heldOutAccuracy,
-        long parameterCount) {
+        int heldOutSamples,
+        double heldOutAccuracy) {
 
     public static final String FILE_NAME = "model.json";
 
@@ -38,6 +44,8 @@ public record ModelManifest(
 
     public ModelManifest {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(architecture, "architecture");
+        inputShape = List.copyOf(Objects.requireNonNull(inputShape, "inputShape"));
         labels = List.copyOf(Objects.requireNonNull(labels, "labels"));
         if (name.isBlank()) {
             throw new IllegalArgumentException("model name must not be blank");
@@ -45,18 +53,28 @@ public record ModelManifest(
         if (labels.size() < 2) {
             throw new IllegalArgumentException("model '" + name + "' needs >= 2 labels; got " + labels);
         }
-        requirePositive(name, "inputLength", inputLength);
-        requirePositive(name, "widthMultiplier", widthMultiplier);
-        requirePositive(name, "parameterCount", parameterCount);
+        if (!inputShape.equals(architecture.inputShape())) {
+            throw new IllegalArgumentException("model '" + name + "': architecture '" + architecture.id()
+                    + "' takes inputs of shape " + architecture.inputShape() + "; got inputShape " + inputShape);
+        }
+        requirePositive(name, "width", width);
+        requirePositive(name, "parameters", parameters);
+        requirePositive(name, "heldOutSamples", heldOutSamples);
         if (!(heldOutAccuracy >= 0.0 && heldOutAccuracy <= 1.0)) {
             throw new IllegalArgumentException(
                     "model '" + name + "': heldOutAccuracy must be in [0, 1]; got " + heldOutAccuracy);
         }
     }
 
+    /** The number of values in one flattened input: the product of {@link #inputShape}. */
+    public int inputLength() {
+        return inputShape.stream().mapToInt(Integer::intValue).reduce(1, Math::multiplyExact);
+    }
+
     /** The same manifest with the measured held-out accuracy. */
     public ModelManifest withHeldOutAccuracy(double accuracy) {
-        return new ModelManifest(name, labels, inputLength, widthMultiplier, seed, accuracy, parameterCount);
+        return new ModelManifest(name, architecture, width, inputShape, labels, parameters, seed,
+                heldOutSamples, accuracy);
     }
 
     /** Reads {@code <modelDir>/model.json}; a missing or malformed file is named in the exception. */

@@ -8,7 +8,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
@@ -21,6 +20,7 @@ import ai.djl.translate.TranslateException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,61 +28,26 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Trains the anomaly detector on synthetic {@link VibrationWindows} and writes everything a twin
- * needs to {@code <outDir>/anomaly-mlp/}: the weights ({@code anomaly-mlp-0000.params}),
- * {@code model.json} ({@link ModelManifest}) and {@code samples.csv} ({@link SamplesCsv}), held-out
- * windows that training never saw.
+ * Trains the twin's models on their synthetic data and writes everything a twin needs to
+ * {@code <outDir>/<name>/}: the weights ({@code <name>-0000.params}), {@code model.json}
+ * ({@link ModelManifest}) and {@code samples.csv} ({@link SamplesCsv}), held-out inputs that
+ * training never saw.
  *
- * <p>Reproducible: the seed fixes the training and held-out windows (two independent streams split
- * from one {@link SplittableRandom}) and is handed to the engine, which seeds PyTorch's generator
- * (weight initialisation) and DJL's batch shuffling. Runs with the same seed and thread count give
- * the same weights as far as PyTorch's CPU kernels are deterministic.
+ * <p>Reproducible: the seed fixes the training and held-out data (two independent streams split
+ * from one {@link SplittableRandom}) and is handed to the engine before each model, which seeds
+ * PyTorch's generator (weight initialisation) and DJL's batch shuffling. Runs with the same seed and
+ * thread count give the same bytes as far as PyTorch's CPU kernels are deterministic, and a model
+ * comes out the same whether trained alone ({@code --only}) or with the others.
  *
- * <p>Usage: {@code ModelTrainer <outDir> [--seed N]}.
+ * <p>Usage: {@code ModelTrainer <outDir> [--seed N] [--only NAME]}, where NAME is one of the
+ * {@link TrainingPlan#all} names.
  */
 public final class ModelTrainer {
 
-    public static final String MODEL_NAME = "anomaly-mlp";
     public static final long DEFAULT_SEED = 42;
 
     private static final String ENGINE = "PyTorch";
-
-    /**
-     * How to train: data sizes, schedule and network width.
-     *
-     * @param seed fixes the data, the initial weights and the batch order
-     * @param trainingWindows balanced windows to train on
-     * @param heldOutWindows balanced windows kept for {@code samples.csv} and the accuracy figure
-     */
-    public record Plan(
-            long seed, int trainingWindows, int heldOutWindows, int epochs, int batchSize,
-            float learningRate, int widthMultiplier) {
-
-        public Plan {
-            requirePositive("trainingWindows", trainingWindows);
-            requirePositive("heldOutWindows", heldOutWindows);
-            requirePositive("epochs", epochs);
-            requirePositive("batchSize", batchSize);
-            requirePositive("widthMultiplier", widthMultiplier);
-            if (!(learningRate > 0f)) {
-                throw new IllegalArgumentException("learningRate must be > 0; got " + learningRate);
-            }
-        }
-
-        /**
-         * The walking skeleton's plan: a few seconds on one thread. Many fresh windows and few
-         * epochs, because the network overfits a small set (10k windows: 0.99 train, 0.89 held out).
-         */
-        public static Plan defaults(long seed) {
-            return new Plan(seed, 60_000, 2_000, 6, 64, 2e-3f, 1);
-        }
-
-        private static void requirePositive(String field, int value) {
-            if (value <= 0) {
-                throw new IllegalArgumentException(field + " must be > 0; got " + value);
-            }
-        }
-    }
+    private static final String USAGE = "usage: ModelTrainer <outDir> [--seed N] [--only NAME]";
 
     /** Where the model went, what its manifest says, and how long training took. */
     public record TrainedModel(Path modelDir, ModelManifest manifest, Duration trainingTime) {}
@@ -90,34 +55,73 @@ public final class ModelTrainer {
     private ModelTrainer() {}
 
     public static void main(String[] args) {
-        if (args.length != 1 && !(args.length == 3 && "--seed".equals(args[1]))) {
-            System.err.println("usage: ModelTrainer <outDir> [--seed N]");
+        List<TrainingPlan> plans = List.of();
+        try {
+            if (args.length == 0) {
+                throw new IllegalArgumentException("no output directory");
+            }
+            plans = plans(List.of(args).subList(1, args.length));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage() + "\n" + USAGE);
             System.exit(2);
         }
-        long seed = args.length == 3 ? Long.parseLong(args[2]) : DEFAULT_SEED;
         // One thread: the batches are too small to split, and spinning OpenMP workers on a busy
         // two-core build host made epochs 10-100x slower than a single thread.
         TorchThreads threads = TorchThreads.choose(System.getProperties(), TorchThreads.fixed(1)).apply();
-        System.out.println("training " + MODEL_NAME + " seed=" + seed + " threads=" + threads.intraOpThreads());
-        TrainedModel trained = train(Path.of(args[0]), Plan.defaults(seed), System.out);
-        System.out.printf("wrote %s: held-out accuracy %.4f, %d parameters, trained in %.1f s%n",
-                trained.modelDir(), trained.manifest().heldOutAccuracy(),
-                trained.manifest().parameterCount(), trained.trainingTime().toMillis() / 1000.0);
+        long startNanos = System.nanoTime();
+        for (TrainingPlan plan : plans) {
+            System.out.println("training " + plan.name() + " seed=" + plan.seed() + " threads=" + threads.intraOpThreads());
+            TrainedModel trained = train(Path.of(args[0]), plan, System.out);
+            System.out.printf("wrote %s: held-out accuracy %.4f, %d parameters, trained in %.1f s%n",
+                    trained.modelDir(), trained.manifest().heldOutAccuracy(),
+                    trained.manifest().parameters(), trained.trainingTime().toMillis() / 1000.0);
+        }
+        System.out.printf("trained %d models in %.1f s%n", plans.size(), (System.nanoTime() - startNanos) / 1e9);
+    }
+
+    /** The plans selected by {@code [--seed N] [--only NAME]}. */
+    static List<TrainingPlan> plans(List<String> options) {
+        long seed = DEFAULT_SEED;
+        String only = null;
+        for (int i = 0; i < options.size(); i += 2) {
+            String option = options.get(i);
+            if (i + 1 >= options.size()) {
+                throw new IllegalArgumentException("option " + option + " needs a value");
+            }
+            String value = options.get(i + 1);
+            switch (option) {
+                case "--seed" -> seed = parseSeed(value);
+                case "--only" -> only = value;
+                default -> throw new IllegalArgumentException("unknown option '" + option + "'");
+            }
+        }
+        List<TrainingPlan> all = TrainingPlan.all(seed);
+        if (only == null) {
+            return all;
+        }
+        String name = only;
+        List<TrainingPlan> selected = all.stream().filter(plan -> plan.name().equals(name)).toList();
+        if (selected.isEmpty()) {
+            throw new IllegalArgumentException("unknown model '" + name + "'; expected one of "
+                    + all.stream().map(TrainingPlan::name).toList());
+        }
+        return selected;
     }
 
     /**
-     * Trains per {@code plan} and writes the model to {@code <outDir>/anomaly-mlp/}, printing one
+     * Trains per {@code plan} and writes the model to {@code <outDir>/<name>/}, printing one
      * progress line per epoch to {@code progress}.
      */
-    public static TrainedModel train(Path outDir, Plan plan, PrintStream progress) {
-        Path modelDir = createDirectories(outDir.resolve(MODEL_NAME));
+    public static TrainedModel train(Path outDir, TrainingPlan plan, PrintStream progress) {
+        Path modelDir = createDirectories(outDir.resolve(plan.name()));
+        Architecture architecture = plan.architecture();
         Engine.getEngine(ENGINE).setRandomSeed(Long.hashCode(plan.seed()));
         SplittableRandom streams = new SplittableRandom(plan.seed());
-        List<LabeledWindow> training = new VibrationWindows(streams.split()).balanced(plan.trainingWindows());
-        List<LabeledWindow> heldOut = new VibrationWindows(streams.split()).balanced(plan.heldOutWindows());
+        List<LabeledSample> training = architecture.balancedSamples(streams.split(), plan.trainingSamples());
+        List<LabeledSample> heldOut = architecture.balancedSamples(streams.split(), plan.heldOutSamples());
         long startNanos = System.nanoTime();
-        try (Model model = Model.newInstance(MODEL_NAME, Device.cpu(), ENGINE)) {
-            model.setBlock(AnomalyNet.block(plan.widthMultiplier(), VibrationWindows.LABELS.size()));
+        try (Model model = Model.newInstance(plan.name(), Device.cpu(), ENGINE)) {
+            model.setBlock(architecture.block(plan.width(), architecture.labels().size()));
             fit(model, training, plan, progress);
             Duration trainingTime = Duration.ofNanos(System.nanoTime() - startNanos);
             ModelManifest manifest = save(model, modelDir, plan, heldOut);
@@ -125,21 +129,33 @@ public final class ModelTrainer {
         }
     }
 
-    private static void fit(Model model, List<LabeledWindow> windows, Plan plan, PrintStream progress) {
+    private static void fit(Model model, List<LabeledSample> samples, TrainingPlan plan, PrintStream progress) {
+        int stepsPerEpoch = (samples.size() + plan.batchSize() - 1) / plan.batchSize();
         DefaultTrainingConfig config = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                .optOptimizer(Adam.builder().optLearningRateTracker(Tracker.fixed(plan.learningRate())).build())
+                .optOptimizer(Adam.builder().optLearningRateTracker(learningRate(plan, stepsPerEpoch)).build())
                 .optDevices(new Device[] {Device.cpu()});
         try (NDManager data = model.getNDManager().newSubManager();
                 Trainer trainer = model.newTrainer(config)) {
-            ArrayDataset dataset = dataset(data, windows, plan.batchSize());
-            trainer.initialize(AnomalyNet.inputShape(plan.batchSize(), VibrationWindows.WINDOW_LENGTH));
+            ArrayDataset dataset = dataset(data, samples, plan);
+            trainer.initialize(batchShape(plan.batchSize(), plan.architecture()));
             for (int epoch = 1; epoch <= plan.epochs(); epoch++) {
                 long startNanos = System.nanoTime();
                 EpochStats stats = runEpoch(trainer, dataset);
-                progress.printf("epoch %2d/%d  loss %.4f  train accuracy %.4f  (%d ms)%n", epoch, plan.epochs(),
-                        stats.meanLoss(), stats.accuracy(), (System.nanoTime() - startNanos) / 1_000_000);
+                progress.printf("%s epoch %2d/%d  loss %.4f  train accuracy %.4f  (%d ms)%n", plan.name(), epoch,
+                        plan.epochs(), stats.meanLoss(), stats.accuracy(), (System.nanoTime() - startNanos) / 1_000_000);
             }
         }
+    }
+
+    private static Tracker learningRate(TrainingPlan plan, int stepsPerEpoch) {
+        if (plan.finalLearningRate() == plan.learningRate()) {
+            return Tracker.fixed(plan.learningRate());
+        }
+        return Tracker.cosine()
+                .setBaseValue(plan.learningRate())
+                .optFinalValue(plan.finalLearningRate())
+                .setMaxUpdates(plan.epochs() * stepsPerEpoch)
+                .build();
     }
 
     private record EpochStats(double meanLoss, double accuracy) {}
@@ -164,7 +180,7 @@ public final class ModelTrainer {
                 trainer.step();
             }
         } catch (IOException | TranslateException e) {
-            throw new IllegalStateException("cannot iterate the training windows", e);
+            throw new IllegalStateException("cannot iterate the training samples", e);
         }
         return new EpochStats(lossSum / batches, (double) correct / seen);
     }
@@ -173,33 +189,41 @@ public final class ModelTrainer {
         return logits.argMax(1).eq(labels.toType(DataType.INT64, false)).sum().getLong();
     }
 
-    private static ArrayDataset dataset(NDManager manager, List<LabeledWindow> windows, int batchSize) {
-        float[] features = new float[windows.size() * VibrationWindows.WINDOW_LENGTH];
-        float[] labels = new float[windows.size()];
-        for (int i = 0; i < windows.size(); i++) {
-            LabeledWindow window = windows.get(i);
-            System.arraycopy(window.samples(), 0, features, i * VibrationWindows.WINDOW_LENGTH,
-                    VibrationWindows.WINDOW_LENGTH);
-            labels[i] = VibrationWindows.LABELS.indexOf(window.label());
+    private static ArrayDataset dataset(NDManager manager, List<LabeledSample> samples, TrainingPlan plan) {
+        List<String> labelNames = plan.architecture().labels();
+        int length = samples.get(0).length();
+        float[] features = new float[samples.size() * length];
+        float[] labels = new float[samples.size()];
+        for (int i = 0; i < samples.size(); i++) {
+            LabeledSample sample = samples.get(i);
+            System.arraycopy(sample.values(), 0, features, i * length, length);
+            labels[i] = labelNames.indexOf(sample.label());
         }
         return new ArrayDataset.Builder()
-                .setData(manager.create(features, AnomalyNet.inputShape(windows.size(), VibrationWindows.WINDOW_LENGTH)))
-                .optLabels(manager.create(labels, new Shape(windows.size())))
-                .setSampling(batchSize, true)
+                .setData(manager.create(features, batchShape(samples.size(), plan.architecture())))
+                .optLabels(manager.create(labels, new Shape(samples.size())))
+                .setSampling(plan.batchSize(), true)
                 .build();
     }
 
+    private static Shape batchShape(int batchSize, Architecture architecture) {
+        return new Shape(batchSize).addAll(new Shape(architecture.inputShape().stream().mapToLong(Integer::longValue).toArray()));
+    }
+
     /** Measures held-out accuracy, then writes the weights, the manifest and the held-out samples. */
-    private static ModelManifest save(Model model, Path modelDir, Plan plan, List<LabeledWindow> heldOut) {
-        ModelManifest unmeasured = new ModelManifest(MODEL_NAME, VibrationWindows.LABELS,
-                VibrationWindows.WINDOW_LENGTH, plan.widthMultiplier(), plan.seed(), 0.0, parameterCount(model));
+    private static ModelManifest save(Model model, Path modelDir, TrainingPlan plan, List<LabeledSample> heldOut) {
+        Architecture architecture = plan.architecture();
+        ModelManifest unmeasured = new ModelManifest(plan.name(), architecture, plan.width(),
+                architecture.inputShape(), architecture.labels(), Classifier.parameterCount(model.getBlock()), plan.seed(), heldOut.size(), 0.0);
         double accuracy;
-        try (AnomalyModel detector = AnomalyModel.wrapping(model, unmeasured)) {
-            accuracy = detector.accuracyOn(heldOut);
+        try (Classifier classifier = Classifier.wrapping(model, unmeasured)) {
+            accuracy = classifier.accuracyOn(heldOut);
         }
         ModelManifest manifest = unmeasured.withHeldOutAccuracy(accuracy);
         try {
-            model.save(modelDir, MODEL_NAME);
+            // DJL numbers the file after the newest one present: without this a rebuild adds -0001
+            deleteParameterFiles(modelDir, plan.name());
+            model.save(modelDir, plan.name());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save model parameters to '" + modelDir + "'", e);
         }
@@ -208,11 +232,20 @@ public final class ModelTrainer {
         return manifest;
     }
 
-    private static long parameterCount(Model model) {
-        return model.getBlock().getParameters().values().stream()
-                .map(Parameter::getArray)
-                .mapToLong(NDArray::size)
-                .sum();
+    private static void deleteParameterFiles(Path modelDir, String name) throws IOException {
+        try (DirectoryStream<Path> stale = Files.newDirectoryStream(modelDir, name + "-[0-9][0-9][0-9][0-9].params")) {
+            for (Path file : stale) {
+                Files.delete(file);
+            }
+        }
+    }
+
+    private static long parseSeed(String value) {
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--seed must be a whole number; got '" + value + "'", e);
+        }
     }
 
     private static Path createDirectories(Path dir) {

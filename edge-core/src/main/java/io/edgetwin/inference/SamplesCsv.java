@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The held-out windows file, {@code samples.csv}: a header {@code label,v0,...,v<n-1>} and one
- * window per line, values written with {@link Float#toString} so they read back bit-exact.
+ * The held-out samples file, {@code samples.csv}: a header {@code label,v0,...,v<n-1>} and one
+ * flattened input per line (a window, or an image row by row). Values are written with
+ * {@link Float#toString} so they read back bit-exact, except whole numbers (an image's 8-bit
+ * pixels), which are written as integers to keep image files small.
  *
  * <p>The harness replays these lines as inference requests and checks the answers against the
  * labels, so the format is a contract: change it together with the reader on the harness side.
@@ -19,28 +21,30 @@ import java.util.List;
 public final class SamplesCsv {
 
     public static final String FILE_NAME = "samples.csv";
+    /** Whole numbers below this are exact as floats and written without a fraction. */
+    private static final float WHOLE_NUMBER_LIMIT = 1 << 24;
 
     private SamplesCsv() {}
 
-    /** Writes {@code windows}, all of one length, to {@code file}. */
-    public static void write(Path file, List<LabeledWindow> windows) {
-        if (windows.isEmpty()) {
-            throw new IllegalArgumentException("no windows to write to '" + file + "'");
+    /** Writes {@code samples}, all of one length, to {@code file}. */
+    public static void write(Path file, List<LabeledSample> samples) {
+        if (samples.isEmpty()) {
+            throw new IllegalArgumentException("no samples to write to '" + file + "'");
         }
-        int length = windows.get(0).samples().length;
+        int length = samples.get(0).length();
         try (BufferedWriter out = Files.newBufferedWriter(file)) {
             out.write(header(length));
-            for (LabeledWindow window : windows) {
-                out.write(line(window, length, file));
+            for (LabeledSample sample : samples) {
+                out.write(line(sample, length, file));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write samples '" + file + "'", e);
         }
     }
 
-    /** Reads every window of {@code file}; a malformed line is named by its number. */
-    public static List<LabeledWindow> read(Path file) {
-        List<LabeledWindow> windows = new ArrayList<>();
+    /** Reads every sample of {@code file}; a malformed line is named by its number. */
+    public static List<LabeledSample> read(Path file) {
+        List<LabeledSample> samples = new ArrayList<>();
         try (BufferedReader in = Files.newBufferedReader(file)) {
             String header = in.readLine();
             if (header == null || !header.startsWith("label,")) {
@@ -50,12 +54,12 @@ public final class SamplesCsv {
             int lineNumber = 1;
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 lineNumber++;
-                windows.add(parse(line, columns, file, lineNumber));
+                samples.add(parse(line, columns, file, lineNumber));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read samples '" + file + "'", e);
         }
-        return windows;
+        return samples;
     }
 
     private static String header(int length) {
@@ -66,33 +70,38 @@ public final class SamplesCsv {
         return header.append('\n').toString();
     }
 
-    private static String line(LabeledWindow window, int length, Path file) {
-        float[] samples = window.samples();
-        if (samples.length != length) {
-            throw new IllegalArgumentException("samples '" + file + "': expected windows of " + length
-                    + " samples; got " + samples.length);
+    private static String line(LabeledSample sample, int length, Path file) {
+        float[] values = sample.values();
+        if (values.length != length) {
+            throw new IllegalArgumentException("samples '" + file + "': expected " + length
+                    + " values per line; got " + values.length);
         }
-        StringBuilder line = new StringBuilder(window.label());
-        for (float sample : samples) {
-            line.append(',').append(sample);
+        StringBuilder line = new StringBuilder(sample.label());
+        for (float value : values) {
+            line.append(',');
+            if (value == Math.rint(value) && Math.abs(value) < WHOLE_NUMBER_LIMIT) {
+                line.append((int) value);
+            } else {
+                line.append(value);
+            }
         }
         return line.append('\n').toString();
     }
 
-    private static LabeledWindow parse(String line, int columns, Path file, int lineNumber) {
+    private static LabeledSample parse(String line, int columns, Path file, int lineNumber) {
         String[] fields = line.split(",", -1);
         if (fields.length != columns) {
             throw new IllegalArgumentException("samples '" + file + "' line " + lineNumber + ": expected "
                     + columns + " columns; got " + fields.length);
         }
-        float[] samples = new float[columns - 1];
+        float[] values = new float[columns - 1];
         try {
             for (int i = 1; i < columns; i++) {
-                samples[i - 1] = Float.parseFloat(fields[i]);
+                values[i - 1] = Float.parseFloat(fields[i]);
             }
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("samples '" + file + "' line " + lineNumber + ": " + e.getMessage(), e);
         }
-        return new LabeledWindow(fields[0], samples);
+        return new LabeledSample(fields[0], values);
     }
 }

@@ -62,14 +62,14 @@ public final class VibrationWindows {
     }
 
     /** {@code count} windows, exactly half of them anomalies, in shuffled order. */
-    public List<LabeledWindow> balanced(int count) {
+    public List<LabeledSample> balanced(int count) {
         if (count <= 0 || count % 2 != 0) {
             throw new IllegalArgumentException("balanced window count must be even and > 0; got " + count);
         }
-        List<LabeledWindow> windows = new ArrayList<>(count);
+        List<LabeledSample> windows = new ArrayList<>(count);
         for (int i = 0; i < count / 2; i++) {
-            windows.add(new LabeledWindow(NORMAL, normal()));
-            windows.add(new LabeledWindow(ANOMALY, anomaly()));
+            windows.add(new LabeledSample(NORMAL, normal()));
+            windows.add(new LabeledSample(ANOMALY, anomaly()));
         }
         shuffle(windows);
         return windows;
@@ -160,7 +160,7 @@ public final class VibrationWindows {
         return samples;
     }
 
-    private void shuffle(List<LabeledWindow> windows) {
+    private void shuffle(List<LabeledSample> windows) {
         for (int i = windows.size() - 1; i > 0; i--) {
             Collections.swap(windows, i, random.nextInt(i + 1));
         }

@@ -1,0 +1,130 @@
+package io.edgetwin.inference;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.LongSupplier;
+
+/**
+ * Answers inference requests with one {@link Classifier}: every valid request of a list goes
+ * through the network in one forward pass, and every request gets its own answer, in the order of
+ * the list (docs/topics.md has the JSON).
+ *
+ * <p>A malformed request (not JSON, no {@code input}, a non-number, the wrong length) gets an answer
+ * with {@code error} and takes no part in the batch. {@code inferenceMicros} is the time of the
+ * forward pass the request was part of. Not thread-safe: the classifier is thread-confined.
+ */
+final class Responder {
+
+    /** One request as it came in: {@code payload} is null when the message was not JSON. */
+    record Request(String source, JsonNode payload) {
+        Request {
+            Objects.requireNonNull(source, "source");
+        }
+    }
+
+    /** The answer to a request, to go back to where the request came from. */
+    record Reply(String source, ObjectNode answer) {}
+
+    static final int MAX_RESULTS = 5;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Classifier classifier;
+    private final Clock clock;
+    private final LongSupplier nanoTicker;
+
+    Responder(Classifier classifier, Clock clock, LongSupplier nanoTicker) {
+        this.classifier = Objects.requireNonNull(classifier, "classifier");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.nanoTicker = Objects.requireNonNull(nanoTicker, "nanoTicker");
+    }
+
+    /** One reply per request, in the same order. */
+    List<Reply> answer(List<Request> requests) {
+        List<ObjectNode> answers = new ArrayList<>(requests.size());
+        List<float[]> inputs = new ArrayList<>(requests.size());
+        List<ObjectNode> pending = new ArrayList<>(requests.size());
+        for (Request request : requests) {
+            ObjectNode answer = JSON.createObjectNode();
+            answers.add(answer);
+            try {
+                inputs.add(input(request.payload(), answer));
+                pending.add(answer);
+            } catch (IllegalArgumentException e) {
+                answer.put("error", e.getMessage());
+            }
+        }
+        if (!inputs.isEmpty()) {
+            predict(inputs, pending);
+        }
+        List<Reply> replies = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            replies.add(new Reply(requests.get(i).source(), answers.get(i)));
+        }
+        return replies;
+    }
+
+    private void predict(List<float[]> inputs, List<ObjectNode> answers) {
+        long startNanos = nanoTicker.getAsLong();
+        List<Prediction> predictions;
+        try {
+            predictions = inputs.size() == 1 ? List.of(classifier.predict(inputs.get(0))) : classifier.predictBatch(inputs);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            answers.forEach(answer -> answer.put("error", e.getMessage()));
+            return;
+        }
+        long micros = (nanoTicker.getAsLong() - startNanos) / 1_000;
+        String timestamp = clock.instant().toString();
+        for (int i = 0; i < answers.size(); i++) {
+            result(answers.get(i), predictions.get(i), micros, timestamp);
+        }
+    }
+
+    private void result(ObjectNode answer, Prediction prediction, long inferenceMicros, String timestamp) {
+        ModelManifest manifest = classifier.manifest();
+        answer.put("timestamp", timestamp)
+                .put("inference-type", manifest.architecture().inferenceType())
+                .put("inference-description", manifest.architecture().subject() + " " + manifest.name());
+        ArrayNode results = answer.putArray("inference-results");
+        prediction.ranked().stream().limit(MAX_RESULTS).forEach(score -> results.addObject()
+                .put("Label", score.label())
+                .put("Score", String.format(Locale.ROOT, "%.4f", score.score())));
+        answer.put("inferenceMicros", inferenceMicros);
+    }
+
+    /** The request's input, checked against the model; copies the request's id into {@code answer}. */
+    private float[] input(JsonNode request, ObjectNode answer) {
+        if (request == null) {
+            throw new IllegalArgumentException("request is not JSON; expected {\"id\": ..., \"input\": ["
+                    + inputLength() + " numbers]}");
+        }
+        if (request.has("id")) {
+            answer.set("id", request.get("id"));
+        }
+        JsonNode values = request.path("input");
+        if (!values.isArray()) {
+            throw new IllegalArgumentException("input is missing; expected an array of " + inputLength() + " numbers");
+        }
+        float[] input = new float[values.size()];
+        for (int i = 0; i < input.length; i++) {
+            JsonNode value = values.get(i);
+            if (!value.isNumber()) {
+                throw new IllegalArgumentException("input[" + i + "] is " + value + "; expected a number");
+            }
+            input[i] = value.floatValue();
+        }
+        classifier.checkInput(input);
+        return input;
+    }
+
+    private int inputLength() {
+        return classifier.manifest().inputLength();
+    }
+}
