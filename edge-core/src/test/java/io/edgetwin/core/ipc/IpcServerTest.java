@@ -284,6 +284,48 @@ class IpcServerTest {
         assertEquals("camera=RUNNING", take(reportedStates));
     }
 
+    @Test
+    void aComponentThatStopsReadingNeitherBlocksThePublisherNorOtherSubscribers() throws Exception {
+        java.nio.channels.SocketChannel stuck = java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX);
+        stuck.connect(java.net.UnixDomainSocketAddress.of(socket));
+        clients.add(stuck);
+        byte[] setup = ("{\"op\":\"hello\",\"component\":\"camera\",\"token\":\"token-camera\"}\n"
+                + "{\"op\":\"subscribe\",\"topic\":\"frames\",\"ack\":true}\n").getBytes();
+        stuck.write(java.nio.ByteBuffer.wrap(setup));
+        RawClient reader = raw().hello("inference", "token-inference");
+        reader.send("{\"op\":\"subscribe\",\"topic\":\"frames\",\"ack\":true}");
+        reader.expectOk("subscribe");
+        awaitSubscribers("frames", 2);
+        byte[] payload = ("{\"pad\":\"" + "x".repeat(1000) + "\"}").getBytes();
+        int messages = IpcConnection.OUTBOX_FRAMES * 3;
+
+        for (int i = 0; i < messages; i++) {
+            bus.publish("core", "frames", payload);
+        }
+        bus.publish("core", "frames", "{\"last\":true}".getBytes());
+
+        JsonNode frame;
+        do {
+            frame = reader.next();
+        } while (!frame.path("payload").has("last"));
+        assertTrue(frame.path("payload").path("last").asBoolean());
+    }
+
+    /** Waits until {@code count} connections subscribed to the topic (each probe reaches them as a message). */
+    private void awaitSubscribers(String topic, int count) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (subscriberCount(topic) < count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("subscriptions to " + topic + " did not arrive");
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
+    }
+
+    private int subscriberCount(String topic) {
+        return bus.publish("probe", topic, "{\"probe\":true}".getBytes());
+    }
+
     private RawClient raw() throws IOException {
         return track(RawClient.connect(socket));
     }
