@@ -102,7 +102,7 @@ public final class EdgeCore implements ComponentEvents {
         ipc.start();
         ComponentFactory factory = new ComponentFactory(RecipeStore.load(settings.rootPath().resolve("recipes")),
                 settings.rootPath(), settings.thingName(), settings.ipcSocket(), ipc, new DeviceComponentCgroups(),
-                scheduler, clock, settings.brokenAfter(), settings.errorWindow(), changed -> scheduler.execute(this::publishStatus));
+                scheduler, clock, settings.brokenAfter(), settings.errorWindow(), this::componentChanged);
         deployer = new Deployer(factory, STABLE_FOR, DEPLOYMENT_TIMEOUT);
     }
 
@@ -177,6 +177,13 @@ public final class EdgeCore implements ComponentEvents {
         } catch (RuntimeException e) {
             LOG.warn("status-failed error={}", e.toString());
         }
+    }
+
+    private void componentChanged(Component changed) {
+        scheduler.execute(() -> {
+            deployer.componentChanged(changed);
+            publishStatus();
+        });
     }
 
     @Override

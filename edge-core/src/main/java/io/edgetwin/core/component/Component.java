@@ -155,6 +155,15 @@ public final class Component {
         onChange.accept(this);
     }
 
+    /** Stops the component because {@code reason}; the reason becomes its last exit in the status. */
+    public void stop(String reason) {
+        stop();
+        synchronized (this) {
+            lastExit = reason;
+        }
+        onChange.accept(this);
+    }
+
     /** Stops the process and everything it forked: SIGTERM, then SIGKILL after the shutdown timeout. */
     public void stop() {
         Process running;

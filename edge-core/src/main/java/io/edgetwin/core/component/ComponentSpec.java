@@ -1,5 +1,6 @@
 package io.edgetwin.core.component;
 
+import io.edgetwin.core.recipe.Dependency;
 import io.edgetwin.core.resources.ResourceLimits;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -8,10 +9,10 @@ import java.util.Objects;
 
 /**
  * What the core runs for one component: the effective configuration, the script resolved from it
- * (variables interpolated) and its limits.
+ * (variables interpolated), its limits and the dependencies its recipe declares.
  */
 public record ComponentSpec(String name, String version, Map<String, Object> configuration, String runScript,
-                            ResourceLimits limits) {
+                            ResourceLimits limits, Map<String, Dependency> dependencies) {
 
     public ComponentSpec {
         Objects.requireNonNull(name, "name");
@@ -20,9 +21,16 @@ public record ComponentSpec(String name, String version, Map<String, Object> con
         configuration = Collections.unmodifiableMap(new LinkedHashMap<>(configuration));
         Objects.requireNonNull(runScript, "runScript");
         Objects.requireNonNull(limits, "limits");
+        dependencies = Collections.unmodifiableMap(new LinkedHashMap<>(dependencies));
     }
 
     public ComponentSpec withLimits(ResourceLimits newLimits) {
-        return new ComponentSpec(name, version, configuration, runScript, newLimits);
+        return new ComponentSpec(name, version, configuration, runScript, newLimits, dependencies);
+    }
+
+    /** True when this component cannot run without {@code component} (a HARD dependency). */
+    public boolean needs(String component) {
+        Dependency dependency = dependencies.get(component);
+        return dependency != null && dependency.type() == Dependency.Type.HARD;
     }
 }

@@ -90,6 +90,25 @@ public final class Deployer {
         published();
     }
 
+    /**
+     * Called on every component state change: a component that became BROKEN stops the components
+     * with a HARD dependency on it (on their own thread: stopping can take the shutdown timeout).
+     */
+    public void componentChanged(Component changed) {
+        if (changed.state() != ComponentState.BROKEN) {
+            return;
+        }
+        for (Component other : snapshot.values()) {
+            if (other.spec().needs(changed.name()) && other.state() != ComponentState.FINISHED) {
+                LOG.warn("component-stopped-by-dependency component={} dependency={}", other.name(), changed.name());
+                Thread stopper = new Thread(() -> other.stop("STOPPED: HARD dependency '" + changed.name() + "' is BROKEN"),
+                        "stop-" + other.name());
+                stopper.setDaemon(true);
+                stopper.start();
+            }
+        }
+    }
+
     private List<ComponentSpec> resolve(Deployment next) {
         List<ComponentSpec> specs = new ArrayList<>();
         for (DeploymentComponent c : next.components()) {
@@ -100,7 +119,7 @@ public final class Deployer {
                     c.configurationMerge());
             specs.add(factory.resolve(c.name(), c.version(), configuration, c.limits()));
         }
-        return specs;
+        return DependencyOrder.sort(specs);
     }
 
     private List<Component> change(List<ComponentSpec> specs) {
@@ -124,6 +143,7 @@ public final class Deployer {
             if (existing != null) {
                 remove(spec.name());
             }
+            awaitDependencies(spec);
             Component component = factory.create(spec);
             running.put(spec.name(), component);
             published();
@@ -131,6 +151,31 @@ public final class Deployer {
             touched.add(component);
         }
         return touched;
+    }
+
+    /**
+     * A component starts once its HARD dependencies run (or finished); one whose dependency broke
+     * does not start at all, and the deployment fails.
+     */
+    private void awaitDependencies(ComponentSpec spec) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (String name : spec.dependencies().keySet()) {
+            Component dependency = running.get(name);
+            if (dependency == null || !spec.needs(name)) {
+                continue;
+            }
+            while (true) {
+                ComponentState state = dependency.state();
+                if (state == ComponentState.RUNNING || state == ComponentState.FINISHED) {
+                    break;
+                }
+                if (state == ComponentState.BROKEN || System.nanoTime() > deadline) {
+                    throw new DeploymentException("component '" + spec.name() + "' was not started: its HARD dependency '"
+                            + name + "' is " + state);
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+            }
+        }
     }
 
     private static boolean sameButLimits(ComponentSpec a, ComponentSpec b) {

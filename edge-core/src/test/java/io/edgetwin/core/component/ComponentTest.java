@@ -208,7 +208,7 @@ class ComponentTest {
     }
 
     private Component component(String script, int maxErrors, Clock clock, Map<String, String> env) {
-        ComponentSpec spec = new ComponentSpec("camera", "1.0.0", java.util.Map.of(), script, ResourceLimits.NONE);
+        ComponentSpec spec = new ComponentSpec("camera", "1.0.0", java.util.Map.of(), script, ResourceLimits.NONE, java.util.Map.of());
         Component component = new Component(spec, env, scheduler, clock, maxErrors, WINDOW,
                 changed -> changes.add(changed.status()));
         started.add(component);
