@@ -21,7 +21,6 @@ import io.edgetwin.core.resources.DeviceCgroup;
 import io.edgetwin.core.resources.EnforcementException;
 import io.edgetwin.core.resources.Mounter;
 import io.edgetwin.core.status.StatusMessage;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

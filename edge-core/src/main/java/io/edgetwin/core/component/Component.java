@@ -181,6 +181,7 @@ public final class Component {
             if (!running.waitFor(SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 running.descendants().forEach(ProcessHandle::destroyForcibly);
                 running.destroyForcibly();
+                killCgroup();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -192,6 +193,8 @@ public final class Component {
             return;
         }
         exitedProcess.descendants().forEach(ProcessHandle::destroyForcibly);
+        // Children of an exited script have been handed to init; the cgroup still holds them.
+        killCgroup();
         int code = exitedProcess.exitValue();
         lastExit = "exit " + code;
         ready = false;
@@ -203,6 +206,12 @@ public final class Component {
             failed("OOM_KILLED exit " + code);
         } else {
             failed("RUN_ERROR exit " + code);
+        }
+    }
+
+    private void killCgroup() {
+        if (cgroup != null) {
+            cgroup.killAll();
         }
     }
 

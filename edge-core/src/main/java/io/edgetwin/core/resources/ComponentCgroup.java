@@ -18,6 +18,21 @@ public interface ComponentCgroup {
 
     ResourceSample sample();
 
+    /**
+     * Kills every process still in the cgroup. Unlike walking the process tree, this also finds
+     * children whose parent already exited (they were handed to the init process).
+     */
+    default void killAll() {
+        for (Path procs : procsFiles()) {
+            if (java.nio.file.Files.exists(procs)) {
+                CgroupFiles.text(procs).lines()
+                        .filter(line -> !line.isBlank())
+                        .map(line -> ProcessHandle.of(Long.parseLong(line.trim())))
+                        .forEach(process -> process.ifPresent(ProcessHandle::destroyForcibly));
+            }
+        }
+    }
+
     /** Removes the cgroup once no process is left in it; a no-op when it is already gone. */
     void remove();
 }

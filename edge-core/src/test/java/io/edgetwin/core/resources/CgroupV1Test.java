@@ -113,6 +113,17 @@ class CgroupV1Test {
     }
 
     @Test
+    void killAllEndsEveryProcessListedInTheComponentsCgroup() throws Exception {
+        ComponentCgroup cgroup = CgroupV1.mount(root, SELF, fakeMount, 2).create("c", limits(1024, 0.5));
+        Process orphanLike = new ProcessBuilder("sleep", "300").start();
+        Files.writeString(root.resolve("memory/docker/abc/edgetwin/c/cgroup.procs"), orphanLike.pid() + "\n");
+
+        cgroup.killAll();
+
+        assertThat(orphanLike.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).as("the process was killed").isTrue();
+    }
+
+    @Test
     void aHostWithoutAMemoryHierarchyCannotEnforce() {
         EnforcementException e = assertThrows(EnforcementException.class,
                 () -> CgroupV1.mount(root, "5:cpu,cpuacct:/docker/abc\n", fakeMount, 2));
