@@ -9,14 +9,21 @@ import java.util.Objects;
  * the verdict; the canonical constructor (used when reading a file) rejects a verdict that
  * disagrees with the variants.
  *
- * @param schemaVersion always {@link #SCHEMA_VERSION}; bumped when a field is renamed or removed
- * @param verdict       FAIL exactly when some variant did not pass
- * @param variants      per variant name, in the order the scenario declared them
+ * @param schemaVersion   always {@link #SCHEMA_VERSION}; bumped when a field is renamed or removed
+ * @param verdict         INVALID when some variant's run is invalid, else FAIL when some variant did
+ *                        not pass, else PASS
+ * @param seed            the seed the scenario's randomness came from
+ * @param execution       how the variants shared the host
+ * @param scenarioText    the scenario file as it ran
+ * @param artifactBackend where deployment artifacts were served from ({@code s3proxy},
+ *                        {@code localstack}); {@code null} when the run used none
+ * @param variants        per variant name, in the order the scenario declared them
  */
 public record Report(String scenario, int schemaVersion, Instant startedAt, Instant finishedAt,
-                     Outcome verdict, Map<String, VariantResult> variants) {
+                     Outcome verdict, long seed, Execution execution, String scenarioText,
+                     String artifactBackend, Map<String, VariantResult> variants) {
 
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     public Report {
         Checks.name("scenario", scenario);
@@ -29,6 +36,8 @@ public record Report(String scenario, int schemaVersion, Instant startedAt, Inst
             throw new IllegalArgumentException("finishedAt " + finishedAt + " is before startedAt " + startedAt);
         }
         Objects.requireNonNull(verdict, "verdict");
+        Objects.requireNonNull(execution, "execution");
+        Objects.requireNonNull(scenarioText, "scenarioText");
         variants = Checks.orderedCopy("variants", variants);
         if (variants.isEmpty()) {
             throw new IllegalArgumentException("variants is empty; expected at least one variant");
@@ -36,21 +45,30 @@ public record Report(String scenario, int schemaVersion, Instant startedAt, Inst
         Outcome derived = verdictOf(variants);
         if (verdict != derived) {
             throw new IllegalArgumentException("verdict is " + verdict + "; expected " + derived
-                    + " (FAIL exactly when some variant did not pass)");
+                    + " (INVALID when some variant's run is invalid, else FAIL when some variant did not pass)");
         }
     }
 
     /** A report whose verdict is derived from its variants. */
-    public static Report of(String scenario, Instant startedAt, Instant finishedAt,
-                            Map<String, VariantResult> variants) {
-        return new Report(scenario, SCHEMA_VERSION, startedAt, finishedAt, verdictOf(variants), variants);
+    public static Report of(RunSetup setup, Instant startedAt, Instant finishedAt, Map<String, VariantResult> variants) {
+        return new Report(setup.scenario(), SCHEMA_VERSION, startedAt, finishedAt, verdictOf(variants), setup.seed(),
+                setup.execution(), setup.scenarioText(), setup.artifactBackend(), variants);
     }
 
     public boolean passed() {
         return verdict == Outcome.PASS;
     }
 
+    /** This report with {@code variants} in place of its own, the verdict derived anew. */
+    public Report withVariants(Map<String, VariantResult> replaced) {
+        return new Report(scenario, schemaVersion, startedAt, finishedAt, verdictOf(replaced), seed, execution,
+                scenarioText, artifactBackend, replaced);
+    }
+
     private static Outcome verdictOf(Map<String, VariantResult> variants) {
+        if (variants.values().stream().anyMatch(variant -> !variant.validity().valid())) {
+            return Outcome.INVALID;
+        }
         return variants.values().stream().allMatch(VariantResult::passed) ? Outcome.PASS : Outcome.FAIL;
     }
 }

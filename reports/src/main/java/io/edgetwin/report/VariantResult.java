@@ -6,35 +6,50 @@ import java.util.Objects;
 
 /**
  * What one variant of a scenario (e.g. {@code limited}, {@code unlimited}) measured, and whether
- * its thresholds held. Build it with {@link #measured} first, evaluate the thresholds against it,
- * then attach their results with {@link #withThresholds}.
+ * its thresholds held. Build it with {@link #measured}, add the time line with
+ * {@link #withTimeline}, evaluate the thresholds against it, then attach their results with
+ * {@link #withThresholds}.
  *
  * @param device                as applied, read back inside the twin
  * @param requested             as the scenario asked
  * @param twinStartMs           from container create to model ready
+ * @param validity              whether the measurements can be trusted ({@link Validity})
+ * @param latencyHistogram      every measured latency (ns), so percentiles can be re-derived
  * @param throughputPerSec      successful answers per second over the load phase
  * @param devicePeakMemoryBytes the twin's peak memory usage
  * @param components            per component, in report order
+ * @param windows               per time window since load start, in time order
+ * @param twins                 the fleet's status at the end, one entry per twin
+ * @param series                resource use over time per twin and component (and {@code device})
+ * @param events                what happened during the run, in time order
  * @param passed                true exactly when every threshold passed (true with no thresholds)
  */
-public record VariantResult(DeviceCaps device, DeviceCaps requested, long twinStartMs,
-                            RequestCounts requests, LatencySummary latencyMs, double throughputPerSec,
-                            long devicePeakMemoryBytes, OomKills oomKills,
-                            Map<String, ComponentResult> components, List<ThresholdResult> thresholds,
+public record VariantResult(DeviceCaps device, DeviceCaps requested, long twinStartMs, Validity validity,
+                            RequestCounts requests, LatencySummary latencyMs, EncodedHistogram latencyHistogram,
+                            double throughputPerSec, long devicePeakMemoryBytes, OomKills oomKills,
+                            Map<String, ComponentResult> components, List<Window> windows, List<FleetTwin> twins,
+                            List<ResourceSeries> series, List<Event> events, List<ThresholdResult> thresholds,
                             boolean passed) {
 
     public VariantResult {
         Objects.requireNonNull(device, "device");
         Objects.requireNonNull(requested, "requested");
         Checks.nonNegative("twinStartMs", twinStartMs);
+        Objects.requireNonNull(validity, "validity");
         Objects.requireNonNull(requests, "requests");
         Objects.requireNonNull(latencyMs, "latencyMs");
+        Objects.requireNonNull(latencyHistogram, "latencyHistogram");
         Checks.nonNegative("throughputPerSec", throughputPerSec);
         Checks.nonNegative("devicePeakMemoryBytes", devicePeakMemoryBytes);
         Objects.requireNonNull(oomKills, "oomKills");
         components = Checks.orderedCopy("components", components);
+        windows = List.copyOf(Objects.requireNonNull(windows, "windows"));
+        twins = List.copyOf(Objects.requireNonNull(twins, "twins"));
+        series = List.copyOf(Objects.requireNonNull(series, "series"));
+        events = List.copyOf(Objects.requireNonNull(events, "events"));
         thresholds = List.copyOf(Objects.requireNonNull(thresholds, "thresholds"));
         requireKnownComponents(oomKills, components);
+        requireTimeOrder(windows);
         boolean allPassed = thresholds.stream().allMatch(ThresholdResult::passed);
         if (passed != allPassed) {
             throw new IllegalArgumentException("passed is " + passed + "; expected " + allPassed
@@ -42,20 +57,30 @@ public record VariantResult(DeviceCaps device, DeviceCaps requested, long twinSt
         }
     }
 
-    /** A measured variant with no thresholds checked yet. */
-    public static VariantResult measured(DeviceCaps device, DeviceCaps requested, long twinStartMs,
+    /** A measured variant with no time line and no thresholds checked yet. */
+    public static VariantResult measured(DeviceCaps device, DeviceCaps requested, long twinStartMs, Validity validity,
                                          RequestCounts requests, LatencySummary latencyMs,
-                                         double throughputPerSec, long devicePeakMemoryBytes,
-                                         OomKills oomKills, Map<String, ComponentResult> components) {
-        return new VariantResult(device, requested, twinStartMs, requests, latencyMs, throughputPerSec,
-                devicePeakMemoryBytes, oomKills, components, List.of(), true);
+                                         EncodedHistogram latencyHistogram, double throughputPerSec,
+                                         long devicePeakMemoryBytes, OomKills oomKills,
+                                         Map<String, ComponentResult> components) {
+        return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
+                throughputPerSec, devicePeakMemoryBytes, oomKills, components, List.of(), List.of(), List.of(),
+                List.of(), List.of(), true);
+    }
+
+    /** This result with its time line: windows, fleet status, resource series and events. */
+    public VariantResult withTimeline(List<Window> windowList, List<FleetTwin> twinList,
+                                      List<ResourceSeries> seriesList, List<Event> eventList) {
+        return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
+                throughputPerSec, devicePeakMemoryBytes, oomKills, components, windowList, twinList, seriesList,
+                eventList, thresholds, passed);
     }
 
     /** This result with {@code results} as its thresholds; passed follows from them. */
     public VariantResult withThresholds(List<ThresholdResult> results) {
-        return new VariantResult(device, requested, twinStartMs, requests, latencyMs, throughputPerSec,
-                devicePeakMemoryBytes, oomKills, components, results,
-                results.stream().allMatch(ThresholdResult::passed));
+        return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
+                throughputPerSec, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
+                results, results.stream().allMatch(ThresholdResult::passed));
     }
 
     private static void requireKnownComponents(OomKills oomKills, Map<String, ComponentResult> components) {
@@ -63,6 +88,15 @@ public record VariantResult(DeviceCaps device, DeviceCaps requested, long twinSt
             if (!components.containsKey(name)) {
                 throw new IllegalArgumentException("oomKills.components names '" + name
                         + "'; expected one of the components " + components.keySet());
+            }
+        }
+    }
+
+    private static void requireTimeOrder(List<Window> windows) {
+        for (int i = 1; i < windows.size(); i++) {
+            if (windows.get(i).startMs() < windows.get(i - 1).startMs()) {
+                throw new IllegalArgumentException("windows[" + i + "].startMs is " + windows.get(i).startMs()
+                        + "; expected >= " + windows.get(i - 1).startMs() + " (windows in time order)");
             }
         }
     }

@@ -34,14 +34,17 @@ class ReportJsonTest {
     void jsonUsesTheDocumentedFieldNamesAndUnits() throws IOException {
         JsonNode root = new ObjectMapper().readTree(ReportJson.toJson(SampleReports.quickstart()));
 
-        assertEquals(List.of("scenario", "schemaVersion", "startedAt", "finishedAt", "verdict", "variants"),
+        assertEquals(List.of("scenario", "schemaVersion", "startedAt", "finishedAt", "verdict", "seed", "execution",
+                        "scenarioText", "artifactBackend", "variants"),
                 fieldNames(root));
-        assertEquals(1, root.get("schemaVersion").intValue());
+        assertEquals(2, root.get("schemaVersion").intValue());
+        assertEquals("sequential", root.get("execution").textValue());
         assertEquals("2026-11-26T13:00:00Z", root.get("startedAt").textValue());
         assertEquals("FAIL", root.get("verdict").textValue());
         JsonNode unlimited = root.at("/variants/unlimited");
-        assertEquals(List.of("device", "requested", "twinStartMs", "requests", "latencyMs", "throughputPerSec",
-                "devicePeakMemoryBytes", "oomKills", "components", "thresholds", "passed"), fieldNames(unlimited));
+        assertEquals(List.of("device", "requested", "twinStartMs", "validity", "requests", "latencyMs", "latencyHistogram",
+                "throughputPerSec", "devicePeakMemoryBytes", "oomKills", "components", "windows", "twins", "series",
+                "events", "thresholds", "passed"), fieldNames(unlimited));
         assertTrue(unlimited.at("/device/pids").isNull(), "unlimited pids are written as null");
         assertTrue(unlimited.at("/components/log.Shipper/limits/memoryKb").isNull());
         assertEquals(61.25, unlimited.at("/latencyMs/p99").doubleValue());
@@ -53,12 +56,62 @@ class ReportJsonTest {
     @Test
     void reportOfAnotherSchemaVersionIsRefusedNamingTheVersionAndTheFile() throws IOException {
         Path file = written();
-        Files.writeString(file, Files.readString(file).replace("\"schemaVersion\" : 1", "\"schemaVersion\" : 2"));
+        Files.writeString(file, Files.readString(file).replace("\"schemaVersion\" : 2", "\"schemaVersion\" : 1"));
 
         ReportException refused = assertThrows(ReportException.class, () -> ReportJson.read(file));
 
         assertTrue(refused.getMessage().contains(file.toString()), refused.getMessage());
-        assertTrue(refused.getMessage().contains("schemaVersion 2 is not supported; expected 1"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("schemaVersion 1 is not supported; expected 2"), refused.getMessage());
+    }
+
+    @Test
+    void timelineReadBackEqualsTheTimelineWritten() {
+        Report report = new SyntheticRun(2, 120, 10_000).report();
+        Path file = dir.resolve("report.json");
+
+        ReportJson.write(report, file);
+
+        assertEquals(report, ReportJson.read(file));
+    }
+
+    @Test
+    void seriesAreWrittenAsOneArrayPerColumn() throws IOException {
+        JsonNode root = new ObjectMapper().readTree(ReportJson.toJson(new SyntheticRun(1, 90, 1_000).report()));
+
+        JsonNode series = root.at("/variants/limited/series/0");
+        assertEquals("device", series.get("component").textValue());
+        assertEquals(90, series.at("/samples/tMs").size());
+        assertEquals(90, series.at("/samples/majorFaults").size());
+        assertEquals(1000, series.at("/samples/tMs/1").longValue());
+    }
+
+    @Test
+    void histogramsReadBackGiveTheSamePercentiles() {
+        Report report = new SyntheticRun(1, 60, 6_000).report();
+        Path file = dir.resolve("report.json");
+        ReportJson.write(report, file);
+
+        VariantResult read = ReportJson.read(file).variants().get("unlimited");
+
+        VariantResult written = report.variants().get("unlimited");
+        assertEquals(written.latencyHistogram().histogram().getValueAtPercentile(99),
+                read.latencyHistogram().histogram().getValueAtPercentile(99));
+        assertEquals(6_000, read.latencyHistogram().histogram().getTotalCount());
+        assertEquals(written.windows().get(59).p99Ms(),
+                read.windows().get(59).histogram().histogram().getValueAtPercentile(99) / 1e6, 0.001);
+    }
+
+    @Test
+    void histogramThatDoesNotDecodeIsRefusedNamingItsPlace() throws IOException {
+        Path file = written();
+        String json = Files.readString(file);
+        String encoded = new ObjectMapper().readTree(json).at("/variants/unlimited/latencyHistogram").textValue();
+        Files.writeString(file, json.replace(encoded, "bm90IGEgaGlzdG9ncmFt"));
+
+        ReportException refused = assertThrows(ReportException.class, () -> ReportJson.read(file));
+
+        assertTrue(refused.getMessage().contains("(variants.unlimited.latencyHistogram)"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("expected an HdrHistogram's compressed encoding"), refused.getMessage());
     }
 
     @Test

@@ -58,8 +58,7 @@ class ReportMarkdownTest {
 
     @Test
     void passingReportIsTitledPassAndSaysWhenAVariantHasNoThresholds() {
-        Report report = Report.of("steady", SampleReports.STARTED, SampleReports.FINISHED,
-                Map.of("limited", SampleReports.limited()));
+        Report report = SampleReports.of("steady", Map.of("limited", SampleReports.limited()));
 
         String rendered = ReportMarkdown.render(report);
 
@@ -71,7 +70,7 @@ class ReportMarkdownTest {
     void thresholdWithoutAnActualValueSaysSo() {
         VariantResult idle = SampleReports.limited().withThresholds(
                 List.of(new ThresholdResult("errors.rate < 1%", null, BaseUnit.FRACTION, false)));
-        Report report = Report.of("idle", SampleReports.STARTED, SampleReports.FINISHED, Map.of("limited", idle));
+        Report report = SampleReports.of("idle", Map.of("limited", idle));
 
         assertTrue(ReportMarkdown.render(report).contains("- ❌ `errors.rate < 1%`: actual none (no value for this run)"));
     }

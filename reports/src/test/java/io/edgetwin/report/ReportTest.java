@@ -22,7 +22,7 @@ class ReportTest {
 
     @Test
     void verdictPassesWhenEveryVariantPassed() {
-        Report report = Report.of("quickstart", SampleReports.STARTED, SampleReports.FINISHED,
+        Report report = SampleReports.of("quickstart",
                 Map.of("limited", SampleReports.limited(), "unlimited", SampleReports.unlimited()));
 
         assertEquals(Outcome.PASS, report.verdict());
@@ -33,9 +33,10 @@ class ReportTest {
         Map<String, VariantResult> variants = SampleReports.quickstart().variants();
 
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> new Report(
-                "quickstart", 1, SampleReports.STARTED, SampleReports.FINISHED, Outcome.PASS, variants));
+                "quickstart", 2, SampleReports.STARTED, SampleReports.FINISHED, Outcome.PASS, 42,
+                Execution.SEQUENTIAL, "", null, variants));
 
-        assertEquals("verdict is PASS; expected FAIL (FAIL exactly when some variant did not pass)", refused.getMessage());
+        assertEquals("verdict is PASS; expected FAIL (INVALID when some variant's run is invalid, else FAIL when some variant did not pass)", refused.getMessage());
     }
 
     @Test
@@ -43,9 +44,10 @@ class ReportTest {
         Map<String, VariantResult> variants = SampleReports.quickstart().variants();
 
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> new Report(
-                "quickstart", 2, SampleReports.STARTED, SampleReports.FINISHED, Outcome.FAIL, variants));
+                "quickstart", 3, SampleReports.STARTED, SampleReports.FINISHED, Outcome.FAIL, 42,
+                Execution.SEQUENTIAL, "", null, variants));
 
-        assertEquals("schemaVersion is 2; expected 1", refused.getMessage());
+        assertEquals("schemaVersion is 3; expected 2", refused.getMessage());
     }
 
     @Test
@@ -54,7 +56,7 @@ class ReportTest {
         variants.put("z-last-alphabetically", SampleReports.limited());
         variants.put("a-first-alphabetically", SampleReports.unlimited());
 
-        Report report = Report.of("order", SampleReports.STARTED, SampleReports.FINISHED, variants);
+        Report report = SampleReports.of("order", variants);
 
         assertEquals(List.of("z-last-alphabetically", "a-first-alphabetically"), List.copyOf(report.variants().keySet()));
     }
@@ -105,7 +107,8 @@ class ReportTest {
         VariantResult limited = SampleReports.limited();
 
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> VariantResult.measured(
-                limited.device(), limited.requested(), 1, limited.requests(), limited.latencyMs(), 1, 1,
+                limited.device(), limited.requested(), 1, Validity.ok(), limited.requests(), limited.latencyMs(),
+                limited.latencyHistogram(), 1, 1,
                 new OomKills(0, Map.of("ghost", 1L)), limited.components()));
 
         assertEquals("oomKills.components names 'ghost'; expected one of the components [ml.Inference, log.Shipper]",

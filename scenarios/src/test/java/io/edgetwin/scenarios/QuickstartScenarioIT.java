@@ -42,6 +42,6 @@ class QuickstartScenarioIT {
         assertThat(report.variants().get("unlimited").components().values()).noneMatch(c -> c.enforced());
         assertThat(Leftovers.containers()).isEmpty();
         assertThat(Leftovers.brokers()).isEmpty();
-        assertThat(Files.readString(out.resolve("report.json"))).contains("\"schemaVersion\" : 1");
+        assertThat(Files.readString(out.resolve("report.json"))).contains("\"schemaVersion\" : 2");
     }
 }

@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * The {@code edgetwin} command line. Exit codes: 0 every threshold held, 1 a threshold failed, 2 bad
- * input or a setup error (docs/cli.md).
+ * input or a setup error, 3 the run is invalid (docs/report.md).
  */
 @Command(name = "edgetwin", mixinStandardHelpOptions = true, version = "edgetwin 0.1.0", exitCodeOnInvalidInput = 2,
         description = "Digital-twin edge devices in capped containers: limited vs unlimited ML inference.",
@@ -37,6 +37,8 @@ public final class Main implements Callable<Integer> {
     public static final int PASSED = 0;
     public static final int THRESHOLD_FAILED = 1;
     public static final int BAD_INPUT = 2;
+    /** The run's measurements cannot be trusted (report.json's validity says why). */
+    public static final int RUN_INVALID = 3;
 
     public static void main(String[] args) {
         System.exit(execute(args));
@@ -101,9 +103,13 @@ public final class Main implements Callable<Integer> {
             Runtime.getRuntime().removeShutdownHook(hook);
             Files.createDirectories(dir);
             ReportFormats.writeAll(report, dir);
-            err.println("edgetwin: " + report.verdict() + " — reports in " + dir.resolve("report.json") + " and "
-                    + dir.resolve("report.md"));
-            return report.passed() ? PASSED : THRESHOLD_FAILED;
+            err.println("edgetwin: " + report.verdict() + " — reports in " + dir + " (report.html, report.md,"
+                    + " junit.xml, report.json)");
+            return switch (report.verdict()) {
+                case PASS -> PASSED;
+                case FAIL -> THRESHOLD_FAILED;
+                case INVALID -> RUN_INVALID;
+            };
         }
 
         static void closeQuietly(Teardown teardown, PrintStream err) {

@@ -60,8 +60,8 @@ class GateTest {
 
     @Test
     void errorRateOfARunThatSentNothingFailsWhateverTheOperator() {
-        VariantResult idle = VariantResult.measured(limited.device(), limited.requested(), 100,
-                new RequestCounts(0, 0, 0, 40), LatencySummary.none(), 0, 1, limited.oomKills(), limited.components());
+        VariantResult idle = VariantResult.measured(limited.device(), limited.requested(), 100, limited.validity(),
+                new RequestCounts(0, 0, 0, 40), LatencySummary.none(), limited.latencyHistogram(), 0, 1, limited.oomKills(), limited.components());
 
         Verdict verdict = Gate.evaluate(thresholds("errors.rate < 1%", "errors.rate == 0", "errors.rate != 0.5"), idle);
 

@@ -1,6 +1,8 @@
 package io.edgetwin.simulator.run;
 
+import io.edgetwin.report.Execution;
 import io.edgetwin.report.Report;
+import io.edgetwin.report.RunSetup;
 import io.edgetwin.report.VariantResult;
 import io.edgetwin.simulator.broker.BrokerClient;
 import io.edgetwin.simulator.broker.Mosquitto;
@@ -19,6 +21,8 @@ import io.edgetwin.simulator.twin.TwinException;
 import io.edgetwin.simulator.twin.TwinImage;
 import io.edgetwin.simulator.twin.TwinSpec;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,7 +75,9 @@ public final class ScenarioRun {
             results.put(variant.name(), new VariantRun(scenario, variant, runId, imageRef, broker.uri(), client, tracker,
                     samples, message -> progress.accept("[" + variant.name() + "] " + message)).run(teardown));
         }
-        return Report.of(scenario.name(), startedAt, clock.instant(), results);
+        RunSetup setup = new RunSetup(scenario.name(), scenario.seed(), Execution.SEQUENTIAL,
+                Files.readString(scenario.file()), null);
+        return Report.of(setup, startedAt, clock.instant(), results);
     }
 
     private void reapLeftovers() throws IOException {
@@ -101,18 +107,27 @@ public final class ScenarioRun {
             progress.accept("twin ready in " + twinStartMs + " ms; warming up for " + workload.warmup().toSeconds()
                     + " s, then " + workload.ratePerSecond() + " requests/s for " + workload.duration().toSeconds() + " s");
             ConstantRateLoad load = new ConstantRateLoad(client, List.of(thing), samples, scenario.seed());
+            long cpuBefore = processCpuNanos();
             LoadResult result = load.run(workload.ratePerSecond(), workload.warmup(), workload.duration(), DRAIN,
                     (elapsed, sent, ok, failed, p99) -> progress.accept(String.format(
                             "%3d/%d s  sent %d  ok %d  failed %d  p99 %.1f ms", elapsed.toSeconds(),
                             workload.duration().toSeconds(), sent, ok, failed, p99 / 1e6)));
+            double generatorCores = (processCpuNanos() - cpuBefore)
+                    / (double) (workload.warmup().plus(workload.duration()).plus(DRAIN).toNanos());
             TwinStatus last = awaitNextStatus(thing, ready);
             DeviceTwin.ContainerOutcome outcome = twin.outcome();
             teardown.closeNow(twin);
             VariantResult measured = VariantResults.of(scenario, variant, last, outcome, twinStartMs, result,
-                    tracker.peakMemoryBytes(thing));
+                    tracker.peakMemoryBytes(thing), generatorCores);
             progress.accept(String.format("done: ok %d of %d, p99 %.1f ms, correct %d", result.ok(), result.sent(),
                     measured.latencyMs().p99(), result.correct()));
             return VariantResults.withThresholds(measured, variant);
+        }
+
+        /** CPU time of this whole process (the load generator and its MQTT client), in ns. */
+        private static long processCpuNanos() {
+            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
         }
 
         private TwinStatus awaitReady(DeviceTwin twin, String component) throws InterruptedException {

@@ -3,9 +3,12 @@ package io.edgetwin.simulator.run;
 import io.edgetwin.report.ComponentLimits;
 import io.edgetwin.report.ComponentResult;
 import io.edgetwin.report.DeviceCaps;
+import io.edgetwin.report.EncodedHistogram;
+import io.edgetwin.report.FleetTwin;
 import io.edgetwin.report.LatencySummary;
 import io.edgetwin.report.OomKills;
 import io.edgetwin.report.RequestCounts;
+import io.edgetwin.report.Validity;
 import io.edgetwin.report.VariantResult;
 import io.edgetwin.report.gate.Gate;
 import io.edgetwin.simulator.load.LoadResult;
@@ -15,7 +18,9 @@ import io.edgetwin.simulator.scenario.Scenario;
 import io.edgetwin.simulator.scenario.ScenarioComponent;
 import io.edgetwin.simulator.scenario.Variant;
 import io.edgetwin.simulator.twin.DeviceTwin;
+import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 
@@ -25,11 +30,14 @@ import org.HdrHistogram.Histogram;
  */
 final class VariantResults {
 
+    /** A load phase shorter than this gives percentiles too noisy to gate on. */
+    static final Duration MIN_MEASURED = Duration.ofSeconds(10);
+
     private VariantResults() {
     }
 
     static VariantResult of(Scenario scenario, Variant variant, TwinStatus last, DeviceTwin.ContainerOutcome outcome,
-                            long twinStartMs, LoadResult load, long peakMemoryBytes) {
+                            long twinStartMs, LoadResult load, long peakMemoryBytes, double generatorCores) {
         Histogram h = load.latencyNanos();
         LatencySummary latency = h.getTotalCount() == 0 ? LatencySummary.none()
                 : LatencySummary.fromNanos(h.getValueAtPercentile(50), h.getValueAtPercentile(90),
@@ -38,10 +46,20 @@ final class VariantResults {
         // true when only a process inside was killed, so it counts only when the twin itself is gone.
         long deviceOoms = Math.max(last.oomKills(), outcome.oomKilled() && !outcome.running() ? 1 : 0)
                 + killsByTheDeviceCap(variant, last);
-        return VariantResult.measured(applied(last.device()), requested(scenario.device()), twinStartMs,
-                new RequestCounts(load.sent(), load.ok(), load.failed(), load.late()), latency,
+        Validity validity = Validity.assess(load.ok() + load.failed(), load.measured(), MIN_MEASURED, generatorCores);
+        return VariantResult.measured(applied(last.device()), requested(scenario.device()), twinStartMs, validity,
+                new RequestCounts(load.sent(), load.ok(), load.failed(), load.late()), latency, EncodedHistogram.of(h),
                 load.throughputPerSecond(), Math.max(peakMemoryBytes, last.memory().peakBytes()),
-                new OomKills(deviceOoms, componentOomKills(last)), components(scenario, variant, last));
+                new OomKills(deviceOoms, componentOomKills(last)), components(scenario, variant, last))
+                .withTimeline(List.of(), List.of(fleetTwin(last)), List.of(), List.of());
+    }
+
+    /** The twin's deployment and component states as its last status message gave them. */
+    private static FleetTwin fleetTwin(TwinStatus last) {
+        Map<String, String> states = new LinkedHashMap<>();
+        last.components().forEach((name, c) -> states.put(name, c.state()));
+        return new FleetTwin(last.thing(), last.deployment() == null ? null : last.deployment().id(),
+                last.deployment() == null ? null : last.deployment().status(), states, null, 0);
     }
 
     /**
@@ -80,13 +98,23 @@ final class VariantResults {
         for (ScenarioComponent c : scenario.components().values()) {
             TwinStatus.Component seen = last.components().get(c.name());
             io.edgetwin.simulator.scenario.ComponentLimits limits = variant.limitsOf(c.name());
-            components.put(c.name(), new ComponentResult(
-                    new ComponentLimits(limits == null ? null : limits.memoryKb(), limits == null ? null : limits.cpus()),
-                    seen != null && seen.enforced(),
-                    seen == null ? "UNKNOWN" : seen.state(),
-                    seen == null ? 0 : seen.restarts()));
+            ComponentLimits declared = new ComponentLimits(limits == null ? null : limits.memoryKb(),
+                    limits == null ? null : limits.cpus());
+            components.put(c.name(), seen == null ? ComponentResult.unobserved(declared, false, "UNKNOWN", 0)
+                    : component(declared, seen));
         }
         return components;
+    }
+
+    /** The cgroup's counters are cumulative over the component's life, so its ratios span the whole run. */
+    private static ComponentResult component(ComponentLimits declared, TwinStatus.Component seen) {
+        TwinStatus.Resources r = seen.resources();
+        if (r == null) {
+            return ComponentResult.unobserved(declared, seen.enforced(), seen.state(), seen.restarts());
+        }
+        Double throttleRatio = r.periods() == 0 ? null : Math.min(1.0, (double) r.throttledPeriods() / r.periods());
+        return new ComponentResult(declared, seen.enforced(), seen.state(), seen.restarts(), r.oomKills(),
+                r.memoryPeakBytes(), throttleRatio, null, List.of());
     }
 
     private static DeviceCaps applied(TwinStatus.Device device) {

@@ -1,0 +1,73 @@
+package io.edgetwin.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Every report the module writes validates against docs/report.schema.json, the published contract. */
+class ReportSchemaTest {
+
+    private static final Path SCHEMA = Path.of("..", "docs", "report.schema.json");
+    private final ObjectMapper json = new ObjectMapper();
+    private final Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+            .getSchema(read(SCHEMA));
+
+    @Test
+    void sampleReportValidatesAgainstTheSchema() throws IOException {
+        assertEquals(List.of(), errors(ReportJson.toJson(SampleReports.quickstart())));
+    }
+
+    @Test
+    void reportWithAFullTimelineValidatesAgainstTheSchema() throws IOException {
+        assertEquals(List.of(), errors(ReportJson.toJson(new SyntheticRun(3, 120, 12_000).report())));
+    }
+
+    @Test
+    void invalidRunValidatesAgainstTheSchema() throws IOException {
+        Report invalid = new SyntheticRun(1, 10, 100).report();
+
+        assertEquals(Outcome.INVALID, invalid.verdict());
+        assertEquals(List.of(), errors(ReportJson.toJson(invalid)));
+    }
+
+    @Test
+    void schemaRejectsAReportWithoutAVariantsValidity() throws IOException {
+        ObjectNode root = (ObjectNode) json.readTree(ReportJson.toJson(SampleReports.quickstart()));
+        ((ObjectNode) root.at("/variants/limited")).remove("validity");
+
+        List<String> errors = errors(json.writeValueAsString(root));
+
+        assertFalse(errors.isEmpty());
+        assertEquals(true, errors.get(0).contains("validity"), errors.toString());
+    }
+
+    @Test
+    void schemaRejectsAnotherSchemaVersion() throws IOException {
+        String v1 = ReportJson.toJson(SampleReports.quickstart()).replace("\"schemaVersion\" : 2", "\"schemaVersion\" : 1");
+
+        assertFalse(errors(v1).isEmpty());
+    }
+
+    private List<String> errors(String report) throws IOException {
+        return schema.validate(json.readTree(report)).stream().map(Error::toString).toList();
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the schema " + file.toAbsolutePath() + ": " + e, e);
+        }
+    }
+}
