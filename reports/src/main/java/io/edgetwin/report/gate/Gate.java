@@ -1,9 +1,12 @@
 package io.edgetwin.report.gate;
 
+import io.edgetwin.report.Report;
 import io.edgetwin.report.ThresholdResult;
 import io.edgetwin.report.VariantResult;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Checks thresholds against a variant's measurements. A metric without a value for the run
@@ -33,6 +36,20 @@ public final class Gate {
             }
         }
         return new Verdict(results, violations);
+    }
+
+    /**
+     * {@code report} with {@code extra} checked against every variant and appended to the thresholds
+     * it already has; the verdict follows.
+     */
+    public static Report withThresholds(Report report, List<Threshold> extra) {
+        Map<String, VariantResult> variants = new LinkedHashMap<>();
+        report.variants().forEach((name, variant) -> {
+            List<ThresholdResult> all = new ArrayList<>(variant.thresholds());
+            all.addAll(evaluate(extra, variant).results());
+            variants.put(name, variant.withThresholds(all));
+        });
+        return report.withVariants(variants);
     }
 
     private static double actual(Threshold threshold, VariantResult variant) {

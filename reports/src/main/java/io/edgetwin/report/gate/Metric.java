@@ -5,10 +5,10 @@ import io.edgetwin.report.VariantResult;
 
 /**
  * What a threshold measures: one number read from a {@link VariantResult}, in a {@link BaseUnit}.
- * Either a fixed metric of the variant ({@link VariantMetric}) or the OOM kills of one named
- * component ({@link ComponentOomKills}).
+ * Either a fixed metric of the variant ({@link VariantMetric}), a metric of one named component
+ * ({@link ComponentMetric}) or a memory peak as a fraction of its limit ({@link OfLimit}).
  */
-public sealed interface Metric permits VariantMetric, ComponentOomKills {
+public sealed interface Metric permits VariantMetric, ComponentMetric, OfLimit {
 
     /** The metric as written in a threshold, e.g. {@code latency.p99}. */
     String key();
@@ -17,7 +17,7 @@ public sealed interface Metric permits VariantMetric, ComponentOomKills {
 
     /**
      * The value in {@link #unit()}; {@code NaN} when the run gives the metric no value (errors.rate
-     * when nothing was sent).
+     * when nothing was sent, a resource figure with no series).
      *
      * @throws ThresholdException when the metric names something the variant does not have
      */

@@ -3,6 +3,7 @@ package io.edgetwin.report.gate;
 import io.edgetwin.report.BaseUnit;
 import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,23 +21,26 @@ final class ThresholdParser {
     private static final Pattern NUMBER_AND_UNIT = Pattern.compile("(\\d+(?:\\.\\d+)?|\\.\\d+)\\s*(.*)");
 
     private final String expr;
+    private final String what;
 
-    private ThresholdParser(String expr) {
+    /** @param what how refusals name the expression: {@code threshold} or {@code tolerance} */
+    ThresholdParser(String expr, String what) {
         this.expr = expr;
+        this.what = what;
     }
 
     static Threshold parse(String expr) {
         if (expr == null || expr.isBlank()) {
             throw new ThresholdException("threshold '" + (expr == null ? "" : expr) + "': empty; expected " + GRAMMAR);
         }
-        return new ThresholdParser(expr).parse();
+        return new ThresholdParser(expr, "threshold").parse();
     }
 
     /** "latency.p50, ..., oomKills.component[NAME], ..." for error messages and docs. */
     static String knownMetrics() {
         return Stream.concat(
                         Arrays.stream(VariantMetric.values()).map(ThresholdParser::describe),
-                        Stream.of(ComponentOomKills.PREFIX + "NAME]"))
+                        Stream.of(ComponentMetric.Kind.known()))
                 .collect(Collectors.joining(", "));
     }
 
@@ -48,7 +52,16 @@ final class ThresholdParser {
         }
         Metric metric = metric(expr.substring(0, opStart).trim());
         Comparison comparison = comparison(expr.substring(opStart, opEnd));
-        return new Threshold(expr, metric, comparison, limit(metric, comparison, expr.substring(opEnd).trim()));
+        String limit = expr.substring(opEnd).trim();
+        if (limit.toLowerCase(Locale.ROOT).endsWith(OfLimit.SUFFIX)) {
+            limit = limit.substring(0, limit.length() - OfLimit.SUFFIX.length()).trim();
+            if (!OfLimit.appliesTo(metric)) {
+                throw refused("'" + OfLimit.SUFFIX + "' applies to memory.peak and memory.peak.component[NAME] only,"
+                        + " not to " + metric.key());
+            }
+            metric = new OfLimit(metric);
+        }
+        return new Threshold(expr, metric, comparison, limit(metric, comparison, limit));
     }
 
     /** The first operator character outside a component name's brackets. */
@@ -67,7 +80,7 @@ final class ThresholdParser {
         throw refused("missing operator; expected " + GRAMMAR + " with one of " + Comparison.known());
     }
 
-    private Metric metric(String text) {
+    Metric metric(String text) {
         if (text.isEmpty()) {
             throw refused("missing metric before the operator; expected one of " + knownMetrics());
         }
@@ -75,13 +88,17 @@ final class ThresholdParser {
         if (fixed.isPresent()) {
             return fixed.get();
         }
-        if (text.startsWith(ComponentOomKills.PREFIX) && text.endsWith("]")) {
-            String component = text.substring(ComponentOomKills.PREFIX.length(), text.length() - 1).trim();
+        int infix = text.indexOf(ComponentMetric.INFIX);
+        if (infix > 0 && text.endsWith("]")) {
+            String prefix = text.substring(0, infix);
+            String component = text.substring(infix + ComponentMetric.INFIX.length(), text.length() - 1).trim();
+            ComponentMetric.Kind kind = ComponentMetric.Kind.byPrefix(prefix).orElseThrow(() ->
+                    refused("unknown metric '" + text + "'; expected one of " + knownMetrics()));
             if (component.isEmpty()) {
-                throw refused("metric '" + text + "' has no component name; expected "
-                        + ComponentOomKills.PREFIX + "NAME]");
+                throw refused("metric '" + text + "' has no component name; expected " + prefix
+                        + ComponentMetric.INFIX + "NAME]");
             }
-            return new ComponentOomKills(component);
+            return new ComponentMetric(kind, component);
         }
         throw refused("unknown metric '" + text + "'; expected one of " + knownMetrics());
     }
@@ -102,7 +119,7 @@ final class ThresholdParser {
                 refused("unit '" + unit + "' does not apply to " + metric.key() + "; expected "
                         + Units.known(metric.unit())));
         double limit = new BigDecimal(matcher.group(1)).multiply(factor).doubleValue();
-        if (metric.unit() == BaseUnit.FRACTION && limit > 1) {
+        if (metric.unit() == BaseUnit.FRACTION && limit > 1 && !(metric instanceof OfLimit)) {
             throw refused(metric.key() + " limit " + text + " is above 1 (100%); expected a fraction from 0 to 1"
                     + " or a percentage with '%', e.g. '" + metric.key() + " < 1%'");
         }
@@ -115,6 +132,6 @@ final class ThresholdParser {
     }
 
     private ThresholdException refused(String reason) {
-        return new ThresholdException("threshold '" + expr + "': " + reason);
+        return new ThresholdException(what + " '" + expr + "': " + reason);
     }
 }

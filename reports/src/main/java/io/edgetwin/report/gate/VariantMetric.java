@@ -1,6 +1,7 @@
 package io.edgetwin.report.gate;
 
 import io.edgetwin.report.BaseUnit;
+import io.edgetwin.report.DeviceTotals;
 import io.edgetwin.report.VariantResult;
 import java.util.Arrays;
 import java.util.Optional;
@@ -22,6 +23,10 @@ public enum VariantMetric implements Metric {
     THROUGHPUT("throughput", BaseUnit.PER_SECOND, VariantResult::throughputPerSec),
     OOM_KILLS_DEVICE("oomKills.device", BaseUnit.COUNT, result -> result.oomKills().device()),
     MEMORY_PEAK("memory.peak", BaseUnit.BYTES, VariantResult::devicePeakMemoryBytes),
+    /** Throttled / all CPU periods of the most throttled twin, from the device series. */
+    THROTTLE_RATIO("throttle.ratio", BaseUnit.FRACTION, DeviceTotals::throttleRatio),
+    /** Major page faults per second of the most faulting twin, from the device series. */
+    MAJOR_FAULTS("thrash.majorFaultsPerSec", BaseUnit.PER_SECOND, DeviceTotals::majorFaultsPerSec),
     TWIN_START("twin.start", BaseUnit.MILLISECONDS, VariantResult::twinStartMs);
 
     /** report.json's own field name, accepted as a second name for {@link #TWIN_START}. */

@@ -9,7 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.edgetwin.report.BaseUnit;
 import io.edgetwin.report.LatencySummary;
 import io.edgetwin.report.RequestCounts;
+import io.edgetwin.report.Outcome;
+import io.edgetwin.report.Report;
 import io.edgetwin.report.SampleReports;
+import io.edgetwin.report.SyntheticRun;
 import io.edgetwin.report.ThresholdResult;
 import io.edgetwin.report.VariantResult;
 import java.util.List;
@@ -105,6 +108,66 @@ class GateTest {
         Verdict verdict = Gate.evaluate(thresholds(expr), limited);
 
         assertEquals(holds, verdict.passed());
+    }
+
+    @Test
+    void componentResourceMetricsReadTheComponentsOwnFigures() {
+        Verdict verdict = Gate.evaluate(thresholds("memory.peak.component[ml.Inference] < 256MiB",
+                "throttle.ratio.component[log.Shipper] < 0.2", "thrash.majorFaultsPerSec.component[log.Shipper] < 50",
+                "throttle.ratio.component[ml.Inference] < 0.2"), limited);
+
+        assertEquals(List.of(300.0 * 1024 * 1024, 0.4, 80.0, 0.05),
+                verdict.results().stream().map(ThresholdResult::actual).toList());
+        assertEquals(List.of(false, false, false, true), verdict.results().stream().map(ThresholdResult::passed).toList());
+    }
+
+    @Test
+    void memoryPeakOfLimitComparesThePeakWithTheCapItRanUnder() {
+        Verdict verdict = Gate.evaluate(thresholds("memory.peak.component[ml.Inference] < 80% of limit",
+                "memory.peak.component[log.Shipper] < 80% of limit", "memory.peak < 80% of limit"), limited);
+
+        assertEquals(List.of(300.0 / 512, 1.0, 700.0 / 1024), verdict.results().stream().map(ThresholdResult::actual).toList());
+        assertEquals(List.of(true, false, true), verdict.results().stream().map(ThresholdResult::passed).toList());
+    }
+
+    @Test
+    void componentWithoutACgroupHasNoResourceFiguresSoItsThresholdFails() {
+        VariantResult unobserved = SampleReports.unlimited();
+
+        Verdict verdict = Gate.evaluate(thresholds("throttle.ratio.component[ml.Inference] < 0.2",
+                "memory.peak.component[log.Shipper] < 80% of limit"), unobserved);
+
+        assertEquals(2, verdict.violations().size());
+        assertTrue(verdict.results().stream().allMatch(result -> result.actual() == null));
+    }
+
+    @Test
+    void deviceThrottleAndThrashComeFromTheWorstTwinsDeviceSeries() {
+        VariantResult unlimited = new SyntheticRun(2, 100, 1_000).report().variants().get("unlimited");
+
+        Verdict verdict = Gate.evaluate(thresholds("throttle.ratio < 0.2", "thrash.majorFaultsPerSec < 50"), unlimited);
+
+        assertEquals(0.3, verdict.results().get(0).actual(), 0.02);
+        assertTrue(verdict.results().get(1).actual() > 100, verdict.results().toString());
+        assertFalse(verdict.passed());
+    }
+
+    @Test
+    void deviceMetricsOfAVariantWithoutSeriesHaveNoValue() {
+        Verdict verdict = Gate.evaluate(thresholds("throttle.ratio < 0.2", "thrash.majorFaultsPerSec < 50"), limited);
+
+        assertTrue(verdict.results().stream().allMatch(result -> result.actual() == null && !result.passed()));
+    }
+
+    @Test
+    void extraThresholdsAreAppendedToEveryVariantAndDecideTheVerdict() {
+        Report report = SampleReports.of("steady", java.util.Map.of("limited", limited));
+
+        Report gated = Gate.withThresholds(report, thresholds("requests.late == 0"));
+
+        assertEquals(Outcome.PASS, report.verdict());
+        assertEquals(Outcome.FAIL, gated.verdict());
+        assertEquals("requests.late == 0", gated.variants().get("limited").thresholds().get(0).expr());
     }
 
     @Test

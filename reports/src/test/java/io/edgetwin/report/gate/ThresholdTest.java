@@ -37,6 +37,9 @@ class ThresholdTest {
             memory.peak <= 1GB           | MEMORY_PEAK      | LESS_OR_EQUAL    | 1073741824
             twin.start < 30s             | TWIN_START       | LESS             | 30000
             twinStartMs < 9000           | TWIN_START       | LESS             | 9000
+            throttle.ratio < 0.2         | THROTTLE_RATIO   | LESS             | 0.2
+            throttle.ratio < 20%         | THROTTLE_RATIO   | LESS             | 0.2
+            thrash.majorFaultsPerSec < 50 | MAJOR_FAULTS    | LESS             | 50
             latency.p99<50ms             | LATENCY_P99      | LESS             | 50
             '  latency.p99   <   50 ms  ' | LATENCY_P99     | LESS             | 50
             """)
@@ -51,7 +54,7 @@ class ThresholdTest {
     void componentOomKillsNamesTheComponentInBrackets() {
         Threshold threshold = Threshold.parse("oomKills.component[ml.Inference] == 0");
 
-        assertEquals(new ComponentOomKills("ml.Inference"), threshold.metric());
+        assertEquals(new ComponentMetric(ComponentMetric.Kind.OOM_KILLS, "ml.Inference"), threshold.metric());
         assertEquals("oomKills.component[ml.Inference]", threshold.metric().key());
         assertEquals(BaseUnit.COUNT, threshold.metric().unit());
     }
@@ -60,7 +63,7 @@ class ThresholdTest {
     void componentNameMayContainOperatorCharacters() {
         Threshold threshold = Threshold.parse("oomKills.component[a<b=c] < 2");
 
-        assertEquals(new ComponentOomKills("a<b=c"), threshold.metric());
+        assertEquals(new ComponentMetric(ComponentMetric.Kind.OOM_KILLS, "a<b=c"), threshold.metric());
         assertEquals(2, threshold.limit());
     }
 
@@ -133,6 +136,40 @@ class ThresholdTest {
         assertEquals("threshold 'oomKills.component[] == 0': metric 'oomKills.component[]' has no component name;"
                 + " expected oomKills.component[NAME]", refusal("oomKills.component[] == 0"));
         assertTrue(refusal("< 5").startsWith("threshold '< 5': missing metric before the operator; expected one of"));
+    }
+
+    @Test
+    void componentFormWorksForEveryComponentMetric() {
+        assertEquals(new ComponentMetric(ComponentMetric.Kind.MEMORY_PEAK, "ml.Inference"),
+                Threshold.parse("memory.peak.component[ml.Inference] < 400MiB").metric());
+        assertEquals(new ComponentMetric(ComponentMetric.Kind.THROTTLE_RATIO, "ml.Inference"),
+                Threshold.parse("throttle.ratio.component[ml.Inference] < 0.2").metric());
+        assertEquals(new ComponentMetric(ComponentMetric.Kind.MAJOR_FAULTS, "ml.Inference"),
+                Threshold.parse("thrash.majorFaultsPerSec.component[ml.Inference] < 50").metric());
+    }
+
+    @Test
+    void ofLimitTurnsAMemoryPeakIntoAFractionOfItsCap() {
+        Threshold threshold = Threshold.parse("memory.peak.component[ml.Inference] < 80% of limit");
+
+        assertEquals(new OfLimit(new ComponentMetric(ComponentMetric.Kind.MEMORY_PEAK, "ml.Inference")), threshold.metric());
+        assertEquals(0.8, threshold.limit());
+        assertEquals(BaseUnit.FRACTION, threshold.metric().unit());
+        assertEquals(new OfLimit(VariantMetric.MEMORY_PEAK), Threshold.parse("memory.peak < 0.8 of limit").metric());
+    }
+
+    @Test
+    void ofLimitOnAMetricWithoutALimitIsRefused() {
+        assertEquals("threshold 'latency.p99 < 80% of limit': 'of limit' applies to memory.peak and"
+                + " memory.peak.component[NAME] only, not to latency.p99", refusal("latency.p99 < 80% of limit"));
+    }
+
+    @Test
+    void unknownComponentMetricIsRefusedListingTheComponentForms() {
+        String message = refusal("cpu.component[ml.Inference] < 1");
+
+        assertTrue(message.startsWith("threshold 'cpu.component[ml.Inference] < 1': unknown metric"), message);
+        assertTrue(message.contains("throttle.ratio.component[NAME], thrash.majorFaultsPerSec.component[NAME]"), message);
     }
 
     @Test
