@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 
 /**
  * Renders a report as Markdown for a pull-request comment (report.md): the verdict, one table with
- * a column per variant, the component limits per variant and the thresholds. Plain enough to read
+ * a column per variant, why a run is invalid when it is, the component limits per variant and the thresholds. Plain enough to read
  * in a terminal. Memory is shown in MiB (1024 × 1024 bytes).
  */
 public final class ReportMarkdown {
@@ -24,11 +24,13 @@ public final class ReportMarkdown {
 
     public static String render(Report report) {
         StringBuilder out = new StringBuilder();
-        out.append("# ").append(report.scenario()).append(": ").append(mark(report.passed())).append(' ')
+        out.append("# ").append(report.scenario()).append(": ").append(verdictMark(report.verdict())).append(' ')
                 .append(report.verdict()).append("\n\n");
         out.append("Started ").append(report.startedAt()).append(", took ")
                 .append(took(Duration.between(report.startedAt(), report.finishedAt()))).append(".\n\n");
         out.append(variantTable(report.variants())).append('\n');
+        report.variants().forEach((name, variant) -> variant.validity().reasons().forEach(reason ->
+                out.append("- ⚠️ ").append(name).append(" run invalid: ").append(reason).append('\n')));
         out.append("## Component limits\n");
         report.variants().forEach((name, variant) -> out.append(componentSection(name, variant)));
         out.append("\n## Thresholds\n");
@@ -42,6 +44,7 @@ public final class ReportMarkdown {
         header.addAll(variants.keySet());
         MarkdownTable table = new MarkdownTable("l" + "r".repeat(variants.size()), header);
         List<VariantResult> columns = List.copyOf(variants.values());
+        row(table, "run", columns, v -> v.validity().valid() ? "valid" : "INVALID");
         row(table, "memory cap (MiB)", columns, v -> applied(mib(v.device().memoryBytes()), mib(v.requested().memoryBytes())));
         row(table, "cpus", columns, v -> applied(number(v.device().cpus(), 2), number(v.requested().cpus(), 2)));
         row(table, "pids", columns, v -> applied(count(v.device().pids()), count(v.requested().pids())));
@@ -97,17 +100,7 @@ public final class ReportMarkdown {
     }
 
     private static String actual(ThresholdResult result) {
-        if (result.actual() == null) {
-            return "none (no value for this run)";
-        }
-        double actual = result.actual();
-        return switch (result.unit()) {
-            case MILLISECONDS -> number(actual, 3) + " ms";
-            case FRACTION -> number(actual * 100, 3) + " %";
-            case COUNT -> number(actual, 0);
-            case PER_SECOND -> number(actual, 2) + " /s";
-            case BYTES -> mib((long) actual) + " MiB";
-        };
+        return result.actual() == null ? "none (no value for this run)" : result.unit().format(result.actual());
     }
 
     private static String requests(RequestCounts requests) {
@@ -138,6 +131,14 @@ public final class ReportMarkdown {
 
     private static String number(double value, int decimals) {
         return BigDecimal.valueOf(value).setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    }
+
+    private static String verdictMark(Outcome verdict) {
+        return switch (verdict) {
+            case PASS -> "✅";
+            case FAIL -> "❌";
+            case INVALID -> "⚠️";
+        };
     }
 
     private static String mark(boolean passed) {

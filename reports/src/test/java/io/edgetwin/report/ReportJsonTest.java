@@ -162,7 +162,8 @@ class ReportJsonTest {
     void everyFormatWritesItsOwnFileIntoTheDirectory() {
         List<Path> written = ReportFormats.writeAll(SampleReports.quickstart(), dir.resolve("out"));
 
-        assertEquals(List.of(dir.resolve("out/report.json"), dir.resolve("out/report.md")), written);
+        assertEquals(List.of(dir.resolve("out/report.json"), dir.resolve("out/report.md"), dir.resolve("out/report.html"),
+                dir.resolve("out/junit.xml")), written);
         assertTrue(written.stream().allMatch(Files::isRegularFile), written.toString());
     }
 

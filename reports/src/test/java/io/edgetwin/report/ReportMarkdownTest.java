@@ -75,6 +75,21 @@ class ReportMarkdownTest {
         assertTrue(ReportMarkdown.render(report).contains("- ❌ `errors.rate < 1%`: actual none (no value for this run)"));
     }
 
+    @Test
+    void invalidRunIsTitledInvalidAndSaysWhy() {
+        VariantResult limited = SampleReports.limited();
+        VariantResult invalid = new VariantResult(limited.device(), limited.requested(), 1,
+                Validity.invalid("500 answers; p99 needs at least 662"), limited.requests(), limited.latencyMs(),
+                limited.latencyHistogram(), 1, 1, limited.oomKills(), limited.components(), List.of(), List.of(),
+                List.of(), List.of(), List.of(), true);
+
+        String rendered = ReportMarkdown.render(SampleReports.of("short", Map.of("limited", invalid)));
+
+        assertTrue(rendered.startsWith("# short: ⚠️ INVALID\n"), rendered);
+        assertTrue(rendered.contains("- ⚠️ limited run invalid: 500 answers; p99 needs at least 662"), rendered);
+        assertTrue(rendered.contains("| run "), rendered);
+    }
+
     private String line(String prefix) {
         return markdown.lines().filter(line -> line.startsWith(prefix)).findFirst()
                 .orElseThrow(() -> new AssertionError("no line starting '" + prefix + "' in\n" + markdown));

@@ -1,0 +1,136 @@
+package io.edgetwin.report.html;
+
+import io.edgetwin.report.Report;
+import io.edgetwin.report.ReportException;
+import io.edgetwin.report.ThresholdResult;
+import io.edgetwin.report.VariantResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * Renders report.html: one self-contained page (inline CSS and SVG, no script, nothing fetched), so
+ * it opens from a file:// URL offline and from a CI artifact. Reads top to bottom as: the verdict
+ * with the failing thresholds in words, the variants side by side, latency over time and its
+ * distribution, memory and CPU per component against their limits, throttling and thrashing,
+ * events, fleet status, validity, and the scenario as it ran.
+ */
+public final class ReportHtml {
+
+    private static final String CSS = stylesheet();
+
+    private ReportHtml() {
+    }
+
+    public static String render(Report report) {
+        Map<String, VariantResult> variants = report.variants();
+        StringBuilder out = new StringBuilder(256 * 1024);
+        out.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
+                .append(Html.escape(report.scenario() + ": " + report.verdict())).append("</title><style>")
+                .append(CSS).append("</style></head><body>\n");
+        out.append(verdict(report));
+        section(out, "variants", "Variants side by side", Tables.summary(variants));
+        section(out, "latency", "Latency over time", row(List.copyOf(LatencyCharts.overTime(variants))));
+        section(out, "distribution", "Latency percentile distribution", LatencyCharts.distribution(variants));
+        section(out, "memory", "Memory per component", perComponent(variants, ResourceCharts::memory));
+        section(out, "cpu", "CPU per component", perComponent(variants, ResourceCharts::cpu));
+        section(out, "throttling", "Throttled CPU periods", perVariant(variants, ResourceCharts::throttled));
+        section(out, "thrash", "Thrashing (major page faults)", perVariant(variants,
+                (name, v) -> ResourceCharts.thrashIndicator(v) + ResourceCharts.thrash(name, v)));
+        section(out, "components", "Components", perVariant(variants, (name, v) -> "<h3>" + Html.escape(name)
+                + "</h3>" + Tables.components(v)));
+        section(out, "events", "Event timeline", perVariant(variants, (name, v) -> "<h3>" + Html.escape(name)
+                + "</h3>" + Tables.events(v)));
+        section(out, "fleet", "Deployment and fleet status", perVariant(variants, (name, v) -> "<h3>"
+                + Html.escape(name) + "</h3>" + Tables.fleet(v)));
+        section(out, "validity", "Run validity", perVariant(variants, (name, v) -> validity(name, v)));
+        section(out, "scenario", "Scenario as it ran", "<pre>" + Html.escape(report.scenarioText()) + "</pre>");
+        return out.append("</body></html>\n").toString();
+    }
+
+    private static String verdict(Report report) {
+        String kind = report.verdict().name().toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder("<header class=\"verdict ").append(kind).append("\" id=\"verdict\"><h1>")
+                .append(Html.escape(report.scenario())).append(": ").append(report.verdict()).append("</h1>");
+        List<String> reasons = new ArrayList<>();
+        report.variants().forEach((name, variant) -> {
+            variant.validity().reasons().forEach(reason -> reasons.add(name + ": run invalid: " + reason));
+            variant.thresholds().stream().filter(t -> !t.passed()).forEach(t -> reasons.add(failed(name, t)));
+        });
+        if (!reasons.isEmpty()) {
+            out.append("<ul class=\"failures\">");
+            reasons.forEach(reason -> out.append("<li>").append(Html.escape(reason)).append("</li>"));
+            out.append("</ul>");
+        } else {
+            out.append("<p>every threshold of every variant held</p>");
+        }
+        Duration took = Duration.between(report.startedAt(), report.finishedAt());
+        return out.append("<p>started ").append(report.startedAt()).append(", took ").append(took.toSeconds())
+                .append(" s, seed ").append(report.seed()).append(", variants run ").append(report.execution())
+                .append(report.artifactBackend() == null ? "" : ", artifacts from " + Html.escape(report.artifactBackend()))
+                .append("</p></header>\n").toString();
+    }
+
+    /** E.g. {@code limited: latency.p99 < 50ms failed: it was 61.25 ms}. */
+    private static String failed(String variant, ThresholdResult threshold) {
+        return variant + ": " + threshold.expr() + " failed: "
+                + (threshold.actual() == null ? "no value for this run" : "it was " + threshold.unit().format(threshold.actual()));
+    }
+
+    private static String validity(String name, VariantResult variant) {
+        if (variant.validity().valid()) {
+            return "<p><span class=\"badge ok\">valid</span> " + Html.escape(name) + ": enough answers for p99, long"
+                    + " enough, load generator under 80 % of a core</p>";
+        }
+        StringBuilder out = new StringBuilder("<p><span class=\"badge bad\">INVALID</span> ").append(Html.escape(name))
+                .append("</p><ul>");
+        variant.validity().reasons().forEach(reason -> out.append("<li>").append(Html.escape(reason)).append("</li>"));
+        return out.append("</ul>").toString();
+    }
+
+    private static String perComponent(Map<String, VariantResult> variants,
+                                       BiFunction<String, Map<String, VariantResult>, List<String>> charts) {
+        List<String> components = ResourceCharts.components(variants);
+        if (components.isEmpty()) {
+            return "<p class=\"note\">no resource series recorded</p>";
+        }
+        StringBuilder out = new StringBuilder();
+        components.forEach(component -> out.append(row(charts.apply(component, variants))));
+        return out.toString();
+    }
+
+    private static String perVariant(Map<String, VariantResult> variants,
+                                     BiFunction<String, VariantResult, String> cell) {
+        List<String> cells = new ArrayList<>();
+        variants.forEach((name, variant) -> cells.add(cell.apply(name, variant)));
+        return row(cells);
+    }
+
+    private static String row(List<String> cells) {
+        StringBuilder out = new StringBuilder("<div class=\"row\" style=\"--columns:").append(cells.size()).append("\">");
+        cells.forEach(cell -> out.append("<div>").append(cell).append("</div>"));
+        return out.append("</div>\n").toString();
+    }
+
+    private static void section(StringBuilder out, String id, String title, String body) {
+        out.append("<section id=\"").append(id).append("\"><h2>").append(Html.escape(title)).append("</h2>")
+                .append(body).append("</section>\n");
+    }
+
+    private static String stylesheet() {
+        try (InputStream in = ReportHtml.class.getResourceAsStream("report.css")) {
+            if (in == null) {
+                throw new ReportException("report.css is missing from the reports module's resources");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ReportException("cannot read report.css from the reports module: " + e, e);
+        }
+    }
+}
