@@ -63,12 +63,12 @@ public final class ComponentFactory {
 
     /**
      * Resolves a component with its effective configuration to what would run. Throws naming the
-     * component when its recipe, its run step or a variable is missing.
+     * component when its recipe, a lifecycle for this device or a variable is missing.
      */
     public ComponentSpec resolve(String name, String version, Map<String, Object> configuration, ResourceLimits limits) {
         Recipe recipe = recipes.find(name, version);
         RecipeVariables variables = new RecipeVariables(name, configuration, rootPath, thingName);
-        return new ComponentSpec(name, version, configuration, variables.interpolate(recipe.runScript()), limits,
+        return new ComponentSpec(name, version, configuration, variables.interpolate(recipe.requireLifecycle()), limits,
                 recipe.dependencies());
     }
 
