@@ -141,6 +141,11 @@ public final class Component {
         onChange.accept(this);
     }
 
+    /** Takes a new configuration that leaves the lifecycle as it is: nothing restarts. */
+    public synchronized void reconfigure(Map<String, Object> configuration) {
+        spec = spec.withConfiguration(configuration);
+    }
+
     /** Stops the component because of {@code code}; the reason becomes its last exit in the status. */
     public void stop(StatusCode code, String reason) {
         stop();

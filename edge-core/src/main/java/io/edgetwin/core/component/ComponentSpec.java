@@ -30,6 +30,10 @@ public record ComponentSpec(String name, String version, Map<String, Object> con
         return new ComponentSpec(name, version, configuration, lifecycle, newLimits, dependencies);
     }
 
+    public ComponentSpec withConfiguration(Map<String, Object> newConfiguration) {
+        return new ComponentSpec(name, version, newConfiguration, lifecycle, limits, dependencies);
+    }
+
     /** True when this component cannot run without {@code component} (a HARD dependency). */
     public boolean needs(String component) {
         Dependency dependency = dependencies.get(component);

@@ -140,6 +140,9 @@ public final class Deployer {
                     existing.applyLimits(spec.limits());
                     LOG.info("component-limits-changed component={} limits={}", spec.name(), spec.limits());
                 }
+                // A configuration change the scripts do not see (accessControl, say) needs no restart.
+                existing.reconfigure(spec.configuration());
+                factory.updateAccess(spec);
                 continue;
             }
             if (existing != null) {
