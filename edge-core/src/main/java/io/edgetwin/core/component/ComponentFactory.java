@@ -1,5 +1,6 @@
 package io.edgetwin.core.component;
 
+import io.edgetwin.core.ipc.AccessControl;
 import io.edgetwin.core.ipc.IpcServer;
 import io.edgetwin.core.recipe.Recipe;
 import io.edgetwin.core.recipe.RecipeStore;
@@ -63,12 +64,14 @@ public final class ComponentFactory {
 
     /**
      * Resolves a component with its effective configuration to what would run. Throws naming the
-     * component when its recipe, its run step or a variable is missing.
+     * component when its recipe, a lifecycle for this device or a variable is missing, or when its
+     * {@code accessControl} is malformed.
      */
     public ComponentSpec resolve(String name, String version, Map<String, Object> configuration, ResourceLimits limits) {
         Recipe recipe = recipes.find(name, version);
+        AccessControl.of(name, configuration);
         RecipeVariables variables = new RecipeVariables(name, configuration, rootPath, thingName);
-        return new ComponentSpec(name, version, configuration, variables.interpolate(recipe.runScript()), limits,
+        return new ComponentSpec(name, version, configuration, variables.interpolate(recipe.requireLifecycle()), limits,
                 recipe.dependencies());
     }
 
@@ -95,8 +98,13 @@ public final class ComponentFactory {
         }
         ComponentCgroup cgroup = device == null ? null : device.create(spec.name(), spec.limits());
         String token = UUID.randomUUID().toString();
-        ipc.authorize(spec.name(), token);
+        ipc.authorize(spec.name(), token, AccessControl.of(spec.name(), spec.configuration()));
         return new Component(spec, environment(spec, token), scheduler, clock, maxErrors, errorWindow, onChange, cgroup);
+    }
+
+    /** Gives a running component the local pub/sub policies of its new configuration. */
+    public void updateAccess(ComponentSpec spec) {
+        ipc.updateAccess(spec.name(), AccessControl.of(spec.name(), spec.configuration()));
     }
 
     private Map<String, String> environment(ComponentSpec spec, String token) {

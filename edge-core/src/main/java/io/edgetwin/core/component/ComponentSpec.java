@@ -1,6 +1,7 @@
 package io.edgetwin.core.component;
 
 import io.edgetwin.core.recipe.Dependency;
+import io.edgetwin.core.recipe.Lifecycle;
 import io.edgetwin.core.resources.ResourceLimits;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -8,10 +9,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What the core runs for one component: the effective configuration, the script resolved from it
- * (variables interpolated), its limits and the dependencies its recipe declares.
+ * What the core runs for one component: the effective configuration, the lifecycle resolved from it
+ * (variables interpolated in every script and {@code Setenv} value), its limits and the dependencies
+ * its recipe declares.
  */
-public record ComponentSpec(String name, String version, Map<String, Object> configuration, String runScript,
+public record ComponentSpec(String name, String version, Map<String, Object> configuration, Lifecycle lifecycle,
                             ResourceLimits limits, Map<String, Dependency> dependencies) {
 
     public ComponentSpec {
@@ -19,13 +21,17 @@ public record ComponentSpec(String name, String version, Map<String, Object> con
         Objects.requireNonNull(version, "version");
         // Not Map.copyOf: a configuration value may be null.
         configuration = Collections.unmodifiableMap(new LinkedHashMap<>(configuration));
-        Objects.requireNonNull(runScript, "runScript");
+        Objects.requireNonNull(lifecycle, "lifecycle");
         Objects.requireNonNull(limits, "limits");
         dependencies = Collections.unmodifiableMap(new LinkedHashMap<>(dependencies));
     }
 
     public ComponentSpec withLimits(ResourceLimits newLimits) {
-        return new ComponentSpec(name, version, configuration, runScript, newLimits, dependencies);
+        return new ComponentSpec(name, version, configuration, lifecycle, newLimits, dependencies);
+    }
+
+    public ComponentSpec withConfiguration(Map<String, Object> newConfiguration) {
+        return new ComponentSpec(name, version, newConfiguration, lifecycle, limits, dependencies);
     }
 
     /** True when this component cannot run without {@code component} (a HARD dependency). */

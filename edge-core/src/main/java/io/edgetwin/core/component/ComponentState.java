@@ -12,12 +12,12 @@ public enum ComponentState {
 
     private Set<ComponentState> next() {
         return switch (this) {
-            case NEW -> EnumSet.of(INSTALLED, ERRORED);
-            case INSTALLED -> EnumSet.of(STARTING);
+            case NEW -> EnumSet.of(INSTALLED, ERRORED, STOPPING);
+            case INSTALLED -> EnumSet.of(STARTING, STOPPING);
             case STARTING -> EnumSet.of(RUNNING, ERRORED, FINISHED, STOPPING);
             case RUNNING -> EnumSet.of(STOPPING, ERRORED, FINISHED);
             case STOPPING -> EnumSet.of(INSTALLED, FINISHED, ERRORED);
-            case ERRORED -> EnumSet.of(INSTALLED, STARTING, BROKEN, STOPPING);
+            case ERRORED -> EnumSet.of(NEW, INSTALLED, STARTING, BROKEN, STOPPING);
             case BROKEN -> EnumSet.of(NEW);
             case FINISHED -> EnumSet.of(STARTING, INSTALLED);
         };

@@ -2,13 +2,18 @@ package io.edgetwin.core.component;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.edgetwin.core.recipe.Lifecycle;
+import io.edgetwin.core.recipe.LifecycleStep;
+import io.edgetwin.core.recipe.Step;
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Interpolates Greengrass recipe variables in a lifecycle script: {@code {configuration:/json/pointer}},
+ * Interpolates Greengrass recipe variables in lifecycle scripts and {@code Setenv} values: {@code {configuration:/json/pointer}},
  * {@code {kernel:rootPath}}, {@code {iot:thingName}}, {@code {work:path}} and {@code {artifacts:path}}.
  * An unknown variable or a pointer to nothing is an error, not an empty string.
  */
@@ -27,6 +32,20 @@ public final class RecipeVariables {
         this.configuration = JSON.valueToTree(configuration);
         this.rootPath = rootPath;
         this.thingName = thingName;
+    }
+
+    /** Every step's script and every {@code Setenv} value interpolated; timeouts, skip conditions and privileges kept. */
+    public Lifecycle interpolate(Lifecycle lifecycle) {
+        Map<Step, LifecycleStep> steps = new EnumMap<>(Step.class);
+        lifecycle.steps().forEach((step, s) -> steps.put(step, new LifecycleStep(step, interpolate(s.script()),
+                s.requiresPrivilege(), s.skipIf(), s.timeout(), interpolate(s.setenv()))));
+        return new Lifecycle(steps, interpolate(lifecycle.setenv()));
+    }
+
+    private Map<String, String> interpolate(Map<String, String> setenv) {
+        Map<String, String> out = new LinkedHashMap<>();
+        setenv.forEach((name, value) -> out.put(name, interpolate(value)));
+        return out;
     }
 
     public String interpolate(String script) {

@@ -4,6 +4,7 @@ import io.edgetwin.core.component.Component;
 import io.edgetwin.core.component.ComponentFactory;
 import io.edgetwin.core.component.ComponentSpec;
 import io.edgetwin.core.component.ComponentState;
+import io.edgetwin.core.component.StatusCode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -101,7 +102,8 @@ public final class Deployer {
         for (Component other : snapshot.values()) {
             if (other.spec().needs(changed.name()) && other.state() != ComponentState.FINISHED) {
                 LOG.warn("component-stopped-by-dependency component={} dependency={}", other.name(), changed.name());
-                Thread stopper = new Thread(() -> other.stop("STOPPED: HARD dependency '" + changed.name() + "' is BROKEN"),
+                Thread stopper = new Thread(() -> other.stop(StatusCode.DEPENDENCY_BROKEN,
+                        "STOPPED: HARD dependency '" + changed.name() + "' is BROKEN"),
                         "stop-" + other.name());
                 stopper.setDaemon(true);
                 stopper.start();
@@ -138,6 +140,9 @@ public final class Deployer {
                     existing.applyLimits(spec.limits());
                     LOG.info("component-limits-changed component={} limits={}", spec.name(), spec.limits());
                 }
+                // A configuration change the scripts do not see (accessControl, say) needs no restart.
+                existing.reconfigure(spec.configuration());
+                factory.updateAccess(spec);
                 continue;
             }
             if (existing != null) {
@@ -179,7 +184,7 @@ public final class Deployer {
     }
 
     private static boolean sameButLimits(ComponentSpec a, ComponentSpec b) {
-        return a.version().equals(b.version()) && a.runScript().equals(b.runScript());
+        return a.version().equals(b.version()) && a.lifecycle().equals(b.lifecycle());
     }
 
     private void remove(String name) {

@@ -45,14 +45,19 @@ public final class Frames {
     }
 
     public static byte[] error(String request, String message) {
-        return simple("error", request, message);
+        return simple("error", request, message, null);
+    }
+
+    /** An error frame with {@code "code": "UNAUTHORIZED"}: no accessControl policy allows the request. */
+    public static byte[] unauthorized(String request, String message) {
+        return simple("error", request, message, "UNAUTHORIZED");
     }
 
     public static byte[] ok(String request) {
-        return simple("ok", request, null);
+        return simple("ok", request, null, null);
     }
 
-    private static byte[] simple(String op, String request, String message) {
+    private static byte[] simple(String op, String request, String message, String code) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(128);
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
             g.writeStartObject();
@@ -62,6 +67,9 @@ public final class Frames {
             }
             if (message != null) {
                 g.writeStringField("message", message);
+            }
+            if (code != null) {
+                g.writeStringField("code", code);
             }
             g.writeEndObject();
         } catch (IOException e) {

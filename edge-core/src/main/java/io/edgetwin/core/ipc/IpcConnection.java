@@ -33,6 +33,7 @@ final class IpcConnection implements AutoCloseable {
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final BlockingQueue<byte[]> outbox = new ArrayBlockingQueue<>(OUTBOX_FRAMES);
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong refusals = new AtomicLong();
     private final Thread writer;
     private volatile String component;
     private volatile boolean open = true;
@@ -70,6 +71,11 @@ final class IpcConnection implements AutoCloseable {
                 LOG.warn("ipc-outbox-full component={} dropped={}", component, total);
             }
         }
+    }
+
+    /** Counts one request refused by access control; returns the total on this connection. */
+    long countRefusal() {
+        return refusals.incrementAndGet();
     }
 
     long dropped() {

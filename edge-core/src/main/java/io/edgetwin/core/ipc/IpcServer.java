@@ -18,8 +18,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The core's IPC endpoint: a Unix domain socket inside the twin (twins share the host's port space, so
  * no TCP port). Components authenticate with the token the core put in their environment, then
- * publish/subscribe locally or toward the cloud. Protocol: docs/ipc.md. A malformed frame is answered
- * with an {@code error} frame; the connection and the core stay up.
+ * publish/subscribe locally or toward the cloud. Local publish and subscribe need an
+ * {@code aws.greengrass.ipc.pubsub} policy of the component's {@link AccessControl} (deny by default,
+ * as Greengrass); a refused one is answered with an {@code error} frame whose {@code code} is
+ * {@code UNAUTHORIZED}. Protocol: docs/ipc.md. A malformed frame is answered with an {@code error}
+ * frame; the connection and the core stay up.
  */
 public final class IpcServer implements AutoCloseable {
 
@@ -31,6 +34,7 @@ public final class IpcServer implements AutoCloseable {
     private final CloudPort cloud;
     private final ComponentEvents events;
     private final Map<String, String> componentByToken = new ConcurrentHashMap<>();
+    private final Map<String, AccessControl> accessByComponent = new ConcurrentHashMap<>();
     private ServerSocketChannel server;
 
     public IpcServer(Path socket, LocalBus bus, CloudPort cloud, ComponentEvents events) {
@@ -40,9 +44,18 @@ public final class IpcServer implements AutoCloseable {
         this.events = events;
     }
 
-    /** Allows a component to connect with this token (passed to it as {@code SVCUID}). */
-    public void authorize(String component, String token) {
+    /**
+     * Allows a component to connect with this token (passed to it as {@code SVCUID}) and to use the
+     * local bus as {@code access} allows.
+     */
+    public void authorize(String component, String token, AccessControl access) {
+        accessByComponent.put(component, access);
         componentByToken.put(token, component);
+    }
+
+    /** Replaces a component's policies; they apply to its next publish or subscribe. */
+    public void updateAccess(String component, AccessControl access) {
+        accessByComponent.put(component, access);
     }
 
     public void start() throws IOException {
@@ -102,6 +115,14 @@ public final class IpcServer implements AutoCloseable {
                 throw new IllegalArgumentException("say hello with your component name and SVCUID token first");
             }
             dispatch(connection, op, frame);
+        } catch (AccessControl.Unauthorized e) {
+            long refused = connection.countRefusal();
+            if (Long.bitCount(refused) == 1) {
+                // 1st, 2nd, 4th, 8th...: a component that keeps trying cannot flood the log.
+                LOG.warn("ipc-unauthorized component={} op={} refused={} reason={}", connection.component(), op, refused,
+                        e.getMessage());
+            }
+            connection.send(Frames.unauthorized(op, e.getMessage()));
         } catch (IllegalArgumentException e) {
             connection.send(Frames.error(op, e.getMessage()));
         }
@@ -111,10 +132,8 @@ public final class IpcServer implements AutoCloseable {
         String owner = connection.component() + "#" + System.identityHashCode(connection);
         switch (op) {
             case "hello" -> hello(connection, frame);
-            case "subscribe" -> bus.subscribe(owner, new TopicFilter(required(frame, "topic")),
-                    frame.path("receiveOwnMessages").asBoolean(false),
-                    (topic, payload) -> connection.send(Frames.message("local", topic, payload)));
-            case "publish" -> bus.publish(owner, required(frame, "topic"), payload(frame));
+            case "subscribe" -> subscribe(connection, owner, frame);
+            case "publish" -> publish(connection, owner, frame);
             case "subscribe-cloud" -> connection.own(cloud.subscribe(new TopicFilter(required(frame, "topic")).filter(),
                     (topic, payload) -> connection.send(Frames.message("cloud", topic, payload))));
             case "publish-cloud" -> cloud.publish(TopicFilter.requirePublishTopic(required(frame, "topic")),
@@ -126,6 +145,24 @@ public final class IpcServer implements AutoCloseable {
         if (!op.equals("hello") && frame.path("ack").asBoolean(false)) {
             connection.send(Frames.ok(op));
         }
+    }
+
+    private void subscribe(IpcConnection connection, String owner, JsonNode frame) {
+        TopicFilter filter = new TopicFilter(required(frame, "topic"));
+        access(connection).require(connection.component(), AccessControl.SUBSCRIBE, filter.filter());
+        bus.subscribe(owner, filter, frame.path("receiveOwnMessages").asBoolean(false),
+                (topic, payload) -> connection.send(Frames.message("local", topic, payload)));
+    }
+
+    private void publish(IpcConnection connection, String owner, JsonNode frame) {
+        String topic = TopicFilter.requirePublishTopic(required(frame, "topic"));
+        byte[] payload = payload(frame);
+        access(connection).require(connection.component(), AccessControl.PUBLISH, topic);
+        bus.publish(owner, topic, payload);
+    }
+
+    private AccessControl access(IpcConnection connection) {
+        return accessByComponent.getOrDefault(connection.component(), AccessControl.NONE);
     }
 
     private void hello(IpcConnection connection, JsonNode frame) {

@@ -2,6 +2,8 @@
  * Inter-process communication between the core and its components over a Unix domain socket:
  * {@link io.edgetwin.core.ipc.IpcServer} (core side), {@link io.edgetwin.core.ipc.IpcClient} (Java
  * components), {@link io.edgetwin.core.ipc.LocalBus} (local pub/sub) and
- * {@link io.edgetwin.core.ipc.TopicFilter} (MQTT-style wildcards). Wire format: docs/ipc.md.
+ * {@link io.edgetwin.core.ipc.TopicFilter} (MQTT-style wildcards), and
+ * {@link io.edgetwin.core.ipc.AccessControl} (a component's Greengrass {@code accessControl} policies
+ * for local pub/sub, deny by default). Wire format: docs/ipc.md.
  */
 package io.edgetwin.core.ipc;

@@ -49,6 +49,20 @@ public record Recipe(String source, String name, String version, ComponentType t
                 + ": recipe '" + name + "' " + version + " has no run step for " + platform + "; " + why()));
     }
 
+    /**
+     * The lifecycle on this device.
+     *
+     * @throws RecipeException naming the file and the component when it has no step at all here, e.g.
+     *                         because no manifest matches the platform
+     */
+    public Lifecycle requireLifecycle() {
+        if (lifecycle.steps().isEmpty()) {
+            throw new RecipeException(source + ": recipe '" + name + "' " + version + " has no lifecycle steps for "
+                    + platform + "; " + why());
+        }
+        return lifecycle;
+    }
+
     private String why() {
         if (manifest.isEmpty()) {
             return "no manifest matches this platform";

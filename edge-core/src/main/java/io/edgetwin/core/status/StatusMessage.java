@@ -55,6 +55,7 @@ public final class StatusMessage {
             ObjectNode node = list.putObject(c.name())
                     .put("version", c.version())
                     .put("state", c.state().name())
+                    .put("statusCode", c.statusCode().name())
                     .put("ready", c.ready())
                     .put("restarts", c.restarts())
                     .put("enforced", c.enforced())

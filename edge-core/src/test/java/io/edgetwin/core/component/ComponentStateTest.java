@@ -22,12 +22,12 @@ class ComponentStateTest {
 
     /** The Greengrass lifecycle as this core implements it, written out independently of the enum. */
     private static final Map<ComponentState, Set<ComponentState>> LEGAL = Map.of(
-            NEW, EnumSet.of(INSTALLED, ERRORED),
-            INSTALLED, EnumSet.of(STARTING),
+            NEW, EnumSet.of(INSTALLED, ERRORED, STOPPING),
+            INSTALLED, EnumSet.of(STARTING, STOPPING),
             STARTING, EnumSet.of(RUNNING, ERRORED, FINISHED, STOPPING),
             RUNNING, EnumSet.of(STOPPING, ERRORED, FINISHED),
             STOPPING, EnumSet.of(INSTALLED, FINISHED, ERRORED),
-            ERRORED, EnumSet.of(INSTALLED, STARTING, BROKEN, STOPPING),
+            ERRORED, EnumSet.of(NEW, INSTALLED, STARTING, BROKEN, STOPPING),
             BROKEN, EnumSet.of(NEW),
             FINISHED, EnumSet.of(STARTING, INSTALLED));
 

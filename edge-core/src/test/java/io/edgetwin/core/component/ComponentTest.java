@@ -12,6 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.edgetwin.core.recipe.Lifecycle;
+import io.edgetwin.core.recipe.LifecycleStep;
+import io.edgetwin.core.recipe.Step;
 import io.edgetwin.core.resources.ResourceLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,10 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
@@ -208,7 +208,8 @@ class ComponentTest {
     }
 
     private Component component(String script, int maxErrors, Clock clock, Map<String, String> env) {
-        ComponentSpec spec = new ComponentSpec("camera", "1.0.0", java.util.Map.of(), script, ResourceLimits.NONE, java.util.Map.of());
+        ComponentSpec spec = new ComponentSpec("camera", "1.0.0", Map.of(),
+                new Lifecycle(Map.of(Step.RUN, LifecycleStep.script(Step.RUN, script)), Map.of()), ResourceLimits.NONE, Map.of());
         Component component = new Component(spec, env, scheduler, clock, maxErrors, WINDOW,
                 changed -> changes.add(changed.status()));
         started.add(component);
@@ -257,21 +258,6 @@ class ComponentTest {
                 throw new UncheckedIOException(e);
             }
         }).get(WAIT_SECONDS, TimeUnit.SECONDS);
-    }
-
-    /** Runs scheduled tasks at once and records the delay each asked for. */
-    private static final class ImmediateScheduler extends ScheduledThreadPoolExecutor {
-        final List<Duration> requestedDelays = new CopyOnWriteArrayList<>();
-
-        ImmediateScheduler() {
-            super(1);
-        }
-
-        @Override
-        public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
-            requestedDelays.add(Duration.of(delay, unit.toChronoUnit()));
-            return super.schedule(command, 0, unit);
-        }
     }
 
     /** A clock that moves forward by a fixed step each time it is read. */

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.edgetwin.core.component.ComponentSpec;
 import io.edgetwin.core.recipe.Dependency;
+import io.edgetwin.core.recipe.Lifecycle;
+import io.edgetwin.core.recipe.LifecycleStep;
+import io.edgetwin.core.recipe.Step;
 import io.edgetwin.core.recipe.VersionRange;
 import io.edgetwin.core.resources.ResourceLimits;
 import java.util.List;
@@ -66,7 +69,8 @@ class DependencyOrderTest {
         for (Dependency d : dependencies) {
             byName.put(d.component(), d);
         }
-        return new ComponentSpec(name, version, Map.of(), "true", ResourceLimits.NONE, byName);
+        return new ComponentSpec(name, version, Map.of(),
+                new Lifecycle(Map.of(Step.RUN, LifecycleStep.script(Step.RUN, "true")), Map.of()), ResourceLimits.NONE, byName);
     }
 
     private static Dependency hard(String component, String range) {

@@ -34,7 +34,7 @@ class IpcClientTest {
         CompletableFuture<String> reported = new CompletableFuture<>();
         try (IpcServer server = new IpcServer(socket, new LocalBus(), new FakeCloudPort(),
                 (component, state) -> reported.complete(component + "=" + state))) {
-            server.authorize("camera", "token-camera");
+            server.authorize("camera", "token-camera", Grants.everything());
             server.start();
 
             try (IpcClient client = IpcClient.fromEnvironment(environment(socket))) {

@@ -41,8 +41,8 @@ class IpcServerTest {
     void startServer() throws IOException {
         socket = dir.resolve("run/ipc.sock");
         server = new IpcServer(socket, bus, cloud, (component, state) -> reportedStates.add(component + "=" + state));
-        server.authorize("camera", "token-camera");
-        server.authorize("inference", "token-inference");
+        server.authorize("camera", "token-camera", Grants.everything());
+        server.authorize("inference", "token-inference", Grants.everything());
         server.start();
     }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgetwin.core.component.ComponentState;
 import io.edgetwin.core.component.ComponentStatus;
+import io.edgetwin.core.component.StatusCode;
 import io.edgetwin.core.deployment.DeploymentOutcome;
 import io.edgetwin.core.resources.DeviceCaps;
 import io.edgetwin.core.resources.DeviceCgroup;
@@ -35,10 +36,10 @@ class StatusMessageTest {
     private static final DeviceCgroup.MemoryUse MEMORY = new DeviceCgroup.MemoryUse(142561280, 142565376, 2);
 
     private static final ComponentStatus INFERENCE = new ComponentStatus("com.edgetwin.Inference", "1.0.0",
-            ComponentState.RUNNING, true, 1, new ResourceLimits(OptionalLong.of(524288), OptionalDouble.of(0.75)),
+            ComponentState.RUNNING, StatusCode.NONE, true, 1, new ResourceLimits(OptionalLong.of(524288), OptionalDouble.of(0.75)),
             true, "OOM_KILLED exit 137", new ResourceSample(115662848, 115695616, 1297722992, 36, 9, 463199345, 11, 1));
     private static final ComponentStatus HOG = new ComponentStatus("com.edgetwin.CpuHog", "1.0.0",
-            ComponentState.ERRORED, false, 0, ResourceLimits.NONE, false, "RUN_ERROR exit 1", null);
+            ComponentState.ERRORED, StatusCode.RUN_ERROR, false, 0, ResourceLimits.NONE, false, "RUN_ERROR exit 1", null);
 
     @Test
     void deviceLevelFieldsCarryThingCoreCapsMemoryAndOomKills() throws IOException {
@@ -78,6 +79,7 @@ class StatusMessageTest {
         JsonNode inference = components.path("com.edgetwin.Inference");
         assertEquals("1.0.0", inference.path("version").asText());
         assertEquals("RUNNING", inference.path("state").asText());
+        assertEquals("NONE", inference.path("statusCode").asText());
         assertTrue(inference.path("ready").asBoolean(false));
         assertEquals(1, inference.path("restarts").asInt());
         assertTrue(inference.path("enforced").asBoolean(false));
@@ -89,6 +91,7 @@ class StatusMessageTest {
 
         JsonNode hog = components.path("com.edgetwin.CpuHog");
         assertEquals("ERRORED", hog.path("state").asText());
+        assertEquals("RUN_ERROR", hog.path("statusCode").asText());
         assertFalse(hog.path("ready").asBoolean(true));
         assertFalse(hog.path("enforced").asBoolean(true));
     }

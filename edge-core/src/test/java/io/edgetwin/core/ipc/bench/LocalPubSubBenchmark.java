@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.edgetwin.core.ipc.CloudPort;
+import io.edgetwin.core.ipc.Grants;
 import io.edgetwin.core.ipc.IpcClient;
 import io.edgetwin.core.ipc.IpcServer;
 import io.edgetwin.core.ipc.LocalBus;
@@ -183,8 +184,8 @@ public class LocalPubSubBenchmark {
             Path dir = Files.createTempDirectory("edgetwin-bench");
             Path socket = dir.resolve("ipc.sock");
             IpcServer server = new IpcServer(socket, new LocalBus(), new NoCloud(), (component, state) -> { });
-            server.authorize("bench.Publisher", "token-pub");
-            server.authorize("bench.Subscriber", "token-sub");
+            server.authorize("bench.Publisher", "token-pub", Grants.everything());
+            server.authorize("bench.Subscriber", "token-sub", Grants.everything());
             server.start();
             IpcClient subscriber = IpcClient.connect(socket);
             subscriber.hello("bench.Subscriber", "token-sub");
