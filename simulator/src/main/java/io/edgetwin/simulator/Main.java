@@ -1,24 +1,19 @@
 package io.edgetwin.simulator;
 
 import io.edgetwin.report.Report;
-import io.edgetwin.report.ReportFormats;
 import io.edgetwin.report.gate.ThresholdException;
 import io.edgetwin.simulator.broker.BrokerException;
-import io.edgetwin.simulator.run.ScenarioRun;
+import io.edgetwin.simulator.run.ScenarioRunner;
 import io.edgetwin.simulator.run.Teardown;
 import io.edgetwin.simulator.run.TwinStartBenchmark;
 import io.edgetwin.simulator.scenario.DeviceSpec;
 import java.util.List;
-import io.edgetwin.simulator.scenario.RecipeCatalog;
 import io.edgetwin.simulator.scenario.Scenario;
 import io.edgetwin.simulator.scenario.ScenarioException;
-import io.edgetwin.simulator.scenario.ScenarioReader;
 import io.edgetwin.simulator.twin.TwinException;
 import io.edgetwin.simulator.twin.TwinImage;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -84,25 +79,10 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() throws Exception {
             PrintStream err = System.err;
-            TwinImage image = new TwinImage(projectRoot());
-            if (!Files.isDirectory(image.recipes())) {
-                throw new TwinException("the edge core is not built (" + image.recipes()
-                        + " is missing); run `mvn -q -DskipTests package` in " + projectRoot() + " first");
-            }
-            Scenario scenario = new ScenarioReader(RecipeCatalog.load(image.recipes()),
-                    Runtime.getRuntime().availableProcessors()).read(scenarioFile);
+            ScenarioRunner runner = new ScenarioRunner(projectRoot(), line -> err.println("edgetwin: " + line));
+            Scenario scenario = runner.read(scenarioFile);
             Path dir = out != null ? out : Path.of("out", scenario.name());
-            Teardown teardown = new Teardown();
-            Thread hook = new Thread(() -> closeQuietly(teardown, err), "edgetwin-teardown");
-            Runtime.getRuntime().addShutdownHook(hook);
-            Report report;
-            try (teardown) {
-                report = new ScenarioRun(scenario, image, teardown, line -> err.println("edgetwin: " + line),
-                        Clock.systemUTC()).run();
-            }
-            Runtime.getRuntime().removeShutdownHook(hook);
-            Files.createDirectories(dir);
-            ReportFormats.writeAll(report, dir);
+            Report report = runner.run(scenario, dir);
             err.println("edgetwin: " + report.verdict() + " — reports in " + dir + " (report.html, report.md,"
                     + " junit.xml, report.json)");
             return switch (report.verdict()) {

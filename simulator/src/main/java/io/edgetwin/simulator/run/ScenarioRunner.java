@@ -1,0 +1,78 @@
+package io.edgetwin.simulator.run;
+
+import io.edgetwin.report.Report;
+import io.edgetwin.report.ReportFormats;
+import io.edgetwin.simulator.scenario.RecipeCatalog;
+import io.edgetwin.simulator.scenario.Scenario;
+import io.edgetwin.simulator.scenario.ScenarioReader;
+import io.edgetwin.simulator.twin.TwinException;
+import io.edgetwin.simulator.twin.TwinImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.function.Consumer;
+
+/**
+ * Reads a scenario file, runs it on real twins and writes its reports: what {@code edgetwin run} and
+ * the JUnit 5 kit share. Everything the run starts is stopped when it ends, fails, or the JVM is
+ * interrupted (Ctrl-C).
+ */
+public final class ScenarioRunner {
+
+    private final Path projectRoot;
+    private final Consumer<String> progress;
+
+    /**
+     * @param projectRoot the edgetwin checkout (holds the built edge core and docker/)
+     * @param progress    receives one line per step of the run
+     */
+    public ScenarioRunner(Path projectRoot, Consumer<String> progress) {
+        this.projectRoot = projectRoot;
+        this.progress = progress;
+    }
+
+    /** Reads and validates {@code file}; throws a ScenarioException naming file:line on bad input. */
+    public Scenario read(Path file) {
+        TwinImage image = image();
+        return new ScenarioReader(RecipeCatalog.load(image.recipes()), Runtime.getRuntime().availableProcessors())
+                .read(file);
+    }
+
+    /** Runs {@code scenario} and writes every report format into {@code out}. */
+    public Report run(Scenario scenario, Path out) throws Exception {
+        Teardown teardown = new Teardown();
+        Thread hook = new Thread(() -> closeAfterInterrupt(teardown), "edgetwin-teardown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        Report report;
+        try (teardown) {
+            report = new ScenarioRun(scenario, image(), teardown, progress, Clock.systemUTC()).run();
+        }
+        Runtime.getRuntime().removeShutdownHook(hook);
+        write(report, out);
+        return report;
+    }
+
+    private static void write(Report report, Path out) throws IOException {
+        Files.createDirectories(out);
+        ReportFormats.writeAll(report, out);
+    }
+
+    private TwinImage image() {
+        TwinImage image = new TwinImage(projectRoot);
+        if (!Files.isDirectory(image.recipes())) {
+            throw new TwinException("the edge core is not built (" + image.recipes()
+                    + " is missing); run `mvn -q -DskipTests package` in " + projectRoot + " first");
+        }
+        return image;
+    }
+
+    private void closeAfterInterrupt(Teardown teardown) {
+        try {
+            teardown.close();
+            progress.accept("interrupted; stopped every twin and the broker");
+        } catch (Exception e) {
+            progress.accept("cleanup after interrupt failed: " + e);
+        }
+    }
+}
