@@ -148,12 +148,7 @@ public final class Component {
 
     /** Stops the component because of {@code code}; the reason becomes its last exit in the status. */
     public void stop(StatusCode code, String reason) {
-        stop();
-        synchronized (this) {
-            statusCode = code;
-            lastExit = reason;
-        }
-        onChange.accept(this);
+        stop(new Stop(code, reason));
     }
 
     /**
@@ -162,6 +157,14 @@ public final class Component {
      * a step in progress (install, startup, recover) is killed.
      */
     public void stop() {
+        stop(null);
+    }
+
+    /** Why a component was stopped, for its status; null for an ordinary stop. */
+    private record Stop(StatusCode code, String reason) {
+    }
+
+    private void stop(Stop why) {
         StepProcess step;
         boolean up;
         synchronized (this) {
@@ -188,6 +191,10 @@ public final class Component {
         killCgroup();
         synchronized (this) {
             ready = false;
+            if (why != null) {
+                statusCode = why.code();
+                lastExit = why.reason();
+            }
             move(ComponentState.FINISHED);
         }
     }
