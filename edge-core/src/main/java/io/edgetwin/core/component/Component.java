@@ -8,9 +8,7 @@ import static io.edgetwin.core.recipe.Step.STARTUP;
 
 import io.edgetwin.core.recipe.Step;
 import io.edgetwin.core.resources.ComponentCgroup;
-import io.edgetwin.core.resources.EnforcementException;
 import io.edgetwin.core.resources.ResourceLimits;
-import io.edgetwin.core.resources.ResourceSample;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -22,23 +20,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One component, driven through the Greengrass lifecycle of its recipe; each step is its own OS process
- * ({@link StepLauncher}), inside the component's cgroup when it has one.
- * <ul>
- * <li>{@code install} runs first (the component stays NEW meanwhile); exit 0 makes it INSTALLED.</li>
- * <li>Then STARTING: a {@code startup} step must exit 0 to reach RUNNING, and the component stays
- *     RUNNING with whatever it started in the background (a recipe's {@code run} is then not used, as
- *     in Greengrass). Without {@code startup}, the {@code run} process starts and the component is
- *     RUNNING while it runs; its exit 0 makes it FINISHED. With neither, it is FINISHED at once.</li>
- * <li>A step that exits non-zero, or is killed at its timeout, makes the component ERRORED with a
- *     {@link StatusCode} (for example {@code STARTUP_TIMEOUT}, or {@code OOM_KILLED} when the cgroup's
- *     OOM kill counter rose, never guessed from exit code 137); whatever is left in its cgroup is
- *     killed, {@code recover} runs, and a second later it is retried (install again when install
- *     failed, else from STARTING). {@code maxErrors} errors within {@code errorWindow} make it BROKEN.</li>
- * <li>On {@link #stop()}, {@code shutdown} runs while the component is still up, then the run
- *     process gets SIGTERM and, after a grace period, SIGKILL with everything left in its cgroup.</li>
- * </ul>
- * A component that talks to the core over IPC reports itself ready ({@link #markReady()}); until then
+ * One component, driven through the Greengrass lifecycle of its recipe (docs/edge-core.md, "Lifecycle");
+ * each step is its own OS process in the component's cgroup ({@link ComponentProcesses}).
+ * {@code install} runs while NEW; a {@code startup} that exits 0, or else a started {@code run}, makes
+ * it RUNNING ({@code run} ending with 0: FINISHED). A step that fails or outlives its timeout makes it
+ * ERRORED with a {@link StatusCode} ({@code OOM_KILLED} when the cgroup's OOM kill counter rose, never
+ * guessed from exit 137); what is left in the cgroup is killed, {@code recover} runs, and a second later
+ * it is retried, from install when install failed. {@code maxErrors} errors within {@code errorWindow}
+ * make it BROKEN. {@link #stop()} runs {@code shutdown} while it is up, then ends the rest.
+ * <p>A component that talks to the core over IPC reports itself ready ({@link #markReady()}); until then
  * it is RUNNING but not ready, which is what the harness waits for before sending load.
  */
 public final class Component {
@@ -49,18 +39,16 @@ public final class Component {
     private static final long RETRY_DELAY_SECONDS = 1;
 
     private ComponentSpec spec;
-    private final StepLauncher launcher;
+    private final ComponentProcesses processes;
     private final ScheduledExecutorService scheduler;
     private final ErrorWindow errors;
     private final Consumer<Component> onChange;
-    private final ComponentCgroup cgroup;
 
     private ComponentState state = ComponentState.NEW;
     private StatusCode statusCode = StatusCode.NONE;
     /** The step whose end moves the lifecycle on (install, startup, run or recover); null between steps. */
     private StepProcess current;
     private ScheduledFuture<?> retry;
-    private long oomKillsAtLaunch;
     private boolean ready;
     private boolean stopping;
     private int restarts;
@@ -75,9 +63,8 @@ public final class Component {
     public Component(ComponentSpec spec, Map<String, String> environment, ScheduledExecutorService scheduler,
                      Clock clock, int maxErrors, Duration errorWindow, Consumer<Component> onChange,
                      ComponentCgroup cgroup) {
-        this.cgroup = cgroup;
         this.spec = spec;
-        this.launcher = new StepLauncher(spec.name(), environment, cgroup);
+        this.processes = new ComponentProcesses(spec.name(), environment, cgroup);
         this.scheduler = scheduler;
         this.errors = new ErrorWindow(clock, maxErrors, errorWindow);
         this.onChange = onChange;
@@ -106,9 +93,7 @@ public final class Component {
 
     /** Removes the component's cgroup once its processes are gone. */
     public void release() {
-        if (cgroup != null) {
-            cgroup.remove();
-        }
+        processes.release();
     }
 
     public synchronized void markReady() {
@@ -120,9 +105,8 @@ public final class Component {
     }
 
     public synchronized ComponentStatus status() {
-        ResourceSample resources = cgroup == null ? null : cgroup.sample();
         return new ComponentStatus(spec.name(), spec.version(), state, statusCode, ready, restarts, spec.limits(),
-                cgroup != null && !spec.limits().isEmpty(), lastExit, resources);
+                processes.enforces(spec.limits()), lastExit, processes.sample());
     }
 
     /**
@@ -130,13 +114,7 @@ public final class Component {
      * empty can be applied (anything else would silently run unlimited).
      */
     public synchronized void applyLimits(ResourceLimits limits) {
-        if (cgroup == null) {
-            if (!limits.isEmpty()) {
-                throw new EnforcementException("component '" + spec.name() + "' has no cgroup; cannot enforce " + limits);
-            }
-        } else {
-            cgroup.apply(limits);
-        }
+        processes.apply(limits);
         spec = spec.withLimits(limits);
         onChange.accept(this);
     }
@@ -148,12 +126,7 @@ public final class Component {
 
     /** Stops the component because of {@code code}; the reason becomes its last exit in the status. */
     public void stop(StatusCode code, String reason) {
-        stop();
-        synchronized (this) {
-            statusCode = code;
-            lastExit = reason;
-        }
-        onChange.accept(this);
+        stop(new Stop(code, reason));
     }
 
     /**
@@ -162,6 +135,14 @@ public final class Component {
      * a step in progress (install, startup, recover) is killed.
      */
     public void stop() {
+        stop(null);
+    }
+
+    /** Why a component was stopped, for its status; null for an ordinary stop. */
+    private record Stop(StatusCode code, String reason) {
+    }
+
+    private void stop(Stop why) {
         StepProcess step;
         boolean up;
         synchronized (this) {
@@ -188,6 +169,10 @@ public final class Component {
         killCgroup();
         synchronized (this) {
             ready = false;
+            if (why != null) {
+                statusCode = why.code();
+                lastExit = why.reason();
+            }
             move(ComponentState.FINISHED);
         }
     }
@@ -247,9 +232,8 @@ public final class Component {
     }
 
     private StepProcess launch(Step step) {
-        oomKillsAtLaunch = oomKills();
         ready = false;
-        return launcher.launch(spec.lifecycle(), step);
+        return processes.launch(spec.lifecycle(), step);
     }
 
     /** Makes {@code step} the current one; {@code then} runs when it ends, unless the component stopped meanwhile. */
@@ -268,7 +252,7 @@ public final class Component {
     private void failed(StepOutcome outcome) {
         boolean installing = state == ComponentState.NEW;
         killCgroup();
-        statusCode = oomKills() > oomKillsAtLaunch ? StatusCode.OOM_KILLED
+        statusCode = processes.oomKilledSinceLaunch() ? StatusCode.OOM_KILLED
                 : StatusCode.of(outcome.step(), outcome.timedOut());
         lastExit = statusCode + " " + outcome.detail();
         ready = false;
@@ -309,7 +293,7 @@ public final class Component {
 
     /** Runs the shutdown step to its end or its timeout; a failure is recorded, the stop goes on. */
     private void shutdown() {
-        StepOutcome outcome = launcher.launch(spec.lifecycle(), SHUTDOWN).awaitEnd();
+        StepOutcome outcome = processes.runToEnd(spec.lifecycle(), SHUTDOWN);
         if (!outcome.succeeded()) {
             synchronized (this) {
                 statusCode = StatusCode.of(SHUTDOWN, outcome.timedOut());
@@ -322,15 +306,8 @@ public final class Component {
         return spec.lifecycle().step(step).isPresent();
     }
 
-    private long oomKills() {
-        return cgroup == null ? 0 : cgroup.sample().oomKills();
-    }
-
-    /** Children of an exited script were handed to init; only the cgroup still finds them. */
     private void killCgroup() {
-        if (cgroup != null) {
-            cgroup.killAll();
-        }
+        processes.killAll();
     }
 
     private void move(ComponentState target) {

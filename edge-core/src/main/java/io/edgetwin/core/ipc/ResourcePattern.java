@@ -36,6 +36,9 @@ public record ResourcePattern(String text, Pattern glob, TopicFilter filter) {
     }
 
     public boolean matches(String requested) {
+        if (text.equals("*")) {
+            return true;
+        }
         if (glob != null) {
             return glob.matcher(requested).matches();
         }

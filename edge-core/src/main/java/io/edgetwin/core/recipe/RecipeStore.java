@@ -8,31 +8,51 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-/** The recipes installed on the device, found by component name and version. */
+/**
+ * The recipes installed on the device, found by component name and version. A component version that
+ * is not known yet is looked for again in the directory, so a recipe put there after the core started
+ * (as a local deployment brings its own recipes) is found by the next deployment that names it.
+ */
 public final class RecipeStore {
 
-    private final Map<String, Recipe> byId = new TreeMap<>();
+    private final Path dir;
+    private Map<String, Recipe> byId;
 
-    public static RecipeStore load(Path dir) {
-        RecipeStore store = new RecipeStore();
-        RecipeReader reader = new RecipeReader();
-        try (Stream<Path> files = Files.list(dir)) {
-            files.filter(f -> f.toString().matches(".*\\.(ya?ml|json)$"))
-                    .sorted()
-                    .map(reader::read)
-                    .forEach(recipe -> store.byId.put(recipe.id(), recipe));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot list recipes in " + dir, e);
-        }
-        return store;
+    private RecipeStore(Path dir, Map<String, Recipe> byId) {
+        this.dir = dir;
+        this.byId = byId;
     }
 
-    public Recipe find(String name, String version) {
-        Recipe recipe = byId.get(name + "@" + version);
+    /** Reads every {@code .yaml}, {@code .yml} and {@code .json} file of {@code dir}; a broken one fails the load. */
+    public static RecipeStore load(Path dir) {
+        return new RecipeStore(dir, read(dir));
+    }
+
+    /** Throws naming the component and what is installed when there is no such recipe, even after a re-read. */
+    public synchronized Recipe find(String name, String version) {
+        String id = name + "@" + version;
+        if (!byId.containsKey(id)) {
+            byId = read(dir);
+        }
+        Recipe recipe = byId.get(id);
         if (recipe == null) {
             throw new RecipeException("no recipe for component '" + name + "' version " + version
                     + "; installed: " + byId.keySet());
         }
         return recipe;
+    }
+
+    private static Map<String, Recipe> read(Path dir) {
+        Map<String, Recipe> byId = new TreeMap<>();
+        RecipeReader reader = new RecipeReader();
+        try (Stream<Path> files = Files.list(dir)) {
+            files.filter(f -> f.toString().matches(".*\\.(ya?ml|json)$"))
+                    .sorted()
+                    .map(reader::read)
+                    .forEach(recipe -> byId.put(recipe.id(), recipe));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list recipes in " + dir, e);
+        }
+        return byId;
     }
 }

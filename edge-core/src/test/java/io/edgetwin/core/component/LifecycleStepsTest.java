@@ -216,6 +216,18 @@ class LifecycleStepsTest {
     }
 
     @Test
+    void aStopForAReasonAnnouncesFinishedWithThatCodeAndReason() throws Exception {
+        Component component = component(1, "run: exec sleep 987\n");
+        component.start();
+        changes.until(RUNNING);
+
+        component.stop(StatusCode.DEPENDENCY_BROKEN, "STOPPED: HARD dependency 'x' is BROKEN");
+
+        assertEquals(List.of("STOPPING/NONE", "FINISHED/DEPENDENCY_BROKEN"), changes.until(FINISHED));
+        assertEquals("STOPPED: HARD dependency 'x' is BROKEN", component.status().lastExit());
+    }
+
+    @Test
     void lifecycleSetenvReachesEveryStepAndAStepsOwnSetenvWins() throws Exception {
         Component component = component(1, """
                 Setenv: {WHO: lifecycle, WHERE: device}

@@ -47,6 +47,28 @@ class RecipeStoreTest {
     }
 
     @Test
+    void aRecipeAddedAfterTheLoadIsFoundByTheNextLookup() throws IOException {
+        write("a-1.yaml", "a", "1.0.0", "echo one");
+        RecipeStore store = RecipeStore.load(dir);
+
+        write("b-1.yaml", "b", "1.0.0", "echo late");
+
+        assertEquals("echo late", store.find("b", "1.0.0").runScript());
+        assertEquals("echo one", store.find("a", "1.0.0").runScript());
+    }
+
+    @Test
+    void aBrokenRecipeAddedLaterFailsTheLookupNamingTheFile() throws IOException {
+        write("a-1.yaml", "a", "1.0.0", "echo one");
+        RecipeStore store = RecipeStore.load(dir);
+        Path broken = Files.writeString(dir.resolve("b-1.yaml"), "RecipeFormatVersion: '2020-01-25'\nComponentName: b\n");
+
+        RecipeException e = assertThrows(RecipeException.class, () -> store.find("b", "1.0.0"));
+
+        assertTrue(e.getMessage().startsWith(broken + ": ComponentVersion is missing"), e.getMessage());
+    }
+
+    @Test
     void aBrokenRecipeFailsTheLoadNamingTheFileAndField() throws IOException {
         write("a-1.yaml", "a", "1.0.0", "echo one");
         Path broken = Files.writeString(dir.resolve("b-1.yaml"), "RecipeFormatVersion: '2020-01-25'\nComponentName: b\n");
