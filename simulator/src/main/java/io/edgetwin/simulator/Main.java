@@ -1,9 +1,10 @@
 package io.edgetwin.simulator;
 
-import io.edgetwin.report.Report;
 import io.edgetwin.report.ReportFormats;
 import io.edgetwin.report.gate.ThresholdException;
 import io.edgetwin.simulator.broker.BrokerException;
+import io.edgetwin.simulator.run.ObservationsJson;
+import io.edgetwin.simulator.run.RunOutcome;
 import io.edgetwin.simulator.run.ScenarioRun;
 import io.edgetwin.simulator.run.Teardown;
 import io.edgetwin.simulator.run.TwinStartBenchmark;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * The {@code edgetwin} command line. Exit codes: 0 every threshold held, 1 a threshold failed, 2 bad
- * input or a setup error (docs/cli.md).
+ * input or a setup error, 3 the run is INVALID (too short, too few answers for a percentile, or the
+ * load generator overloaded); INVALID wins over a threshold failure.
  */
 @Command(name = "edgetwin", mixinStandardHelpOptions = true, version = "edgetwin 0.1.0", exitCodeOnInvalidInput = 2,
         description = "Digital-twin edge devices in capped containers: limited vs unlimited ML inference.",
@@ -37,6 +39,7 @@ public final class Main implements Callable<Integer> {
     public static final int PASSED = 0;
     public static final int THRESHOLD_FAILED = 1;
     public static final int BAD_INPUT = 2;
+    public static final int INVALID = 3;
 
     public static void main(String[] args) {
         System.exit(execute(args));
@@ -93,17 +96,23 @@ public final class Main implements Callable<Integer> {
             Teardown teardown = new Teardown();
             Thread hook = new Thread(() -> closeQuietly(teardown, err), "edgetwin-teardown");
             Runtime.getRuntime().addShutdownHook(hook);
-            Report report;
+            RunOutcome outcome;
             try (teardown) {
-                report = new ScenarioRun(scenario, image, teardown, line -> err.println("edgetwin: " + line),
+                outcome = new ScenarioRun(scenario, image, teardown, line -> err.println("edgetwin: " + line),
                         Clock.systemUTC()).run();
             }
             Runtime.getRuntime().removeShutdownHook(hook);
             Files.createDirectories(dir);
-            ReportFormats.writeAll(report, dir);
-            err.println("edgetwin: " + report.verdict() + " — reports in " + dir.resolve("report.json") + " and "
-                    + dir.resolve("report.md"));
-            return report.passed() ? PASSED : THRESHOLD_FAILED;
+            ReportFormats.writeAll(outcome.report(), dir);
+            ObservationsJson.write(outcome, dir);
+            err.println("edgetwin: " + outcome.verdict() + " — reports in " + dir.resolve("report.json") + ", "
+                    + dir.resolve("report.md") + " and " + dir.resolve(ObservationsJson.FILE));
+            if (!outcome.valid()) {
+                outcome.observations().forEach((variant, o) -> o.validity().reasons()
+                        .forEach(reason -> err.println("edgetwin: [" + variant + "] INVALID: " + reason)));
+                return INVALID;
+            }
+            return outcome.report().passed() ? PASSED : THRESHOLD_FAILED;
         }
 
         static void closeQuietly(Teardown teardown, PrintStream err) {

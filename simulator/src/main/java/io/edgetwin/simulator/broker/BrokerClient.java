@@ -25,11 +25,21 @@ public final class BrokerClient implements AutoCloseable {
     private final List<Route> routes = new CopyOnWriteArrayList<>();
 
     public BrokerClient(String uri, String clientId) {
+        this(uri, clientId, true);
+    }
+
+    /**
+     * With {@code cleanSession} false the broker keeps the subscriptions and queues QoS 1 messages
+     * while this client is away (across a broker restart, with persistence); either way it reconnects
+     * on its own, at most two seconds apart.
+     */
+    public BrokerClient(String uri, String clientId, boolean cleanSession) {
         try {
             client = new MqttAsyncClient(uri, clientId, new MemoryPersistence());
             client.setCallback(new Callback());
             MqttConnectOptions options = new MqttConnectOptions();
-            options.setCleanSession(true);
+            options.setCleanSession(cleanSession);
+            options.setMaxReconnectDelay(2_000);
             options.setMaxInflight(MAX_IN_FLIGHT);
             options.setSocketFactory(new NoDelaySocketFactory());
             options.setAutomaticReconnect(true);
@@ -78,6 +88,11 @@ public final class BrokerClient implements AutoCloseable {
     }
 
     private record Route(String filter, BiConsumer<String, byte[]> handler) {
+    }
+
+    /** Whether the client is connected now. */
+    public boolean isConnected() {
+        return client.isConnected();
     }
 
     private final class Callback implements MqttCallback {

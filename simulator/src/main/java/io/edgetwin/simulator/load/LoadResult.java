@@ -1,17 +1,34 @@
 package io.edgetwin.simulator.load;
 
 import java.time.Duration;
+import java.util.List;
 import org.HdrHistogram.Histogram;
 
 /**
- * What the measured part of a run produced: counts and the whole latency histogram (nanoseconds, from
- * each request's intended send time). {@code late} counts requests sent more than
- * {@link ConstantRateLoad#LATE_AFTER} after their intended time; their latency still counts from then.
+ * What the measured part of a run produced. {@code scheduled} requests were due; {@code sent} of them
+ * were handed to the broker, {@code dropped} could not be (twin known offline, broker unreachable, or
+ * the in-flight limit reached) — never silently skipped. Of those sent, {@code ok} were answered,
+ * {@code failed} answered with an error or never ({@code unanswered}). {@code late} were sent more
+ * than {@link LoadDriver#LATE_AFTER} after their intended time; their latency still counts from then.
+ *
+ * @param latencyNanos        every successful answer, from its intended send time
+ * @param sendErrorNanos      how long after its intended time each request was handed over
+ * @param generatorCpuNanos   CPU time of the generator thread during the measured part
  */
-public record LoadResult(long sent, long ok, long failed, long late, long correct, Histogram latencyNanos,
-                         Duration measured) {
+public record LoadResult(long scheduled, long sent, long dropped, long ok, long failed, long unanswered, long late,
+                         long correct, Histogram latencyNanos, Histogram sendErrorNanos, List<LatencyWindow> windows,
+                         Duration measured, long generatorCpuNanos) {
+
+    public LoadResult {
+        windows = List.copyOf(windows);
+    }
 
     public double throughputPerSecond() {
         return ok / (measured.toNanos() / 1e9);
+    }
+
+    /** The generator thread's CPU time as a fraction of one core over the measured part. */
+    public double generatorCpuFraction() {
+        return measured.isZero() ? 0 : (double) generatorCpuNanos / measured.toNanos();
     }
 }

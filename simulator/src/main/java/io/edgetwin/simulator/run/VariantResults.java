@@ -21,7 +21,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Assembles a variant's report entry from what was measured: the caps the twin read back, the load
- * result, the core's last status and Docker's view of the container.
+ * result, the core's last status and Docker's view of the container. {@code requests.late} counts the
+ * requests dropped (never sent) plus those sent late; observations.json has them apart.
  */
 final class VariantResults {
 
@@ -39,7 +40,7 @@ final class VariantResults {
         long deviceOoms = Math.max(last.oomKills(), outcome.oomKilled() && !outcome.running() ? 1 : 0)
                 + killsByTheDeviceCap(variant, last);
         return VariantResult.measured(applied(last.device()), requested(scenario.device()), twinStartMs,
-                new RequestCounts(load.sent(), load.ok(), load.failed(), load.late()), latency,
+                new RequestCounts(load.sent(), load.ok(), load.failed(), load.dropped() + load.late()), latency,
                 load.throughputPerSecond(), Math.max(peakMemoryBytes, last.memory().peakBytes()),
                 new OomKills(deviceOoms, componentOomKills(last)), components(scenario, variant, last));
     }
