@@ -125,13 +125,20 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    /** {@code edgetwin bench twin-start [--runs N] [--memory MiB] [--cpus X]}. */
+    /** {@code edgetwin bench twin-start [--runs N] [--memory MiB] [--cpus X]} or {@code edgetwin bench load [--rate R] [--seconds S]}. */
     @Command(name = "bench", exitCodeOnInvalidInput = 2,
-            description = "Measure twin cold start (container create -> model ready), one twin after another.")
+            description = "Measure twin cold start (twin-start: container create -> model ready, one twin after another) "
+                    + "or the load generator (load: against a null responder on loopback).")
     static final class Bench implements Callable<Integer> {
 
-        @Parameters(paramLabel = "WHAT", description = "what to measure: twin-start")
+        @Parameters(paramLabel = "WHAT", description = "what to measure: twin-start or load")
         String what;
+
+        @Option(names = "--rate", description = "load: requests per second (default 20000)")
+        double rate = 20_000;
+
+        @Option(names = "--seconds", description = "load: measured seconds per run (default 10)")
+        int seconds = 10;
 
         @Option(names = "--runs", description = "how many twins (default 5)")
         int runs = 5;
@@ -144,8 +151,12 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
+            if ("load".equals(what)) {
+                return load();
+            }
             if (!"twin-start".equals(what)) {
-                throw new CommandLine.ParameterException(new CommandLine(this), "unknown benchmark '" + what + "'; expected twin-start");
+                throw new CommandLine.ParameterException(new CommandLine(this), "unknown benchmark '" + what
+                        + "'; expected twin-start or load");
             }
             if (runs < 1) {
                 throw new CommandLine.ParameterException(new CommandLine(this), "--runs " + runs + " must be at least 1");
@@ -165,6 +176,27 @@ public final class Main implements Callable<Integer> {
             System.out.printf("twin cold start (create -> model ready), %d runs, memory %d MiB, cpus %.2f: "
                             + "median %d ms, min %d ms, max %d ms, all %s%n", runs, memoryMib, cpus,
                     sorted.get(sorted.size() / 2), sorted.get(0), sorted.get(sorted.size() - 1), millis);
+            return PASSED;
+        }
+
+        private Integer load() throws Exception {
+            if (!(rate > 0) || seconds < 1) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--rate must be above zero and --seconds at least 1");
+            }
+            StringBuilder input = new StringBuilder("[");
+            for (int i = 0; i < 128; i++) {
+                input.append(i == 0 ? "" : ",").append(String.format(java.util.Locale.ROOT, "%.4f", Math.sin(i)));
+            }
+            List<io.edgetwin.simulator.load.Sample> samples = List.of(new io.edgetwin.simulator.load.Sample("x", input + "]"));
+            for (int run = 1; run <= runs; run++) {
+                io.edgetwin.simulator.bench.LoadGeneratorBenchmark.Result r = io.edgetwin.simulator.bench.LoadGeneratorBenchmark
+                        .run(rate, java.time.Duration.ofSeconds(seconds), samples);
+                System.out.printf(java.util.Locale.ROOT, "load generator run %d: rate %.0f/s, scheduled %d, ok %d, dropped %d, "
+                                + "unanswered %d, send-time error p50 %.1f us p99 %.1f us, generator thread %.0f%% of a core, "
+                                + "process %.0f%% of a core, latency p99 %.1f us%n", run, r.ratePerSecond(), r.scheduled(), r.ok(),
+                        r.dropped(), r.unanswered(), r.sendErrorP50Micros(), r.sendErrorP99Micros(), r.generatorCpu() * 100,
+                        r.processCpu() * 100, r.latencyP99Micros());
+            }
             return PASSED;
         }
     }

@@ -48,14 +48,22 @@ public final class LoadDriver {
         transport.start(ledger);
     }
 
-    /** Settings beside the workload: the window length, the in-flight limit, and which twins may be sent to now. */
-    public record Options(Duration window, int maxInFlight, IntPredicate reachable) {
+    /**
+     * Settings beside the workload: the window length, the in-flight limit, which twins may be sent to
+     * now, and the first request id (drivers that share a transport one after another use disjoint ids,
+     * so a late answer to one is never taken for an answer to the next).
+     */
+    public record Options(Duration window, int maxInFlight, IntPredicate reachable, long firstId) {
         public static Options defaults() {
-            return new Options(Duration.ofSeconds(1), 100_000, twin -> true);
+            return new Options(Duration.ofSeconds(1), 100_000, twin -> true, 0);
         }
 
         public Options reachableWhen(IntPredicate predicate) {
-            return new Options(window, maxInFlight, predicate);
+            return new Options(window, maxInFlight, predicate, firstId);
+        }
+
+        public Options startingAt(long id) {
+            return new Options(window, maxInFlight, reachable, id);
         }
     }
 
@@ -75,7 +83,7 @@ public final class LoadDriver {
         ledger.measuredStartsAt(measuredStart);
         SplittableRandom twinChoice = arrival instanceof Arrival.Poisson ? new SplittableRandom(seed ^ 0x5DEECE66DL) : null;
         Histogram sendError = new Histogram(Ledger.MAX_LATENCY_NANOS, 3);
-        long[] sequence = {0};
+        long[] sequence = {options.firstId()};
         long scheduled;
         long cpuBefore;
         if (arrival instanceof Arrival.Closed closed) {

@@ -23,6 +23,32 @@ public record LoadResult(long scheduled, long sent, long dropped, long ok, long 
         windows = List.copyOf(windows);
     }
 
+    /**
+     * Several measured slices of one variant (interleaved execution) as one result: counts and CPU
+     * added, histograms merged, windows one after another as if the slices had run back to back.
+     */
+    public static LoadResult combine(List<LoadResult> slices) {
+        Histogram latency = new Histogram(Ledger.MAX_LATENCY_NANOS, 3);
+        Histogram sendError = new Histogram(Ledger.MAX_LATENCY_NANOS, 3);
+        List<LatencyWindow> windows = new java.util.ArrayList<>();
+        long[] sums = new long[9];
+        Duration measured = Duration.ZERO;
+        for (LoadResult s : slices) {
+            latency.add(s.latencyNanos());
+            sendError.add(s.sendErrorNanos());
+            long offsetMs = measured.toMillis();
+            s.windows().forEach(w -> windows.add(new LatencyWindow(offsetMs + w.startMs(), w.count(), w.errors(), w.latencyNanos())));
+            long[] counts = {s.scheduled(), s.sent(), s.dropped(), s.ok(), s.failed(), s.unanswered(), s.late(), s.correct(),
+                    s.generatorCpuNanos()};
+            for (int i = 0; i < sums.length; i++) {
+                sums[i] += counts[i];
+            }
+            measured = measured.plus(s.measured());
+        }
+        return new LoadResult(sums[0], sums[1], sums[2], sums[3], sums[4], sums[5], sums[6], sums[7], latency, sendError, windows,
+                measured, sums[8]);
+    }
+
     public double throughputPerSecond() {
         return ok / (measured.toNanos() / 1e9);
     }

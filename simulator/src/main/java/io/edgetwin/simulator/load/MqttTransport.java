@@ -20,6 +20,7 @@ public final class MqttTransport implements Transport {
     private final BrokerClient broker;
     private final List<String> things;
     private final AtomicLong unknownAnswers = new AtomicLong();
+    private volatile Answers answers;
 
     public MqttTransport(BrokerClient broker, List<String> things) {
         this.broker = broker;
@@ -31,10 +32,15 @@ public final class MqttTransport implements Transport {
         return things.size();
     }
 
+    /** Subscribes on the first call; later calls (a new driver for the next slice) only redirect the answers. */
     @Override
-    public void start(Answers answers) {
-        things.forEach(thing -> broker.subscribe("edgetwin/" + thing + "/inference/response", 1,
-                (topic, payload) -> onResponse(payload, answers)));
+    public synchronized void start(Answers answers) {
+        boolean first = this.answers == null;
+        this.answers = answers;
+        if (first) {
+            things.forEach(thing -> broker.subscribe("edgetwin/" + thing + "/inference/response", 1,
+                    (topic, payload) -> onResponse(payload, this.answers)));
+        }
     }
 
     @Override

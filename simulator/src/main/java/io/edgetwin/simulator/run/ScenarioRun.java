@@ -30,6 +30,9 @@ import java.util.function.Consumer;
  */
 public final class ScenarioRun {
 
+    /** Slices per variant when variants are interleaved. */
+    static final int ROUNDS = 3;
+
     private final Scenario scenario;
     private final TwinImage image;
     private final Teardown teardown;
@@ -61,14 +64,49 @@ public final class ScenarioRun {
                 progress, clock);
         Map<String, VariantResult> results = new LinkedHashMap<>();
         Map<String, VariantObservations> observations = new LinkedHashMap<>();
-        progress.accept("variants run one after another (execution: sequential)");
+        Map<String, VariantRun.Outcome> outcomes = scenario.execution() == Scenario.Execution.INTERLEAVED
+                ? interleaved(context) : sequential(context);
+        outcomes.forEach((name, outcome) -> {
+            results.put(name, outcome.result());
+            observations.put(name, outcome.observations());
+        });
+        return new RunOutcome(Report.of(scenario.name(), startedAt, clock.instant(), results),
+                scenario.execution().name().toLowerCase(java.util.Locale.ROOT), scenario.seed(), scenario.text(), observations);
+    }
+
+    private Map<String, VariantRun.Outcome> sequential(VariantRun.RunContext context) throws Exception {
+        progress.accept("variants run one after another, each alone on the host (execution: sequential)");
+        Map<String, VariantRun.Outcome> outcomes = new LinkedHashMap<>();
         for (Variant variant : scenario.variants()) {
-            VariantRun.Outcome outcome = new VariantRun(context, variant).run(teardown);
-            results.put(variant.name(), outcome.result());
-            observations.put(variant.name(), outcome.observations());
+            outcomes.put(variant.name(), new VariantRun(context, variant).run(teardown));
         }
-        return new RunOutcome(Report.of(scenario.name(), startedAt, clock.instant(), results), "sequential", scenario.seed(),
-                scenario.text(), observations);
+        return outcomes;
+    }
+
+    /**
+     * Every variant's fleet up at once, the load alternating between variants in {@link #ROUNDS}
+     * slices each, so slow drifts of the host hit every variant alike; only one variant is loaded at a time.
+     */
+    private Map<String, VariantRun.Outcome> interleaved(VariantRun.RunContext context) throws Exception {
+        progress.accept("variants interleaved: all fleets up, the load alternates between variants in " + ROUNDS
+                + " slices each (execution: interleaved)");
+        Map<String, VariantRun> runs = new LinkedHashMap<>();
+        for (Variant variant : scenario.variants()) {
+            VariantRun run = new VariantRun(context, variant);
+            run.start(teardown);
+            runs.put(variant.name(), run);
+        }
+        Duration slice = scenario.workload().duration().dividedBy(ROUNDS);
+        for (int round = 0; round < ROUNDS; round++) {
+            for (VariantRun run : runs.values()) {
+                run.drive(round == 0 ? scenario.workload().warmup() : Duration.ZERO, slice, false);
+            }
+        }
+        Map<String, VariantRun.Outcome> outcomes = new LinkedHashMap<>();
+        for (Map.Entry<String, VariantRun> e : runs.entrySet()) {
+            outcomes.put(e.getKey(), e.getValue().finish(teardown));
+        }
+        return outcomes;
     }
 
     private void reapLeftovers() throws IOException {

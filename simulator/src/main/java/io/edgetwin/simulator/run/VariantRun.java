@@ -36,8 +36,8 @@ import java.util.function.Consumer;
 
 /**
  * One variant: provision its fleet (each twin behind its own link proxy) → wait until every model is
- * ready → observe every second → schedule the faults → warm up and drive the load → collect → tear
- * the fleet down.
+ * ready → observe every second → schedule the faults → warm up and drive the load (in one piece, or in
+ * slices when variants are interleaved) → collect → tear the fleet down.
  */
 final class VariantRun {
 
@@ -63,39 +63,69 @@ final class VariantRun {
     record Outcome(VariantResult result, io.edgetwin.simulator.measure.VariantObservations observations) {
     }
 
+    private RunningFleet fleet;
+    private long fleetStartMs;
+    private Observer observer;
+    private Consumer<TwinStatus> listener;
+    private ScheduledExecutorService sampler;
+    private Reachability reachability;
+    private MqttTransport transport;
+    private FaultInjector injector;
+    private final List<LoadResult> slices = new ArrayList<>();
+
+    /** The whole variant, alone on the host: provision → drive the whole duration with its faults → finish. */
     Outcome run(Teardown teardown) throws Exception {
-        Scenario scenario = run.scenario();
+        start(teardown);
+        drive(scenario().workload().warmup(), scenario().workload().duration(), true);
+        return finish(teardown);
+    }
+
+    /** Provisions the fleet, waits until every model is ready, and starts observing it. */
+    void start(Teardown teardown) throws Exception {
         long created = System.nanoTime();
-        RunningFleet fleet = provision(teardown);
-        long fleetStartMs = (System.nanoTime() - created) / 1_000_000;
-        Observer observer = observer(fleet);
-        Consumer<TwinStatus> listener = observer::onStatus;
+        fleet = provision(teardown);
+        fleetStartMs = (System.nanoTime() - created) / 1_000_000;
+        progress.accept("fleet of " + fleet.size() + " ready in " + fleetStartMs + " ms");
+        observer = observer(fleet);
+        listener = observer::onStatus;
         run.tracker().addListener(listener);
-        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "observer"));
-        Reachability reachability = new Reachability(fleet.size());
-        Workload workload = scenario.workload();
-        List<String> things = fleet.twins().stream().map(t -> t.spec().thingName()).toList();
-        MqttTransport transport = new MqttTransport(run.client(), things);
-        LoadDriver driver = new LoadDriver(transport, run.samples(), scenario.seed(),
-                LoadDriver.Options.defaults().reachableWhen(reachability));
+        sampler = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "observer"));
+        reachability = new Reachability(fleet.size());
+        transport = new MqttTransport(run.client(), fleet.twins().stream().map(t -> t.spec().thingName()).toList());
+        injector = new FaultInjector(fleet, reachability, observer::event);
+    }
+
+    /**
+     * Drives one measured slice of {@code length} after {@code warmup}; the first slice starts the
+     * observer's clock and, when {@code withFaults}, schedules the scenario's faults on it.
+     */
+    void drive(Duration warmup, Duration length, boolean withFaults) {
+        Workload workload = scenario().workload();
+        LoadDriver driver = new LoadDriver(transport, run.samples(), scenario().seed() + slices.size(),
+                LoadDriver.Options.defaults().reachableWhen(reachability).startingAt(slices.size() * 1_000_000_000L));
         fleet.drivenBy(driver);
-        LoadResult result;
-        try (FaultInjector injector = new FaultInjector(fleet, reachability, observer::event)) {
-            progress.accept("fleet of " + fleet.size() + " ready in " + fleetStartMs + " ms; warming up for "
-                    + workload.warmup().toSeconds() + " s, then " + describe(workload.arrival()) + " per twin for "
-                    + workload.duration().toSeconds() + " s");
-            long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10);
-            long measuredStart = start + workload.warmup().toNanos();
+        progress.accept("warming up for " + warmup.toSeconds() + " s, then " + describe(workload.arrival()) + " per twin for "
+                + length.toSeconds() + " s");
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10);
+        long measuredStart = start + warmup.toNanos();
+        if (slices.isEmpty()) {
             observer.startsAt(measuredStart);
             sampler.scheduleAtFixedRate(observer::sample, 0, 1, TimeUnit.SECONDS);
-            injector.schedule(scenario.faults(), measuredStart);
-            result = driver.run(workload.arrival().forFleet(fleet.size()), start, workload.warmup(), workload.duration(), DRAIN,
-                    (elapsed, sent, ok, failed, p99) -> progress.accept(String.format(
-                            "%3d/%d s  sent %d  ok %d  failed %d  p99 %.1f ms", elapsed.toSeconds(),
-                            workload.duration().toSeconds(), sent, ok, failed, p99 / 1e6)));
-        } finally {
-            sampler.shutdownNow();
         }
+        if (withFaults) {
+            injector.schedule(scenario().faults(), measuredStart);
+        }
+        slices.add(driver.run(workload.arrival().forFleet(fleet.size()), start, warmup, length, DRAIN,
+                (elapsed, sent, ok, failed, p99) -> progress.accept(String.format(
+                        "%3d/%d s  sent %d  ok %d  failed %d  p99 %.1f ms", elapsed.toSeconds(),
+                        length.toSeconds(), sent, ok, failed, p99 / 1e6))));
+    }
+
+    /** Stops observing, collects the last status of every twin, tears the fleet down and assembles the outcome. */
+    Outcome finish(Teardown teardown) throws Exception {
+        injector.close();
+        sampler.shutdownNow();
+        LoadResult result = LoadResult.combine(slices);
         List<TwinStatus> last = new ArrayList<>();
         for (DeviceTwin twin : fleet.twins()) {
             last.add(awaitNextStatus(twin.spec().thingName()));
@@ -105,14 +135,18 @@ final class VariantRun {
         for (DeviceTwin twin : fleet.twins()) {
             teardown.closeNow(twin);
         }
-        VariantResult measured = VariantResults.of(scenario, variant, last.get(0), outcome, fleetStartMs, result,
+        VariantResult measured = VariantResults.of(scenario(), variant, last.get(0), outcome, fleetStartMs, result,
                 run.tracker().peakMemoryBytes(last.get(0).thing()));
-        Validity validity = ValidityCheck.of(result, scenario.validity(), variant.thresholds());
+        Validity validity = ValidityCheck.of(result, scenario().validity(), variant.thresholds());
         progress.accept(String.format("done: ok %d of %d, dropped %d, unanswered %d, p99 %.1f ms, correct %d, %s",
                 result.ok(), result.scheduled(), result.dropped(), result.unanswered(), measured.latencyMs().p99(),
                 result.correct(), validity.valid() ? "VALID" : "INVALID: " + String.join("; ", validity.reasons())));
         return new Outcome(VariantResults.withThresholds(measured, variant),
-                Observations.of(result, validity, observer, describe(scenario.workload().arrival())));
+                Observations.of(result, validity, observer, describe(scenario().workload().arrival())));
+    }
+
+    private Scenario scenario() {
+        return run.scenario();
     }
 
     private RunningFleet provision(Teardown teardown) throws Exception {

@@ -61,8 +61,13 @@ public final class ScenarioReader {
         List<Fault> faults = top.containsKey("faults")
                 ? new FaultReader(catalog, components, twins, workload.duration()).read(top.get("faults")) : List.of();
         ValidityRules validity = top.containsKey("validity") ? validity(top.get("validity")) : ValidityRules.DEFAULT;
+        Scenario.Execution execution = top.containsKey("execution") ? execution(top.get("execution")) : Scenario.Execution.SEQUENTIAL;
+        if (execution == Scenario.Execution.INTERLEAVED && !faults.isEmpty()) {
+            throw top.get("execution").error("interleaved variants cannot take faults (their offsets follow one variant's "
+                    + "uninterrupted run); expected execution: sequential, or no faults");
+        }
         return new Scenario(file, text(file), name, seed, device, profile, twins, components, variants, workload, faults,
-                validity, top.containsKey("execution") ? execution(top.get("execution")) : Scenario.Execution.SEQUENTIAL);
+                validity, execution);
     }
 
     private static String text(Path file) {

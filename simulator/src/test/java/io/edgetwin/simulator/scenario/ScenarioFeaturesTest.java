@@ -195,6 +195,14 @@ class ScenarioFeaturesTest {
     }
 
     @Test
+    void interleavedVariantsWithFaultsAreRefused() throws IOException {
+        Path file = write(BASE + "faults:\n  - {at: 5s, kind: broker-outage, for: 1s}\nexecution: interleaved\n");
+
+        assertThat(assertThrows(ScenarioException.class, () -> reader.read(file)).getMessage())
+                .contains("execution").contains("interleaved variants cannot take faults");
+    }
+
+    @Test
     void theShippedNoisyNeighbourScenarioIsValid() {
         Scenario scenario = new ScenarioReader(RecipeCatalog.load(Path.of("../edge-core/src/main/recipes")), 2)
                 .read(Path.of("../scenarios/noisy-neighbor.yaml"));
