@@ -55,24 +55,36 @@ public final class LinkProxy implements AutoCloseable {
 
     private void accept() {
         while (!server.isClosed()) {
+            Socket twin;
             try {
-                Socket twin = server.accept();
-                if (conditions.cut()) {
-                    closeQuietly(twin);
-                    continue;
-                }
-                Socket broker = new Socket();
-                broker.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), brokerPort), 2_000);
-                twin.setTcpNoDelay(true);
-                broker.setTcpNoDelay(true);
-                open.add(twin);
-                open.add(broker);
-                pump(twin, broker);
-                pump(broker, twin);
+                twin = server.accept();
             } catch (IOException e) {
-                // The broker is down (outage) or the proxy closes: the twin sees a refused connection and retries.
+                return;
             }
+            if (conditions.cut()) {
+                closeQuietly(twin);
+                continue;
+            }
+            connect(twin);
         }
+    }
+
+    private void connect(Socket twin) {
+        Socket broker = new Socket();
+        try {
+            broker.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), brokerPort), 2_000);
+            twin.setTcpNoDelay(true);
+            broker.setTcpNoDelay(true);
+        } catch (IOException e) {
+            // The broker is down (an outage): the twin's connection is closed at once, as a refused one would be.
+            closeQuietly(twin);
+            closeQuietly(broker);
+            return;
+        }
+        open.add(twin);
+        open.add(broker);
+        pump(twin, broker);
+        pump(broker, twin);
     }
 
     private void pump(Socket from, Socket to) {
