@@ -192,10 +192,10 @@ public final class Main implements Callable<Integer> {
                 io.edgetwin.simulator.bench.LoadGeneratorBenchmark.Result r = io.edgetwin.simulator.bench.LoadGeneratorBenchmark
                         .run(rate, java.time.Duration.ofSeconds(seconds), samples);
                 System.out.printf(java.util.Locale.ROOT, "load generator run %d: rate %.0f/s, scheduled %d, ok %d, dropped %d, "
-                                + "unanswered %d, send-time error p50 %.1f us p99 %.1f us, generator thread %.0f%% of a core, "
-                                + "process %.0f%% of a core, latency p99 %.1f us%n", run, r.ratePerSecond(), r.scheduled(), r.ok(),
-                        r.dropped(), r.unanswered(), r.sendErrorP50Micros(), r.sendErrorP99Micros(), r.generatorCpu() * 100,
-                        r.processCpu() * 100, r.latencyP99Micros());
+                                + "unanswered %d, send-time error p50 %.1f us p99 %.1f us, generator thread %.0f%% of a core busy "
+                                + "(%.0f%% with spin-waits), process %.0f%% of a core, latency p99 %.1f us%n", run, r.ratePerSecond(),
+                        r.scheduled(), r.ok(), r.dropped(), r.unanswered(), r.sendErrorP50Micros(), r.sendErrorP99Micros(),
+                        r.generatorCpu() * 100, r.generatorCpuWithSpin() * 100, r.processCpu() * 100, r.latencyP99Micros());
             }
             return PASSED;
         }

@@ -20,7 +20,8 @@ public final class LoadGeneratorBenchmark {
 
     /** One measured run. */
     public record Result(double ratePerSecond, long scheduled, long ok, long dropped, long unanswered, double sendErrorP50Micros,
-                         double sendErrorP99Micros, double generatorCpu, double processCpu, double latencyP99Micros) {
+                         double sendErrorP99Micros, double generatorCpu, double generatorCpuWithSpin, double processCpu,
+                         double latencyP99Micros) {
     }
 
     public static Result run(double ratePerSecond, Duration duration, List<Sample> samples) throws Exception {
@@ -37,7 +38,7 @@ public final class LoadGeneratorBenchmark {
             double processCpu = (double) (os.getProcessCpuTime() - cpuBefore) / (System.nanoTime() - wallBefore);
             return new Result(ratePerSecond, result.scheduled(), result.ok(), result.dropped(), result.unanswered(),
                     result.sendErrorNanos().getValueAtPercentile(50) / 1e3, result.sendErrorNanos().getValueAtPercentile(99) / 1e3,
-                    result.generatorCpuFraction(), processCpu, result.latencyNanos().getValueAtPercentile(99) / 1e3);
+                    result.generatorCpuFraction(), result.generatorCpuWithSpinFraction(), processCpu, result.latencyNanos().getValueAtPercentile(99) / 1e3);
         }
     }
 }

@@ -25,9 +25,10 @@ public record VariantObservations(Validity validity, String latencyHistogram, Li
 
     /**
      * The load generator's view: requests due, sent, dropped (not sent), unanswered, late; how late
-     * requests were handed over (p99, µs); its thread's CPU as a share of one core; the arrival model.
+     * requests were handed over (p99, µs); its thread's CPU as a share of one core, without and with
+     * the spin-waits before send times; the arrival model.
      */
     public record Generator(String arrival, long scheduled, long sent, long dropped, long unanswered, long late,
-                            double sendErrorP99Micros, double cpuFraction) {
+                            double sendErrorP99Micros, double cpuFraction, double cpuWithSpinFraction) {
     }
 }

@@ -18,7 +18,7 @@ final class Observations {
                 load.windows().stream().map(Observations::window).toList(), observer.twins(), observer.series(),
                 observer.events(), new VariantObservations.Generator(arrival, load.scheduled(), load.sent(), load.dropped(),
                 load.unanswered(), load.late(), load.sendErrorNanos().getValueAtPercentile(99) / 1e3,
-                load.generatorCpuFraction()));
+                load.generatorCpuFraction(), load.generatorCpuWithSpinFraction()));
     }
 
     private static VariantObservations.Window window(LatencyWindow w) {

@@ -23,6 +23,7 @@ class LoadResultTest {
         assertThat(combined.windows()).extracting(LatencyWindow::startMs).containsExactly(0L, 2000L);
         assertThat(combined.latencyNanos().getMaxValue()).isGreaterThanOrEqualTo(3_000_000);
         assertEquals(300, combined.generatorCpuNanos());
+        assertEquals(100, combined.generatorSpinNanos());
     }
 
     private static LoadResult slice(int answers, long latencyNanos, Duration measured) {
@@ -31,6 +32,6 @@ class LoadResultTest {
             latency.recordValue(latencyNanos);
         }
         return new LoadResult(answers, answers, 0, answers, 0, 0, 0, answers, latency, new Histogram(3),
-                List.of(new LatencyWindow(0, answers, 0, latency)), measured, 150);
+                List.of(new LatencyWindow(0, answers, 0, latency)), measured, 150, 50);
     }
 }

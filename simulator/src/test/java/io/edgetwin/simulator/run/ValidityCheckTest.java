@@ -46,12 +46,28 @@ class ValidityCheckTest {
         assertThat(validity.reasons()).singleElement().asString().contains("85% of a core");
     }
 
+    @Test
+    void spinWaitingForSendTimesDoesNotCountAsGeneratorLoad() {
+        LoadResult spinning = new LoadResult(1500, 1500, 0, 1500, 0, 0, 0, 1500, answers(1500), new Histogram(3), List.of(),
+                Duration.ofSeconds(10), 9_900_000_000L, 6_000_000_000L);
+
+        assertTrue(ValidityCheck.of(spinning, ValidityRules.DEFAULT, List.of()).valid(), "39% busy, 60% spinning");
+    }
+
+    private static Histogram answers(int count) {
+        Histogram latency = new Histogram(3);
+        for (int i = 0; i < count; i++) {
+            latency.recordValue(1_000_000);
+        }
+        return latency;
+    }
+
     private static LoadResult load(int answers, Duration measured, long generatorCpuNanos) {
         Histogram latency = new Histogram(3);
         for (int i = 0; i < answers; i++) {
             latency.recordValue(1_000_000);
         }
         return new LoadResult(answers, answers, 0, answers, 0, 0, 0, answers, latency, new Histogram(3), List.of(), measured,
-                generatorCpuNanos);
+                generatorCpuNanos, 0);
     }
 }
