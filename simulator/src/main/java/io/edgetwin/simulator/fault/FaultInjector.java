@@ -101,8 +101,9 @@ public final class FaultInjector implements AutoCloseable {
             });
         } else if (fault instanceof Fault.DeviceCaps caps) {
             forTwins(caps, twin -> {
-                fleet.updateCaps(twin, caps.memoryBytes(), caps.cpus());
-                started(twin, null, caps, "docker update memory " + caps.memoryBytes() + " B, cpus " + caps.cpus());
+                String readBack = fleet.updateCaps(twin, caps.memoryBytes(), caps.cpus());
+                started(twin, null, caps, "docker update memory " + caps.memoryBytes() + " B, cpus " + caps.cpus()
+                        + "; read back: " + readBack);
             });
         }
     }

@@ -17,7 +17,8 @@ public interface Fleet {
 
     void powerOn(int twin);
 
-    void updateCaps(int twin, Long memoryBytes, Double cpus);
+    /** Changes the container's caps; returns the caps read back from its cgroup afterwards, for the event. */
+    String updateCaps(int twin, Long memoryBytes, Double cpus);
 
     LinkProxy link(int twin);
 

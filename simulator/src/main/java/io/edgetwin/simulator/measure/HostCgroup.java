@@ -38,6 +38,18 @@ public final class HostCgroup {
         }
     }
 
+    /** The caps as the cgroup has them now, e.g. {@code memory 536870912 B, cpus 0.8}; "unreadable" when it is gone. */
+    public String caps() {
+        try {
+            long memoryLimit = number(memory.resolve("memory.limit_in_bytes"));
+            long quota = number(cpu.resolve("cpu.cfs_quota_us"));
+            long period = number(cpu.resolve("cpu.cfs_period_us"));
+            return "memory " + memoryLimit + " B, cpus " + (quota <= 0 ? "unlimited" : Double.toString((double) quota / period));
+        } catch (IOException | RuntimeException e) {
+            return "unreadable (" + e.getMessage() + ")";
+        }
+    }
+
     private static long number(Path file) throws IOException {
         return Long.parseLong(Files.readString(file).trim());
     }

@@ -6,6 +6,7 @@ import io.edgetwin.simulator.fault.Fault;
 import io.edgetwin.simulator.fault.Fleet;
 import io.edgetwin.simulator.fault.LinkProxy;
 import io.edgetwin.simulator.load.LoadDriver;
+import io.edgetwin.simulator.measure.HostCgroup;
 import io.edgetwin.simulator.measure.StatusTracker;
 import io.edgetwin.simulator.measure.TwinStatus;
 import io.edgetwin.simulator.scenario.Scenario;
@@ -70,8 +71,9 @@ final class RunningFleet implements Fleet {
     }
 
     @Override
-    public void updateCaps(int twin, Long memoryBytes, Double cpus) {
+    public String updateCaps(int twin, Long memoryBytes, Double cpus) {
         twins.get(twin).updateCaps(memoryBytes, cpus);
+        return HostCgroup.of(twins.get(twin).containerId()).caps();
     }
 
     @Override

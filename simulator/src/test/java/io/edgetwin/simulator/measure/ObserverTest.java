@@ -31,6 +31,16 @@ class ObserverTest {
     }
 
     @Test
+    void theCapsAreReadBackFromTheHostCgroup() throws IOException {
+        fakeCgroup(1, 0);
+        Files.writeString(cgroupRoot.resolve("memory/docker").resolve(ID).resolve("memory.limit_in_bytes"), "536870912\n");
+        Files.writeString(cgroupRoot.resolve("cpu/docker").resolve(ID).resolve("cpu.cfs_quota_us"), "80000\n");
+        Files.writeString(cgroupRoot.resolve("cpu/docker").resolve(ID).resolve("cpu.cfs_period_us"), "100000\n");
+
+        assertEquals("memory 536870912 B, cpus 0.8", new HostCgroup(cgroupRoot, ID).caps());
+    }
+
+    @Test
     void aMissingCgroupGivesNoSample() {
         assertThat(new HostCgroup(cgroupRoot, "gone").read(0)).isNull();
     }
