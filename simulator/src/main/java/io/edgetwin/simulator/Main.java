@@ -127,8 +127,8 @@ public final class Main implements Callable<Integer> {
 
     /** {@code edgetwin bench twin-start [--runs N] [--memory MiB] [--cpus X]} or {@code edgetwin bench load [--rate R] [--seconds S]}. */
     @Command(name = "bench", exitCodeOnInvalidInput = 2,
-            description = "Measure twin cold start (twin-start: container create -> model ready, one twin after another) "
-                    + "or the load generator (load: against a null responder on loopback).")
+            description = "Measure twin cold start (twin-start: container create -> model ready, one twin after another), "
+                    + "a fleet of idle twins started at once (fleet), or the load generator (load: against a null responder on loopback).")
     static final class Bench implements Callable<Integer> {
 
         @Parameters(paramLabel = "WHAT", description = "what to measure: twin-start or load")
@@ -139,6 +139,9 @@ public final class Main implements Callable<Integer> {
 
         @Option(names = "--seconds", description = "load: measured seconds per run (default 10)")
         int seconds = 10;
+
+        @Option(names = "--twins", description = "fleet: idle twins started at once (default 32)")
+        int twins = 32;
 
         @Option(names = "--runs", description = "how many twins (default 5)")
         int runs = 5;
@@ -154,9 +157,12 @@ public final class Main implements Callable<Integer> {
             if ("load".equals(what)) {
                 return load();
             }
+            if ("fleet".equals(what)) {
+                return fleet();
+            }
             if (!"twin-start".equals(what)) {
                 throw new CommandLine.ParameterException(new CommandLine(this), "unknown benchmark '" + what
-                        + "'; expected twin-start or load");
+                        + "'; expected twin-start, fleet or load");
             }
             if (runs < 1) {
                 throw new CommandLine.ParameterException(new CommandLine(this), "--runs " + runs + " must be at least 1");
@@ -176,6 +182,29 @@ public final class Main implements Callable<Integer> {
             System.out.printf("twin cold start (create -> model ready), %d runs, memory %d MiB, cpus %.2f: "
                             + "median %d ms, min %d ms, max %d ms, all %s%n", runs, memoryMib, cpus,
                     sorted.get(sorted.size() / 2), sorted.get(0), sorted.get(sorted.size() - 1), millis);
+            return PASSED;
+        }
+
+        private Integer fleet() throws Exception {
+            if (twins < 1) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--twins " + twins + " must be at least 1");
+            }
+            long bytes = memoryMib * 1024 * 1024;
+            Teardown teardown = new Teardown();
+            Thread hook = new Thread(() -> Run.closeQuietly(teardown, System.err), "edgetwin-teardown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            io.edgetwin.simulator.run.FleetStartBenchmark.Result result;
+            try (teardown) {
+                result = new io.edgetwin.simulator.run.FleetStartBenchmark(new TwinImage(projectRoot()), teardown,
+                        line -> System.err.println("edgetwin: " + line.replaceFirst("^edgetwin: ", "")))
+                        .run(new DeviceSpec(bytes, bytes, cpus, 0), twins);
+            }
+            Runtime.getRuntime().removeShutdownHook(hook);
+            List<Long> rss = result.rssBytes().stream().sorted().toList();
+            System.out.printf("fleet of %d idle twins (memory %d MiB, cpus %.2f each): all reported RUNNING %d ms after the first "
+                            + "create; RSS per twin median %d MiB, min %d MiB, max %d MiB, total %d MiB%n", twins, memoryMib, cpus,
+                    result.fleetStartMs(), rss.get(rss.size() / 2) >> 20, rss.get(0) >> 20, rss.get(rss.size() - 1) >> 20,
+                    rss.stream().mapToLong(Long::longValue).sum() >> 20);
             return PASSED;
         }
 

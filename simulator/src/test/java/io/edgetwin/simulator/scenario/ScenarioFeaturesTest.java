@@ -211,6 +211,16 @@ class ScenarioFeaturesTest {
         assertEquals(ValidityRules.DEFAULT, scenario.validity());
     }
 
+    @Test
+    void theShippedOutageAndPowerLossScenarioIsValid() {
+        Scenario scenario = new ScenarioReader(RecipeCatalog.load(Path.of("../edge-core/src/main/recipes")), 2)
+                .read(Path.of("../scenarios/outage-and-power-loss.yaml"));
+
+        assertEquals("gateway-1g", scenario.profile().name());
+        assertEquals(2, scenario.twins());
+        assertThat(scenario.faults()).extracting(Fault::kind).containsExactly("broker-outage", "power-loss");
+    }
+
     private Path write(String yaml) throws IOException {
         return Files.writeString(dir.resolve("scenario.yaml"), yaml);
     }
