@@ -6,7 +6,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
@@ -50,7 +50,7 @@ public final class BrokerClient implements AutoCloseable {
     }
 
     public void subscribe(String filter, int qos, BiConsumer<String, byte[]> handler) {
-        routes.add(new Route(filter, handler));
+        routes.add(new Route(filter, qos, handler));
         try {
             client.subscribe(filter, qos).waitForCompletion(10_000);
         } catch (MqttException e) {
@@ -87,7 +87,7 @@ public final class BrokerClient implements AutoCloseable {
         }
     }
 
-    private record Route(String filter, BiConsumer<String, byte[]> handler) {
+    private record Route(String filter, int qos, BiConsumer<String, byte[]> handler) {
     }
 
     /** Whether the client is connected now. */
@@ -95,9 +95,27 @@ public final class BrokerClient implements AutoCloseable {
         return client.isConnected();
     }
 
-    private final class Callback implements MqttCallback {
+    private final class Callback implements MqttCallbackExtended {
         @Override
         public void connectionLost(Throwable cause) {
+        }
+
+        /**
+         * After an automatic reconnect, subscribes again: a clean session lost its subscriptions, and a
+         * persistent one may have too (a broker restarted without its persistence file).
+         */
+        @Override
+        public void connectComplete(boolean reconnect, String serverUri) {
+            if (!reconnect) {
+                return;
+            }
+            for (Route route : routes) {
+                try {
+                    client.subscribe(route.filter(), route.qos());
+                } catch (MqttException e) {
+                    // The link dropped again; the next reconnect subscribes again.
+                }
+            }
         }
 
         @Override

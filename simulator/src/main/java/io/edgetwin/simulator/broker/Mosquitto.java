@@ -40,6 +40,9 @@ public final class Mosquitto implements AutoCloseable {
         Files.writeString(config, String.join("\n",
                 "listener " + port + " 127.0.0.1",
                 "allow_anonymous true",
+                // Started as root, Mosquitto would switch to its own user, which cannot write the run directory
+                // (log, persistence): it stays the user that runs the harness.
+                "user " + System.getProperty("user.name"),
                 // Persistent sessions (the harness's) and their queued QoS 1 messages survive a restart.
                 "persistence true",
                 "persistence_location " + runDir + "/",
