@@ -1,18 +1,22 @@
 package io.edgetwin.simulator.measure;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the report contract (report.json v2) adds to a variant, collected by the simulator, 1:1 with
  * the contract's fields: {@code validity}, {@code latencyHistogram}, {@code windows}, {@code twins},
- * {@code series}, {@code events}; plus the load generator's own numbers.
+ * {@code series}, {@code events}, and per component what {@code ComponentResult} adds; plus the load
+ * generator's own numbers.
  *
  * @param latencyHistogram the whole latency histogram (ns), HdrHistogram compressed and base64-encoded
  */
 public record VariantObservations(Validity validity, String latencyHistogram, List<Window> windows, List<TwinSummary> twins,
-                                  List<Series> series, List<Event> events, Generator generator) {
+                                  List<Series> series, List<Event> events, Map<String, ComponentSummary> components,
+                                  Generator generator) {
 
     public VariantObservations {
+        components = Map.copyOf(components);
         windows = List.copyOf(windows);
         twins = List.copyOf(twins);
         series = List.copyOf(series);
