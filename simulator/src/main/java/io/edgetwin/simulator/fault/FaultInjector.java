@@ -52,7 +52,8 @@ public final class FaultInjector implements AutoCloseable {
     public void schedule(List<Fault> faults, long measuredStartNanos) {
         for (Fault fault : faults) {
             at(measuredStartNanos, fault.at(), () -> start(fault));
-            if (!fault.length().isZero()) {
+            // Power comes back `length` after the kill, which may wait for answers in flight first.
+            if (!fault.length().isZero() && !(fault instanceof Fault.PowerLoss)) {
                 at(measuredStartNanos, fault.end(), () -> end(fault));
             }
         }
@@ -64,7 +65,10 @@ public final class FaultInjector implements AutoCloseable {
     }
 
     private void at(long startNanos, Duration offset, Runnable action) {
-        long delay = startNanos + offset.toNanos() - System.nanoTime();
+        after(startNanos + offset.toNanos() - System.nanoTime(), action);
+    }
+
+    private void after(long delayNanos, Runnable action) {
         timer.schedule(() -> {
             try {
                 action.run();
@@ -72,7 +76,7 @@ public final class FaultInjector implements AutoCloseable {
                 failures.add(e);
                 events.event(null, null, "fault-failed", e.getMessage());
             }
-        }, Math.max(0, delay), TimeUnit.NANOSECONDS);
+        }, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
     }
 
     private void start(Fault fault) {
@@ -116,8 +120,6 @@ public final class FaultInjector implements AutoCloseable {
                 fleet.awaitHeard(twin, RECONNECT_PATIENCE);
             }
             reachability.brokerDown(false);
-        } else if (fault instanceof Fault.PowerLoss loss) {
-            forTwins(loss, twin -> powerOn(twin, loss));
         } else if (fault instanceof Fault.Link link) {
             forTwins(link, twin -> {
                 fleet.link(twin).apply(LinkConditions.CLEAR);
@@ -141,9 +143,7 @@ public final class FaultInjector implements AutoCloseable {
         long lost = fleet.inFlightTo(twin);
         fleet.powerOff(twin);
         started(twin, null, loss, "container killed (SIGKILL); " + lost + " request(s) were in flight");
-        if (loss.length().isZero()) {
-            powerOn(twin, loss);
-        }
+        after(loss.length().toNanos(), () -> powerOn(twin, loss));
     }
 
     private void powerOn(int twin, Fault.PowerLoss loss) {
