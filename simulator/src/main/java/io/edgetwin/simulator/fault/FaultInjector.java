@@ -93,15 +93,13 @@ public final class FaultInjector implements AutoCloseable {
             });
         } else if (fault instanceof Fault.Neighbour n) {
             forTwins(n, twin -> {
-                neighbours.get(twin).add(n);
                 started(twin, n.component(), n, "deploying " + n.component() + " " + n.configuration());
-                redeploy(twin);
+                redeploy(twin, () -> neighbours.get(twin).add(n));
             });
         } else if (fault instanceof Fault.Limits l) {
             forTwins(l, twin -> {
-                limits.get(twin).add(l);
                 started(twin, l.component(), l, "systemResourceLimits memory " + l.memoryKb() + " KB, cpus " + l.cpus());
-                redeploy(twin);
+                redeploy(twin, () -> limits.get(twin).add(l));
             });
         } else if (fault instanceof Fault.DeviceCaps caps) {
             forTwins(caps, twin -> {
@@ -127,9 +125,8 @@ public final class FaultInjector implements AutoCloseable {
             });
         } else if (fault instanceof Fault.Neighbour n) {
             forTwins(n, twin -> {
-                neighbours.get(twin).remove(n);
                 events.event(fleet.thing(twin), n.component(), "fault-end", "removing " + n.component());
-                redeploy(twin);
+                redeploy(twin, () -> neighbours.get(twin).remove(n));
             });
         }
     }
@@ -157,7 +154,9 @@ public final class FaultInjector implements AutoCloseable {
         }
     }
 
-    private synchronized void redeploy(int twin) {
+    /** Applies {@code change} to the twin's neighbours or limit changes and sends the result, as one step. */
+    private synchronized void redeploy(int twin, Runnable change) {
+        change.run();
         deployments++;
         String id = fleet.thing(twin) + "-fault-" + deployments;
         fleet.deploy(twin, id, List.copyOf(neighbours.get(twin)), List.copyOf(limits.get(twin)));
