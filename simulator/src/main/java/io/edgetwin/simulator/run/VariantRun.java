@@ -89,7 +89,11 @@ final class VariantRun {
         observer = observer(fleet);
         listener = observer::onStatus;
         run.tracker().addListener(listener);
-        sampler = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "observer"));
+        sampler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "observer");
+            thread.setDaemon(true);
+            return thread;
+        });
         reachability = new Reachability(fleet.size());
         transport = new MqttTransport(run.client(), fleet.twins().stream().map(t -> t.spec().thingName()).toList());
         injector = new FaultInjector(fleet, reachability, observer::event);
