@@ -83,7 +83,7 @@ public final class Observer {
         long now = clock.millis();
         Seen before = seen.get(status.thing());
         latest.put(status.thing(), status);
-        Seen after = Seen.of(status, now, before);
+        Seen after = Seen.of(status, now);
         seen.put(status.thing(), after);
         if (before != null) {
             changes(status.thing(), before, after, now);
@@ -165,7 +165,7 @@ public final class Observer {
 
     private record Seen(long atMillis, long uptimeMs, String deployment, long deviceOomKills,
                         Map<String, ComponentSeen> components) {
-        static Seen of(TwinStatus s, long now, Seen before) {
+        static Seen of(TwinStatus s, long now) {
             Map<String, ComponentSeen> components = new LinkedHashMap<>();
             s.components().forEach((name, c) -> components.put(name, new ComponentSeen(c.state(), c.restarts(),
                     c.resources() == null ? 0 : c.resources().oomKills(), c.lastExit() == null ? "" : c.lastExit())));
