@@ -30,7 +30,15 @@ fi
 
 if ! pgrep -x dockerd >/dev/null 2>&1; then
   say "starting dockerd (log: $log_file) ..."
-  nohup dockerd >"$log_file" 2>&1 &
+  # dockerd outlives this script: it must not inherit descriptors above 2, above all a lock the
+  # caller holds (`flock /tmp/edgetwin-docker.lock ...`), or that lock stays held while dockerd runs.
+  (
+    for fd in /proc/self/fd/*; do
+      n=${fd##*/}
+      if [ "$n" -gt 2 ]; then eval "exec $n>&-"; fi
+    done 2>/dev/null
+    exec nohup dockerd >"$log_file" 2>&1
+  ) &
 fi
 
 for _ in $(seq 1 120); do

@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * The {@code edgetwin} command line. Exit codes: 0 every threshold held, 1 a threshold failed, 2 bad
- * input or a setup error, 3 the run is invalid (docs/report.md).
+ * input or a setup error, 3 the run is INVALID (too short, too few answers for a percentile, or the
+ * load generator overloaded); INVALID wins over a threshold failure.
  */
 @Command(name = "edgetwin", mixinStandardHelpOptions = true, version = "edgetwin 0.1.0", exitCodeOnInvalidInput = 2,
         description = "Digital-twin edge devices in capped containers: limited vs unlimited ML inference.",
@@ -83,6 +84,8 @@ public final class Main implements Callable<Integer> {
             Scenario scenario = runner.read(scenarioFile);
             Path dir = out != null ? out : Path.of("out", scenario.name());
             Report report = runner.run(scenario, dir);
+            report.variants().forEach((variant, result) -> result.validity().reasons()
+                    .forEach(reason -> err.println("edgetwin: [" + variant + "] INVALID: " + reason)));
             err.println("edgetwin: " + report.verdict() + " — reports in " + dir + " (report.html, report.md,"
                     + " junit.xml, report.json)");
             return switch (report.verdict()) {
@@ -102,13 +105,23 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    /** {@code edgetwin bench twin-start [--runs N] [--memory MiB] [--cpus X]}. */
+    /** {@code edgetwin bench twin-start [--runs N] [--memory MiB] [--cpus X]} or {@code edgetwin bench load [--rate R] [--seconds S]}. */
     @Command(name = "bench", exitCodeOnInvalidInput = 2,
-            description = "Measure twin cold start (container create -> model ready), one twin after another.")
+            description = "Measure twin cold start (twin-start: container create -> model ready, one twin after another), "
+                    + "a fleet of idle twins started at once (fleet), or the load generator (load: against a null responder on loopback).")
     static final class Bench implements Callable<Integer> {
 
-        @Parameters(paramLabel = "WHAT", description = "what to measure: twin-start")
+        @Parameters(paramLabel = "WHAT", description = "what to measure: twin-start or load")
         String what;
+
+        @Option(names = "--rate", description = "load: requests per second (default 20000)")
+        double rate = 20_000;
+
+        @Option(names = "--seconds", description = "load: measured seconds per run (default 10)")
+        int seconds = 10;
+
+        @Option(names = "--twins", description = "fleet: idle twins started at once (default 32)")
+        int twins = 32;
 
         @Option(names = "--runs", description = "how many twins (default 5)")
         int runs = 5;
@@ -121,8 +134,15 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
+            if ("load".equals(what)) {
+                return load();
+            }
+            if ("fleet".equals(what)) {
+                return fleet();
+            }
             if (!"twin-start".equals(what)) {
-                throw new CommandLine.ParameterException(new CommandLine(this), "unknown benchmark '" + what + "'; expected twin-start");
+                throw new CommandLine.ParameterException(new CommandLine(this), "unknown benchmark '" + what
+                        + "'; expected twin-start, fleet or load");
             }
             if (runs < 1) {
                 throw new CommandLine.ParameterException(new CommandLine(this), "--runs " + runs + " must be at least 1");
@@ -142,6 +162,50 @@ public final class Main implements Callable<Integer> {
             System.out.printf("twin cold start (create -> model ready), %d runs, memory %d MiB, cpus %.2f: "
                             + "median %d ms, min %d ms, max %d ms, all %s%n", runs, memoryMib, cpus,
                     sorted.get(sorted.size() / 2), sorted.get(0), sorted.get(sorted.size() - 1), millis);
+            return PASSED;
+        }
+
+        private Integer fleet() throws Exception {
+            if (twins < 1) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--twins " + twins + " must be at least 1");
+            }
+            long bytes = memoryMib * 1024 * 1024;
+            Teardown teardown = new Teardown();
+            Thread hook = new Thread(() -> Run.closeQuietly(teardown, System.err), "edgetwin-teardown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            io.edgetwin.simulator.run.FleetStartBenchmark.Result result;
+            try (teardown) {
+                result = new io.edgetwin.simulator.run.FleetStartBenchmark(new TwinImage(projectRoot()), teardown,
+                        line -> System.err.println("edgetwin: " + line.replaceFirst("^edgetwin: ", "")))
+                        .run(new DeviceSpec(bytes, bytes, cpus, 0), twins);
+            }
+            Runtime.getRuntime().removeShutdownHook(hook);
+            List<Long> rss = result.rssBytes().stream().sorted().toList();
+            System.out.printf("fleet of %d idle twins (memory %d MiB, cpus %.2f each): all reported RUNNING %d ms after the first "
+                            + "create; RSS per twin median %d MiB, min %d MiB, max %d MiB, total %d MiB%n", twins, memoryMib, cpus,
+                    result.fleetStartMs(), rss.get(rss.size() / 2) >> 20, rss.get(0) >> 20, rss.get(rss.size() - 1) >> 20,
+                    rss.stream().mapToLong(Long::longValue).sum() >> 20);
+            return PASSED;
+        }
+
+        private Integer load() throws Exception {
+            if (!(rate > 0) || seconds < 1) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--rate must be above zero and --seconds at least 1");
+            }
+            StringBuilder input = new StringBuilder("[");
+            for (int i = 0; i < 128; i++) {
+                input.append(i == 0 ? "" : ",").append(String.format(java.util.Locale.ROOT, "%.4f", Math.sin(i)));
+            }
+            List<io.edgetwin.simulator.load.Sample> samples = List.of(new io.edgetwin.simulator.load.Sample("x", input + "]"));
+            for (int run = 1; run <= runs; run++) {
+                io.edgetwin.simulator.bench.LoadGeneratorBenchmark.Result r = io.edgetwin.simulator.bench.LoadGeneratorBenchmark
+                        .run(rate, java.time.Duration.ofSeconds(seconds), samples);
+                System.out.printf(java.util.Locale.ROOT, "load generator run %d: rate %.0f/s, scheduled %d, ok %d, dropped %d, "
+                                + "unanswered %d, send-time error p50 %.1f us p99 %.1f us, generator thread %.0f%% of a core busy "
+                                + "(%.0f%% with spin-waits), process %.0f%% of a core, latency p99 %.1f us%n", run, r.ratePerSecond(),
+                        r.scheduled(), r.ok(), r.dropped(), r.unanswered(), r.sendErrorP50Micros(), r.sendErrorP99Micros(),
+                        r.generatorCpu() * 100, r.generatorCpuWithSpin() * 100, r.processCpu() * 100, r.latencyP99Micros());
+            }
             return PASSED;
         }
     }

@@ -6,7 +6,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttMessage;
@@ -25,11 +25,21 @@ public final class BrokerClient implements AutoCloseable {
     private final List<Route> routes = new CopyOnWriteArrayList<>();
 
     public BrokerClient(String uri, String clientId) {
+        this(uri, clientId, true);
+    }
+
+    /**
+     * With {@code cleanSession} false the broker keeps the subscriptions and queues QoS 1 messages
+     * while this client is away (across a broker restart, with persistence); either way it reconnects
+     * on its own, at most two seconds apart.
+     */
+    public BrokerClient(String uri, String clientId, boolean cleanSession) {
         try {
             client = new MqttAsyncClient(uri, clientId, new MemoryPersistence());
             client.setCallback(new Callback());
             MqttConnectOptions options = new MqttConnectOptions();
-            options.setCleanSession(true);
+            options.setCleanSession(cleanSession);
+            options.setMaxReconnectDelay(2_000);
             options.setMaxInflight(MAX_IN_FLIGHT);
             options.setSocketFactory(new NoDelaySocketFactory());
             options.setAutomaticReconnect(true);
@@ -40,7 +50,7 @@ public final class BrokerClient implements AutoCloseable {
     }
 
     public void subscribe(String filter, int qos, BiConsumer<String, byte[]> handler) {
-        routes.add(new Route(filter, handler));
+        routes.add(new Route(filter, qos, handler));
         try {
             client.subscribe(filter, qos).waitForCompletion(10_000);
         } catch (MqttException e) {
@@ -77,12 +87,35 @@ public final class BrokerClient implements AutoCloseable {
         }
     }
 
-    private record Route(String filter, BiConsumer<String, byte[]> handler) {
+    private record Route(String filter, int qos, BiConsumer<String, byte[]> handler) {
     }
 
-    private final class Callback implements MqttCallback {
+    /** Whether the client is connected now. */
+    public boolean isConnected() {
+        return client.isConnected();
+    }
+
+    private final class Callback implements MqttCallbackExtended {
         @Override
         public void connectionLost(Throwable cause) {
+        }
+
+        /**
+         * After an automatic reconnect, subscribes again: a clean session lost its subscriptions, and a
+         * persistent one may have too (a broker restarted without its persistence file).
+         */
+        @Override
+        public void connectComplete(boolean reconnect, String serverUri) {
+            if (!reconnect) {
+                return;
+            }
+            for (Route route : routes) {
+                try {
+                    client.subscribe(route.filter(), route.qos());
+                } catch (MqttException e) {
+                    // The link dropped again; the next reconnect subscribes again.
+                }
+            }
         }
 
         @Override

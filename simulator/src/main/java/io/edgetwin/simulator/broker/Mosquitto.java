@@ -21,16 +21,18 @@ public final class Mosquitto implements AutoCloseable {
     private static final List<Path> CANDIDATES = List.of(Path.of("/usr/sbin/mosquitto"), Path.of("/usr/bin/mosquitto"),
             Path.of("/usr/local/sbin/mosquitto"));
 
-    private final Process process;
+    private final Path runDir;
     private final int port;
+    private volatile Process process;
 
-    private Mosquitto(Process process, int port) {
+    private Mosquitto(Path runDir, Process process, int port) {
+        this.runDir = runDir;
         this.process = process;
         this.port = port;
     }
 
     public static Mosquitto start(Path runDir, Duration patience) throws IOException {
-        Path binary = CANDIDATES.stream().filter(Files::isExecutable).findFirst()
+        CANDIDATES.stream().filter(Files::isExecutable).findFirst()
                 .orElseThrow(() -> new BrokerException("mosquitto is not installed; run docker/ensure-mosquitto.sh "
                         + "(Debian, as root) or install the 'mosquitto' package, then retry"));
         int port = freePort();
@@ -38,7 +40,12 @@ public final class Mosquitto implements AutoCloseable {
         Files.writeString(config, String.join("\n",
                 "listener " + port + " 127.0.0.1",
                 "allow_anonymous true",
-                "persistence false",
+                // Started as root, Mosquitto would switch to its own user, which cannot write the run directory
+                // (log, persistence): it stays the user that runs the harness.
+                "user " + System.getProperty("user.name"),
+                // Persistent sessions (the harness's) and their queued QoS 1 messages survive a restart.
+                "persistence true",
+                "persistence_location " + runDir + "/",
                 "max_queued_messages 100000",
                 // Small request/response messages: without this, Nagle and delayed ACKs add ~40 ms.
                 "set_tcp_nodelay true",
@@ -46,14 +53,25 @@ public final class Mosquitto implements AutoCloseable {
                 "log_type error",
                 "log_type warning",
                 ""));
-        Process process = new ProcessBuilder(binary.toString(), "-c", config.toString())
-                .redirectErrorStream(true)
-                .redirectOutput(runDir.resolve("mosquitto.out").toFile())
-                .start();
-        Files.writeString(runDir.resolve(PID_FILE), Long.toString(process.pid()));
-        Mosquitto broker = new Mosquitto(process, port);
+        Mosquitto broker = new Mosquitto(runDir, launch(runDir), port);
         broker.awaitListening(patience, runDir);
         return broker;
+    }
+
+    private static Process launch(Path runDir) throws IOException {
+        Path binary = CANDIDATES.stream().filter(Files::isExecutable).findFirst().orElseThrow();
+        Process process = new ProcessBuilder(binary.toString(), "-c", runDir.resolve("mosquitto.conf").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(runDir.resolve("mosquitto.out").toFile()))
+                .start();
+        Files.writeString(runDir.resolve(PID_FILE), Long.toString(process.pid()));
+        return process;
+    }
+
+    /** Starts the broker again after {@link #close()}, with the same config and port (a broker outage ends). */
+    public void restart(Duration patience) throws IOException {
+        process = launch(runDir);
+        awaitListening(patience, runDir);
     }
 
     public String uri() {

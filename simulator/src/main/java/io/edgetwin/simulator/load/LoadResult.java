@@ -1,17 +1,70 @@
 package io.edgetwin.simulator.load;
 
 import java.time.Duration;
+import java.util.List;
 import org.HdrHistogram.Histogram;
 
 /**
- * What the measured part of a run produced: counts and the whole latency histogram (nanoseconds, from
- * each request's intended send time). {@code late} counts requests sent more than
- * {@link ConstantRateLoad#LATE_AFTER} after their intended time; their latency still counts from then.
+ * What the measured part of a run produced. {@code scheduled} requests were due; {@code sent} of them
+ * were handed to the broker, {@code dropped} could not be (twin known offline, broker unreachable, or
+ * the in-flight limit reached) — never silently skipped. Of those sent, {@code ok} were answered,
+ * {@code failed} answered with an error or never ({@code unanswered}). {@code late} were sent more
+ * than {@link LoadDriver#LATE_AFTER} after their intended time; their latency still counts from then.
+ *
+ * @param latencyNanos        every successful answer, from its intended send time
+ * @param sendErrorNanos      how long after its intended time each request was handed over
+ * @param generatorCpuNanos   CPU time of the generator thread during the measured part
+ * @param generatorSpinNanos  of that, time it spun waiting for an intended send time (a choice for
+ *                            precision, not load: it could have parked instead)
  */
-public record LoadResult(long sent, long ok, long failed, long late, long correct, Histogram latencyNanos,
-                         Duration measured) {
+public record LoadResult(long scheduled, long sent, long dropped, long ok, long failed, long unanswered, long late,
+                         long correct, Histogram latencyNanos, Histogram sendErrorNanos, List<LatencyWindow> windows,
+                         Duration measured, long generatorCpuNanos, long generatorSpinNanos) {
+
+    public LoadResult {
+        windows = List.copyOf(windows);
+    }
+
+    /**
+     * Several measured slices of one variant (interleaved execution) as one result: counts and CPU
+     * added, histograms merged, windows one after another as if the slices had run back to back.
+     */
+    public static LoadResult combine(List<LoadResult> slices) {
+        Histogram latency = new Histogram(Ledger.MAX_LATENCY_NANOS, 3);
+        Histogram sendError = new Histogram(Ledger.MAX_LATENCY_NANOS, 3);
+        List<LatencyWindow> windows = new java.util.ArrayList<>();
+        long[] sums = new long[10];
+        Duration measured = Duration.ZERO;
+        for (LoadResult s : slices) {
+            latency.add(s.latencyNanos());
+            sendError.add(s.sendErrorNanos());
+            long offsetMs = measured.toMillis();
+            s.windows().forEach(w -> windows.add(new LatencyWindow(offsetMs + w.startMs(), w.count(), w.errors(), w.latencyNanos())));
+            long[] counts = {s.scheduled(), s.sent(), s.dropped(), s.ok(), s.failed(), s.unanswered(), s.late(), s.correct(),
+                    s.generatorCpuNanos(), s.generatorSpinNanos()};
+            for (int i = 0; i < sums.length; i++) {
+                sums[i] += counts[i];
+            }
+            measured = measured.plus(s.measured());
+        }
+        return new LoadResult(sums[0], sums[1], sums[2], sums[3], sums[4], sums[5], sums[6], sums[7], latency, sendError, windows,
+                measured, sums[8], sums[9]);
+    }
 
     public double throughputPerSecond() {
         return ok / (measured.toNanos() / 1e9);
+    }
+
+    /**
+     * The CPU the generator thread needed, as a fraction of one core over the measured part: its CPU
+     * time without the spin-waits (which only buy send-time precision; parked, it would not use them).
+     */
+    public double generatorCpuFraction() {
+        return measured.isZero() ? 0 : (double) Math.max(0, generatorCpuNanos - generatorSpinNanos) / measured.toNanos();
+    }
+
+    /** The generator thread's whole CPU time, spin-waits included, as a fraction of one core. */
+    public double generatorCpuWithSpinFraction() {
+        return measured.isZero() ? 0 : (double) generatorCpuNanos / measured.toNanos();
     }
 }

@@ -1,6 +1,8 @@
 /**
- * Load generation: {@link io.edgetwin.simulator.load.ConstantRateLoad} drives an open, constant-rate
- * workload from the model's {@link io.edgetwin.simulator.load.Samples} and returns a
- * {@link io.edgetwin.simulator.load.LoadResult} with the whole latency histogram.
+ * Load generation: an {@link io.edgetwin.simulator.load.Arrival} (constant, Poisson, steps, burst,
+ * replay, closed) gives a {@link io.edgetwin.simulator.load.Schedule}; the
+ * {@link io.edgetwin.simulator.load.LoadDriver} sends it through a {@link io.edgetwin.simulator.load.Transport}
+ * and returns a {@link io.edgetwin.simulator.load.LoadResult} with whole histograms and per-window results.
+ * {@link io.edgetwin.simulator.load.ReplayTrace} reads recorded arrival traces.
  */
 package io.edgetwin.simulator.load;

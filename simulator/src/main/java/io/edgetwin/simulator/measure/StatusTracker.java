@@ -26,7 +26,17 @@ public final class StatusTracker {
     private final Map<String, Long> peakMemory = new ConcurrentHashMap<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
+    private final java.util.List<java.util.function.Consumer<TwinStatus>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile long malformed;
+
+    /** Also hands every status message to {@code listener}, on the MQTT callback thread. */
+    public void addListener(java.util.function.Consumer<TwinStatus> listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(java.util.function.Consumer<TwinStatus> listener) {
+        listeners.remove(listener);
+    }
 
     /** Handler for messages on {@code edgetwin/+/status}. */
     public void accept(String topic, byte[] payload) {
@@ -38,6 +48,7 @@ public final class StatusTracker {
             return;
         }
         latest.put(status.thing(), status);
+        listeners.forEach(l -> l.accept(status));
         if (status.memory() != null) {
             peakMemory.merge(status.thing(), status.memory().peakBytes(), Math::max);
         }

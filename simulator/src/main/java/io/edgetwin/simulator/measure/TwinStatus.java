@@ -7,7 +7,7 @@ import java.util.Map;
  * reads it. The harness keeps its own copy of the format on purpose: it talks to the core only across
  * the container boundary.
  */
-public record TwinStatus(String thing, String core, Device device, Memory memory, long oomKills, Deployment deployment,
+public record TwinStatus(String thing, String core, long uptimeMs, Device device, Memory memory, long oomKills, Deployment deployment,
                          Map<String, Component> components) {
 
     public TwinStatus {

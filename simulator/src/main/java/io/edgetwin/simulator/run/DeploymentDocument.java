@@ -3,6 +3,9 @@ package io.edgetwin.simulator.run;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import io.edgetwin.simulator.fault.Fault;
 import io.edgetwin.simulator.scenario.ComponentLimits;
 import io.edgetwin.simulator.scenario.Scenario;
 import io.edgetwin.simulator.scenario.ScenarioComponent;
@@ -21,13 +24,25 @@ public final class DeploymentDocument {
     }
 
     public static String of(Scenario scenario, Variant variant, String runId) {
+        return of(scenario, variant, scenario.name() + "-" + variant.name() + "-" + runId, List.of(), List.of());
+    }
+
+    /**
+     * The variant's document with fault changes on top: {@code neighbours} deployed beside the scenario's
+     * components (with the variant's limits for them, if any), and {@code changes} replacing a
+     * component's limits (later changes win, field by field).
+     */
+    public static String of(Scenario scenario, Variant variant, String deploymentId, List<Fault.Neighbour> neighbours,
+                            List<Fault.Limits> changes) {
         ObjectNode root = JSON.createObjectNode();
-        root.put("deploymentId", scenario.name() + "-" + variant.name() + "-" + runId);
+        root.put("deploymentId", deploymentId);
         ObjectNode components = root.putObject("components");
-        for (ScenarioComponent c : scenario.components().values()) {
+        List<ScenarioComponent> all = new ArrayList<>(scenario.components().values());
+        neighbours.forEach(n -> all.add(new ScenarioComponent(n.component(), n.version(), n.configuration())));
+        for (ScenarioComponent c : all) {
             ObjectNode node = components.putObject(c.name()).put("version", c.version());
             node.putObject("configurationUpdate").set("merge", JSON.valueToTree(c.configuration()));
-            ComponentLimits limits = variant.limitsOf(c.name());
+            ComponentLimits limits = changed(variant.limitsOf(c.name()), c.name(), changes);
             if (limits != null) {
                 ObjectNode resourceLimits = node.putObject("runWith").putObject("systemResourceLimits");
                 if (limits.memoryKb() != null) {
@@ -44,5 +59,17 @@ public final class DeploymentDocument {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("deployment document cannot be written", e);
         }
+    }
+
+    private static ComponentLimits changed(ComponentLimits limits, String component, List<Fault.Limits> changes) {
+        ComponentLimits result = limits;
+        for (Fault.Limits change : changes) {
+            if (change.component().equals(component)) {
+                Long memory = change.memoryKb() != null ? change.memoryKb() : result == null ? null : result.memoryKb();
+                Double cpus = change.cpus() != null ? change.cpus() : result == null ? null : result.cpus();
+                result = new ComponentLimits(memory, cpus);
+            }
+        }
+        return result;
     }
 }

@@ -6,23 +6,14 @@ import io.edgetwin.report.RunSetup;
 import io.edgetwin.report.VariantResult;
 import io.edgetwin.simulator.broker.BrokerClient;
 import io.edgetwin.simulator.broker.Mosquitto;
-import io.edgetwin.simulator.load.ConstantRateLoad;
-import io.edgetwin.simulator.load.LoadResult;
 import io.edgetwin.simulator.load.Sample;
 import io.edgetwin.simulator.load.Samples;
 import io.edgetwin.simulator.measure.StatusTracker;
-import io.edgetwin.simulator.measure.TwinStatus;
 import io.edgetwin.simulator.scenario.Scenario;
 import io.edgetwin.simulator.scenario.Variant;
-import io.edgetwin.simulator.scenario.Workload;
-import io.edgetwin.simulator.twin.DeviceTwin;
 import io.edgetwin.simulator.twin.Reaper;
-import io.edgetwin.simulator.twin.TwinException;
 import io.edgetwin.simulator.twin.TwinImage;
-import io.edgetwin.simulator.twin.TwinSpec;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,19 +21,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
  * One run of a scenario. Reads as its job: clean up leftovers → build the image → start the broker →
- * for each variant, one after another on an otherwise idle host: provision a twin → wait until the
- * model is ready → warm up and drive the load → collect → tear the twin down. Everything started is
- * registered with a {@link Teardown}, which the CLI also runs on Ctrl-C.
+ * for each variant, one after another on an otherwise idle host, a {@link VariantRun} (provision the
+ * fleet → ready → observe, inject faults, drive the load → collect → tear down). Everything started
+ * is registered with a {@link Teardown}, which the CLI also runs on Ctrl-C.
  */
 public final class ScenarioRun {
 
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
-    private static final Duration DRAIN = Duration.ofSeconds(5);
+    /** Slices per variant when variants are interleaved. */
+    static final int ROUNDS = 3;
 
     private final Scenario scenario;
     private final TwinImage image;
@@ -67,17 +57,52 @@ public final class ScenarioRun {
         RunDirectory dir = teardown.register(RunDirectory.create(runId));
         Mosquitto broker = teardown.register(Mosquitto.start(dir.path(), Duration.ofSeconds(10)));
         progress.accept("broker: mosquitto on " + broker.uri());
-        BrokerClient client = teardown.register(new BrokerClient(broker.uri(), "edgetwin-harness-" + runId));
+        // A persistent session: answers spooled on the twins during a broker outage reach the harness afterwards.
+        BrokerClient client = teardown.register(new BrokerClient(broker.uri(), "edgetwin-harness-" + runId, false));
         StatusTracker tracker = new StatusTracker();
         client.subscribe("edgetwin/+/status", 0, tracker::accept);
-        Map<String, VariantResult> results = new LinkedHashMap<>();
-        for (Variant variant : scenario.variants()) {
-            results.put(variant.name(), new VariantRun(scenario, variant, runId, imageRef, broker.uri(), client, tracker,
-                    samples, message -> progress.accept("[" + variant.name() + "] " + message)).run(teardown));
-        }
-        RunSetup setup = new RunSetup(scenario.name(), scenario.seed(), Execution.SEQUENTIAL,
-                Files.readString(scenario.file()), null);
+        VariantRun.RunContext context = new VariantRun.RunContext(scenario, runId, imageRef, broker, client, tracker, samples,
+                progress, clock);
+        boolean interleaved = scenario.execution() == Scenario.Execution.INTERLEAVED;
+        Map<String, VariantResult> results = interleaved ? interleaved(context) : sequential(context);
+        RunSetup setup = new RunSetup(scenario.name(), scenario.seed(),
+                interleaved ? Execution.INTERLEAVED : Execution.SEQUENTIAL, scenario.text(), null);
         return Report.of(setup, startedAt, clock.instant(), results);
+    }
+
+    private Map<String, VariantResult> sequential(VariantRun.RunContext context) throws Exception {
+        progress.accept("variants run one after another, each alone on the host (execution: sequential)");
+        Map<String, VariantResult> outcomes = new LinkedHashMap<>();
+        for (Variant variant : scenario.variants()) {
+            outcomes.put(variant.name(), new VariantRun(context, variant).run(teardown));
+        }
+        return outcomes;
+    }
+
+    /**
+     * Every variant's fleet up at once, the load alternating between variants in {@link #ROUNDS}
+     * slices each, so slow drifts of the host hit every variant alike; only one variant is loaded at a time.
+     */
+    private Map<String, VariantResult> interleaved(VariantRun.RunContext context) throws Exception {
+        progress.accept("variants interleaved: all fleets up, the load alternates between variants in " + ROUNDS
+                + " slices each (execution: interleaved)");
+        Map<String, VariantRun> runs = new LinkedHashMap<>();
+        for (Variant variant : scenario.variants()) {
+            VariantRun run = new VariantRun(context, variant);
+            run.start(teardown);
+            runs.put(variant.name(), run);
+        }
+        Duration slice = scenario.workload().duration().dividedBy(ROUNDS);
+        for (int round = 0; round < ROUNDS; round++) {
+            for (VariantRun run : runs.values()) {
+                run.drive(round == 0 ? scenario.workload().warmup() : Duration.ZERO, slice, false);
+            }
+        }
+        Map<String, VariantResult> outcomes = new LinkedHashMap<>();
+        for (Map.Entry<String, VariantRun> e : runs.entrySet()) {
+            outcomes.put(e.getKey(), e.getValue().finish(teardown));
+        }
+        return outcomes;
     }
 
     private void reapLeftovers() throws IOException {
@@ -85,68 +110,6 @@ public final class ScenarioRun {
         int runs = RunDirectory.reapLeftovers(progress);
         if (containers + runs > 0) {
             progress.accept("cleaned up after an earlier run: " + containers + " container(s), " + runs + " run folder(s)");
-        }
-    }
-
-    /** One variant: provision → ready → drive → collect → tear down. */
-    private record VariantRun(Scenario scenario, Variant variant, String runId, String imageRef, String brokerUri,
-                              BrokerClient client, StatusTracker tracker, List<Sample> samples,
-                              Consumer<String> progress) {
-
-        VariantResult run(Teardown teardown) throws Exception {
-            String thing = scenario.name() + "-" + variant.name() + "-1";
-            TwinSpec spec = new TwinSpec(thing, imageRef, scenario.device(), brokerUri,
-                    DeploymentDocument.of(scenario, variant, runId), runId);
-            Workload workload = scenario.workload();
-            progress.accept("starting twin " + thing + " (memory " + scenario.device().memoryBytes() / (1024 * 1024)
-                    + " MiB, cpus " + scenario.device().cpus() + ")");
-            long created = System.nanoTime();
-            DeviceTwin twin = teardown.register(DeviceTwin.start(spec));
-            TwinStatus ready = awaitReady(twin, workload.target());
-            long twinStartMs = (System.nanoTime() - created) / 1_000_000;
-            progress.accept("twin ready in " + twinStartMs + " ms; warming up for " + workload.warmup().toSeconds()
-                    + " s, then " + workload.ratePerSecond() + " requests/s for " + workload.duration().toSeconds() + " s");
-            ConstantRateLoad load = new ConstantRateLoad(client, List.of(thing), samples, scenario.seed());
-            long cpuBefore = processCpuNanos();
-            LoadResult result = load.run(workload.ratePerSecond(), workload.warmup(), workload.duration(), DRAIN,
-                    (elapsed, sent, ok, failed, p99) -> progress.accept(String.format(
-                            "%3d/%d s  sent %d  ok %d  failed %d  p99 %.1f ms", elapsed.toSeconds(),
-                            workload.duration().toSeconds(), sent, ok, failed, p99 / 1e6)));
-            double generatorCores = (processCpuNanos() - cpuBefore)
-                    / (double) (workload.warmup().plus(workload.duration()).plus(DRAIN).toNanos());
-            TwinStatus last = awaitNextStatus(thing, ready);
-            DeviceTwin.ContainerOutcome outcome = twin.outcome();
-            teardown.closeNow(twin);
-            VariantResult measured = VariantResults.of(scenario, variant, last, outcome, twinStartMs, result,
-                    tracker.peakMemoryBytes(thing), generatorCores);
-            progress.accept(String.format("done: ok %d of %d, p99 %.1f ms, correct %d", result.ok(), result.sent(),
-                    measured.latencyMs().p99(), result.correct()));
-            return VariantResults.withThresholds(measured, variant);
-        }
-
-        /** CPU time of this whole process (the load generator and its MQTT client), in ns. */
-        private static long processCpuNanos() {
-            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                    .getProcessCpuTime();
-        }
-
-        private TwinStatus awaitReady(DeviceTwin twin, String component) throws InterruptedException {
-            try {
-                return tracker.await(twin.spec().thingName(), s -> s.isReady(component), READY_TIMEOUT);
-            } catch (TimeoutException e) {
-                String logs = twin.logs();
-                throw new TwinException(e.getMessage() + "\nlast lines of the twin's log:\n"
-                        + logs.substring(Math.max(0, logs.length() - 3000)));
-            }
-        }
-
-        private TwinStatus awaitNextStatus(String thing, TwinStatus before) throws InterruptedException {
-            TwinStatus current = tracker.latest(thing).orElse(before);
-            try {
-                return tracker.await(thing, s -> s != current, Duration.ofSeconds(5));
-            } catch (TimeoutException e) {
-                return current;
-            }
         }
     }
 }

@@ -4,7 +4,6 @@ import io.edgetwin.report.ComponentLimits;
 import io.edgetwin.report.ComponentResult;
 import io.edgetwin.report.DeviceCaps;
 import io.edgetwin.report.EncodedHistogram;
-import io.edgetwin.report.FleetTwin;
 import io.edgetwin.report.LatencySummary;
 import io.edgetwin.report.OomKills;
 import io.edgetwin.report.RequestCounts;
@@ -18,7 +17,6 @@ import io.edgetwin.simulator.scenario.Scenario;
 import io.edgetwin.simulator.scenario.ScenarioComponent;
 import io.edgetwin.simulator.scenario.Variant;
 import io.edgetwin.simulator.twin.DeviceTwin;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,18 +24,16 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Assembles a variant's report entry from what was measured: the caps the twin read back, the load
- * result, the core's last status and Docker's view of the container.
+ * result, the core's last status and Docker's view of the container. {@code requests.late} counts the
+ * requests dropped (never sent) plus those sent late; the run's progress lines show them apart.
  */
 final class VariantResults {
-
-    /** A load phase shorter than this gives percentiles too noisy to gate on. */
-    static final Duration MIN_MEASURED = Duration.ofSeconds(10);
 
     private VariantResults() {
     }
 
     static VariantResult of(Scenario scenario, Variant variant, TwinStatus last, DeviceTwin.ContainerOutcome outcome,
-                            long twinStartMs, LoadResult load, long peakMemoryBytes, double generatorCores) {
+                            long twinStartMs, LoadResult load, long peakMemoryBytes, Validity validity) {
         Histogram h = load.latencyNanos();
         LatencySummary latency = h.getTotalCount() == 0 ? LatencySummary.none()
                 : LatencySummary.fromNanos(h.getValueAtPercentile(50), h.getValueAtPercentile(90),
@@ -46,20 +42,11 @@ final class VariantResults {
         // true when only a process inside was killed, so it counts only when the twin itself is gone.
         long deviceOoms = Math.max(last.oomKills(), outcome.oomKilled() && !outcome.running() ? 1 : 0)
                 + killsByTheDeviceCap(variant, last);
-        Validity validity = Validity.assess(load.ok() + load.failed(), load.measured(), MIN_MEASURED, generatorCores);
         return VariantResult.measured(applied(last.device()), requested(scenario.device()), twinStartMs, validity,
-                new RequestCounts(load.sent(), load.ok(), load.failed(), load.late()), latency, EncodedHistogram.of(h),
+                new RequestCounts(load.sent(), load.ok(), load.failed(), load.dropped() + load.late()), latency,
+                EncodedHistogram.of(h),
                 load.throughputPerSecond(), Math.max(peakMemoryBytes, last.memory().peakBytes()),
-                new OomKills(deviceOoms, componentOomKills(last)), components(scenario, variant, last))
-                .withTimeline(List.of(), List.of(fleetTwin(last)), List.of(), List.of());
-    }
-
-    /** The twin's deployment and component states as its last status message gave them. */
-    private static FleetTwin fleetTwin(TwinStatus last) {
-        Map<String, String> states = new LinkedHashMap<>();
-        last.components().forEach((name, c) -> states.put(name, c.state()));
-        return new FleetTwin(last.thing(), last.deployment() == null ? null : last.deployment().id(),
-                last.deployment() == null ? null : last.deployment().status(), states, null, 0);
+                new OomKills(deviceOoms, componentOomKills(last)), components(scenario, variant, last));
     }
 
     /**

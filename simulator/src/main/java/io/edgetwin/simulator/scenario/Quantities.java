@@ -17,7 +17,11 @@ final class Quantities {
 
     /** Bytes from a Docker-style size; k, m and g are powers of 1024. */
     static long bytes(Node node) {
-        Matcher m = SIZE.matcher(node.text().trim().toLowerCase(Locale.ROOT));
+        return bytes(node, node.text());
+    }
+
+    private static long bytes(Node node, String text) {
+        Matcher m = SIZE.matcher(text.trim().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
             throw node.error("'" + node.text() + "' is not a size; expected a positive size such as 768m, 1g or 524288k");
         }
@@ -62,6 +66,29 @@ final class Quantities {
             throw node.error("rate '" + node.text() + "' must be above zero");
         }
         return rate;
+    }
+
+    /** A percentage such as {@code 5%} (or {@code 5}), 0 to 100. */
+    static double percent(Node node) {
+        String text = node.text().trim();
+        try {
+            double value = Double.parseDouble(text.endsWith("%") ? text.substring(0, text.length() - 1) : text);
+            if (value >= 0 && value <= 100) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw node.error("'" + text + "' is not a percentage; expected 0% to 100%, e.g. 5%");
+    }
+
+    /** A bandwidth as a size per second, e.g. {@code 64k/s}. */
+    static long bytesPerSecond(Node node) {
+        String text = node.text().trim();
+        if (!text.endsWith("/s")) {
+            throw node.error("'" + text + "' is not a bandwidth; expected a size per second, e.g. 64k/s or 1m/s");
+        }
+        return bytes(node, text.substring(0, text.length() - 2));
     }
 
     static double positive(Node node) {

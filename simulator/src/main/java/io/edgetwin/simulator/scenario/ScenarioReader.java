@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import io.edgetwin.simulator.fault.Fault;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,14 +27,15 @@ import org.yaml.snakeyaml.error.YAMLException;
  */
 public final class ScenarioReader {
 
-    private static final Set<String> TOP = Set.of("name", "seed", "device", "components", "variants", "workload", "thresholds");
-    private static final Set<String> DEVICE = Set.of("memory", "swap", "cpus", "pids");
+    private static final Set<String> TOP = Set.of("name", "seed", "device", "fleet", "components", "variants", "workload",
+            "faults", "thresholds", "validity", "execution");
+    private static final Set<String> DEVICE = Set.of("profile", "memory", "swap", "cpus", "pids");
+    private static final Set<String> FLEET = Set.of("twins");
+    private static final Set<String> VALIDITY = Set.of("minDuration", "maxGeneratorCpu", "percentiles");
     private static final Set<String> COMPONENT = Set.of("version", "configuration");
     private static final Set<String> VARIANT = Set.of("components");
     private static final Set<String> VARIANT_COMPONENT = Set.of("systemResourceLimits");
     private static final Set<String> LIMITS = Set.of("memory", "cpus");
-    private static final Set<String> WORKLOAD = Set.of("target", "arrival", "rate", "warmup", "duration", "input");
-    private static final Set<String> INPUT = Set.of("samples");
 
     private final RecipeCatalog catalog;
     private final int hostCpus;
@@ -48,12 +50,90 @@ public final class ScenarioReader {
         Map<String, Node> top = root.mapping(TOP);
         String name = required(root, top, "name").text();
         long seed = top.containsKey("seed") ? top.get("seed").wholeNumber() : 42;
-        DeviceSpec device = device(required(root, top, "device"));
+        Node deviceNode = required(root, top, "device");
+        DeviceProfile profile = profile(deviceNode);
+        DeviceSpec device = device(deviceNode, profile);
+        int twins = top.containsKey("fleet") ? twins(top.get("fleet")) : 1;
         Map<String, ScenarioComponent> components = components(file, required(root, top, "components"));
-        Workload workload = workload(required(root, top, "workload"), components);
+        Workload workload = WorkloadReader.read(required(root, top, "workload"), components, file);
         Map<String, Node> thresholds = top.containsKey("thresholds") ? top.get("thresholds").entries() : Map.of();
         List<Variant> variants = variants(required(root, top, "variants"), components, thresholds);
-        return new Scenario(file, name, seed, device, components, variants, workload);
+        List<Fault> faults = top.containsKey("faults")
+                ? new FaultReader(catalog, components, twins, workload.duration()).read(top.get("faults")) : List.of();
+        ValidityRules validity = top.containsKey("validity") ? validity(top.get("validity")) : ValidityRules.DEFAULT;
+        Scenario.Execution execution = top.containsKey("execution") ? execution(top.get("execution")) : Scenario.Execution.SEQUENTIAL;
+        if (execution == Scenario.Execution.INTERLEAVED && !faults.isEmpty()) {
+            throw top.get("execution").error("interleaved variants cannot take faults (their offsets follow one variant's "
+                    + "uninterrupted run); expected execution: sequential, or no faults");
+        }
+        return new Scenario(file, text(file), name, seed, device, profile, twins, components, variants, workload, faults,
+                validity, execution);
+    }
+
+    private static String text(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new ScenarioException(file + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    private static int twins(Node fleet) {
+        Node twins = required(fleet, fleet.mapping(FLEET), "twins");
+        long value = twins.wholeNumber();
+        if (value < 1 || value > 64) {
+            throw twins.error(value + " twins per variant; expected 1 to 64");
+        }
+        return (int) value;
+    }
+
+    private static Scenario.Execution execution(Node node) {
+        return switch (node.text()) {
+            case "sequential" -> Scenario.Execution.SEQUENTIAL;
+            case "interleaved" -> Scenario.Execution.INTERLEAVED;
+            default -> throw node.error("'" + node.text() + "' is not an execution; expected sequential or interleaved");
+        };
+    }
+
+    private static ValidityRules validity(Node node) {
+        Map<String, Node> f = node.mapping(VALIDITY);
+        ValidityRules d = ValidityRules.DEFAULT;
+        Duration minDuration = f.containsKey("minDuration") ? Quantities.duration(f.get("minDuration")) : d.minDuration();
+        double maxCpu = f.containsKey("maxGeneratorCpu") ? Quantities.percent(f.get("maxGeneratorCpu")) / 100 : d.maxGeneratorCpu();
+        if (!(maxCpu > 0)) {
+            throw f.get("maxGeneratorCpu").error("is zero; expected a share of one core above 0%, e.g. 80%");
+        }
+        List<Double> percentiles = new ArrayList<>();
+        if (f.containsKey("percentiles")) {
+            for (Node p : f.get("percentiles").sequence()) {
+                percentiles.add(percentile(p));
+            }
+        }
+        return new ValidityRules(minDuration, maxCpu, percentiles);
+    }
+
+    private static double percentile(Node node) {
+        String text = node.text().trim();
+        try {
+            double value = Double.parseDouble(text.startsWith("p") ? text.substring(1) : text);
+            if (value > 0 && value <= 99.9) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw node.error("'" + text + "' is not a percentile; expected p50 to p99.9, e.g. p99");
+    }
+
+    private static DeviceProfile profile(Node node) {
+        Map<String, Node> fields = node.mapping(DEVICE);
+        if (!fields.containsKey("profile")) {
+            return null;
+        }
+        Node name = fields.get("profile");
+        return DeviceProfile.named(name.text()).orElseThrow(() -> name.error("'" + name.text()
+                + "' is not a device profile; expected one of " + DeviceProfile.BUILT_IN.keySet()
+                + ", or give memory and cpus instead"));
     }
 
     private static Node parse(Path file) {
@@ -77,16 +157,19 @@ public final class ScenarioReader {
         }
     }
 
-    private DeviceSpec device(Node node) {
+    /** Explicit caps, or a profile's caps with any explicit field overriding the profile's. */
+    private DeviceSpec device(Node node, DeviceProfile profile) {
         Map<String, Node> fields = node.mapping(DEVICE);
-        long memory = Quantities.bytes(required(node, fields, "memory"));
+        DeviceSpec base = profile == null ? null : profile.applied(hostCpus);
+        long memory = base != null && !fields.containsKey("memory") ? base.memoryBytes()
+                : Quantities.bytes(required(node, fields, "memory"));
         long swap = fields.containsKey("swap") ? swapBytes(fields.get("swap")) : 0;
-        Node cpusNode = required(node, fields, "cpus");
-        double cpus = Quantities.positive(cpusNode);
+        Node cpusNode = fields.get("cpus");
+        double cpus = base != null && cpusNode == null ? base.cpus() : Quantities.positive(required(node, fields, "cpus"));
         if (cpus > hostCpus) {
             throw cpusNode.error(cpus + " is more than this host's " + hostCpus + " cores; expected at most " + hostCpus);
         }
-        long pids = fields.containsKey("pids") ? fields.get("pids").wholeNumber() : 0;
+        long pids = fields.containsKey("pids") ? fields.get("pids").wholeNumber() : base == null ? 0 : base.pids();
         if (pids < 0) {
             throw fields.get("pids").error(pids + " is negative; expected a positive process count, or leave it out for no limit");
         }
@@ -184,28 +267,6 @@ public final class ScenarioReader {
         return thresholds;
     }
 
-    private static Workload workload(Node node, Map<String, ScenarioComponent> components) {
-        Map<String, Node> fields = node.mapping(WORKLOAD);
-        Node target = required(node, fields, "target");
-        if (!components.containsKey(target.text())) {
-            throw target.error("'" + target.text() + "' is not one of the scenario's components " + components.keySet());
-        }
-        if (fields.containsKey("arrival") && !fields.get("arrival").text().equals("constant")) {
-            throw fields.get("arrival").error("'" + fields.get("arrival").text() + "' is not supported; expected constant");
-        }
-        String samples = "anomaly-mlp";
-        if (fields.containsKey("input")) {
-            samples = required(fields.get("input"), fields.get("input").mapping(INPUT), "samples").text();
-        }
-        Duration warmup = fields.containsKey("warmup") ? Quantities.duration(fields.get("warmup")) : Duration.ofSeconds(5);
-        Node duration = required(node, fields, "duration");
-        Duration measured = Quantities.duration(duration);
-        if (measured.isZero()) {
-            throw duration.error("is zero; expected a positive duration such as 30s");
-        }
-        return new Workload(target.text(), Quantities.perSecond(required(node, fields, "rate")), warmup, measured, samples);
-    }
-
     /** The configuration tree as plain values, from the same file read without positions. */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> configuration(Path file, String component) {
@@ -220,10 +281,6 @@ public final class ScenarioReader {
     }
 
     private static Node required(Node parent, Map<String, Node> fields, String key) {
-        Node node = fields.get(key);
-        if (node == null) {
-            throw parent.error("'" + key + "' is missing");
-        }
-        return node;
+        return Nodes.required(parent, fields, key);
     }
 }

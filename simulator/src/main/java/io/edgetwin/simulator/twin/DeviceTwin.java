@@ -98,6 +98,43 @@ public final class DeviceTwin implements AutoCloseable {
         }
     }
 
+    /** Power loss: SIGKILL to the whole container, nothing shuts down cleanly; its disk state stays. */
+    public void powerOff() {
+        container.getDockerClient().killContainerCmd(containerId()).exec();
+    }
+
+    /** Power back on: the same container starts again from its disk state (spool, work directories). */
+    public void powerOn() {
+        container.getDockerClient().startContainerCmd(containerId()).exec();
+    }
+
+    /**
+     * Changes the container's caps while it runs, with {@code docker update} (the API's update call
+     * cannot change NanoCPUs, which the twin was created with). Null leaves a cap as it is.
+     */
+    public void updateCaps(Long memoryBytes, Double cpus) {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("docker", "update"));
+        if (memoryBytes != null) {
+            command.addAll(java.util.List.of("--memory", Long.toString(memoryBytes), "--memory-swap", Long.toString(memoryBytes)));
+        }
+        if (cpus != null) {
+            command.addAll(java.util.List.of("--cpus", Double.toString(cpus)));
+        }
+        command.add(containerId());
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (process.waitFor() != 0) {
+                throw new TwinException("'" + String.join(" ", command) + "' failed: " + output.trim());
+            }
+        } catch (java.io.IOException e) {
+            throw new TwinException("cannot run docker update for twin " + spec.thingName() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TwinException("interrupted while updating twin " + spec.thingName(), e);
+        }
+    }
+
     public String logs() {
         return container.getLogs();
     }

@@ -52,7 +52,7 @@ class ScenarioReaderTest {
         assertEquals(new ComponentLimits(16384L, 0.25), scenario.variants().get(0).limitsOf("com.edgetwin.CpuHog"));
         assertThat(scenario.variants().get(0).thresholds()).hasSize(1);
         assertThat(scenario.variants().get(1).limits()).isEmpty();
-        assertEquals(50.0, scenario.workload().ratePerSecond());
+        assertEquals(new io.edgetwin.simulator.load.Arrival.Constant(50.0), scenario.workload().arrival());
         assertEquals(30, scenario.workload().duration().toSeconds());
     }
 

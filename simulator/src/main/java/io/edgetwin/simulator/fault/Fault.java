@@ -1,0 +1,93 @@
+package io.edgetwin.simulator.fault;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A fault a scenario injects at an offset from the start of the measured part (docs/scenarios.md,
+ * {@code faults}). {@code twin} is 1-based; null means every twin of the variant. {@code length} is
+ * how long the fault lasts ({@link Duration#ZERO}: it is a single event).
+ */
+public sealed interface Fault {
+
+    Duration at();
+
+    Duration length();
+
+    Integer twin();
+
+    /** The scenario's name for the kind, as events name it. */
+    String kind();
+
+    default Duration end() {
+        return at().plus(length());
+    }
+
+    /** A neighbour component deployed at {@code at} and removed after {@code length}: a leak, a spinner or a crash loop. */
+    record Neighbour(String kind, Duration at, Duration length, Integer twin, String component, String version,
+                     Map<String, Object> configuration) implements Fault {
+        public Neighbour {
+            Objects.requireNonNull(component, "component");
+            configuration = Map.copyOf(configuration);
+        }
+    }
+
+    /** The run's Mosquitto is stopped at {@code at} and started again, on the same port, after {@code length}. */
+    record BrokerOutage(Duration at, Duration length) implements Fault {
+        @Override
+        public Integer twin() {
+            return null;
+        }
+
+        @Override
+        public String kind() {
+            return "broker-outage";
+        }
+    }
+
+    /** The twin's container is killed (SIGKILL) and started again with its disk state after {@code length}. */
+    record PowerLoss(Duration at, Duration length, Integer twin) implements Fault {
+        @Override
+        public String kind() {
+            return "power-loss";
+        }
+    }
+
+    /**
+     * The link between a twin and the broker, through the twin's own proxy: cut, or added latency,
+     * loss (a lost segment is retransmitted after {@link LinkConditions#RETRANSMIT}), and a bandwidth cap.
+     */
+    record Link(Duration at, Duration length, Integer twin, LinkConditions conditions) implements Fault {
+        @Override
+        public String kind() {
+            return "link";
+        }
+    }
+
+    /** A deployment that changes a component's {@code systemResourceLimits} live. */
+    record Limits(Duration at, Integer twin, String component, Long memoryKb, Double cpus) implements Fault {
+        @Override
+        public Duration length() {
+            return Duration.ZERO;
+        }
+
+        @Override
+        public String kind() {
+            return "limits";
+        }
+    }
+
+    /** {@code docker update} of the twin container's caps. */
+    record DeviceCaps(Duration at, Integer twin, Long memoryBytes, Double cpus) implements Fault {
+        @Override
+        public Duration length() {
+            return Duration.ZERO;
+        }
+
+        @Override
+        public String kind() {
+            return "device-caps";
+        }
+    }
+}

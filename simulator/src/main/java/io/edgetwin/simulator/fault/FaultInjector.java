@@ -1,0 +1,188 @@
+package io.edgetwin.simulator.fault;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Runs a variant's faults at their offsets from the start of the measured part, each start and end an
+ * event ({@link Events}). Neighbours and limit changes are deployments built on the variant's own,
+ * so they stack: a limit change keeps a neighbour that is running, and the other way round.
+ */
+public final class FaultInjector implements AutoCloseable {
+
+    private static final Duration RECONNECT_PATIENCE = Duration.ofSeconds(60);
+    private static final Duration IN_FLIGHT_PATIENCE = Duration.ofSeconds(2);
+
+    private final Fleet fleet;
+    private final Reachability reachability;
+    private final Events events;
+    private final ScheduledExecutorService timer = new ScheduledThreadPoolExecutor(4, r -> {
+        Thread t = new Thread(r, "fault-injector");
+        t.setDaemon(true);
+        return t;
+    });
+    private final List<List<Fault.Neighbour>> neighbours = new ArrayList<>();
+    private final List<List<Fault.Limits>> limits = new ArrayList<>();
+    private final List<Throwable> failures = new CopyOnWriteArrayList<>();
+    private int deployments;
+
+    /** Where fault events go: twin thing name (or null), component (or null), kind, detail. */
+    @FunctionalInterface
+    public interface Events {
+        void event(String twin, String component, String kind, String detail);
+    }
+
+    public FaultInjector(Fleet fleet, Reachability reachability, Events events) {
+        this.fleet = fleet;
+        this.reachability = reachability;
+        this.events = events;
+        for (int i = 0; i < fleet.size(); i++) {
+            neighbours.add(new ArrayList<>());
+            limits.add(new ArrayList<>());
+        }
+    }
+
+    /** Schedules every fault, offsets counted from {@code measuredStartNanos} (a System.nanoTime value). */
+    public void schedule(List<Fault> faults, long measuredStartNanos) {
+        for (Fault fault : faults) {
+            at(measuredStartNanos, fault.at(), () -> start(fault));
+            // Power comes back `length` after the kill, which may wait for answers in flight first.
+            if (!fault.length().isZero() && !(fault instanceof Fault.PowerLoss)) {
+                at(measuredStartNanos, fault.end(), () -> end(fault));
+            }
+        }
+    }
+
+    /** Faults that could not be injected (the run reports them; they do not stop it). */
+    public List<Throwable> failures() {
+        return List.copyOf(failures);
+    }
+
+    private void at(long startNanos, Duration offset, Runnable action) {
+        after(startNanos + offset.toNanos() - System.nanoTime(), action);
+    }
+
+    private void after(long delayNanos, Runnable action) {
+        timer.schedule(() -> {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                failures.add(e);
+                events.event(null, null, "fault-failed", e.getMessage());
+            }
+        }, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
+    }
+
+    private void start(Fault fault) {
+        if (fault instanceof Fault.BrokerOutage outage) {
+            reachability.brokerDown(true);
+            fleet.brokerDown();
+            events.event(null, null, "fault-start", "broker-outage: mosquitto stopped for " + outage.length().toMillis() + " ms");
+        } else if (fault instanceof Fault.PowerLoss loss) {
+            forTwins(loss, twin -> powerLoss(twin, loss));
+        } else if (fault instanceof Fault.Link link) {
+            forTwins(link, twin -> {
+                fleet.link(twin).apply(link.conditions());
+                started(twin, null, link, describe(link.conditions()));
+            });
+        } else if (fault instanceof Fault.Neighbour n) {
+            forTwins(n, twin -> {
+                started(twin, n.component(), n, "deploying " + n.component() + " " + n.configuration());
+                redeploy(twin, () -> neighbours.get(twin).add(n));
+            });
+        } else if (fault instanceof Fault.Limits l) {
+            forTwins(l, twin -> {
+                started(twin, l.component(), l, "systemResourceLimits memory " + l.memoryKb() + " KB, cpus " + l.cpus());
+                redeploy(twin, () -> limits.get(twin).add(l));
+            });
+        } else if (fault instanceof Fault.DeviceCaps caps) {
+            forTwins(caps, twin -> {
+                String readBack = fleet.updateCaps(twin, caps.memoryBytes(), caps.cpus());
+                started(twin, null, caps, "docker update memory " + caps.memoryBytes() + " B, cpus " + caps.cpus()
+                        + "; read back: " + readBack);
+            });
+        }
+    }
+
+    private void end(Fault fault) {
+        if (fault instanceof Fault.BrokerOutage) {
+            fleet.brokerUp();
+            events.event(null, null, "fault-end", "broker-outage: mosquitto started again");
+            for (int twin = 0; twin < fleet.size(); twin++) {
+                fleet.awaitHeard(twin, RECONNECT_PATIENCE);
+            }
+            reachability.brokerDown(false);
+        } else if (fault instanceof Fault.Link link) {
+            forTwins(link, twin -> {
+                fleet.link(twin).apply(LinkConditions.CLEAR);
+                events.event(fleet.thing(twin), null, "fault-end", "link: clear");
+            });
+        } else if (fault instanceof Fault.Neighbour n) {
+            forTwins(n, twin -> {
+                events.event(fleet.thing(twin), n.component(), "fault-end", "removing " + n.component());
+                redeploy(twin, () -> neighbours.get(twin).remove(n));
+            });
+        }
+    }
+
+    private void powerLoss(int twin, Fault.PowerLoss loss) {
+        reachability.twinDown(twin, true);
+        long deadline = System.nanoTime() + IN_FLIGHT_PATIENCE.toNanos();
+        while (fleet.inFlightTo(twin) > 0 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+        long lost = fleet.inFlightTo(twin);
+        fleet.powerOff(twin);
+        started(twin, null, loss, "container killed (SIGKILL); " + lost + " request(s) were in flight");
+        after(loss.length().toNanos(), () -> powerOn(twin, loss));
+    }
+
+    private void powerOn(int twin, Fault.PowerLoss loss) {
+        fleet.powerOn(twin);
+        events.event(fleet.thing(twin), null, "fault-end", "power-loss: container started again with its disk state");
+        boolean heard = fleet.awaitHeard(twin, RECONNECT_PATIENCE);
+        if (heard) {
+            reachability.twinDown(twin, false);
+        } else {
+            events.event(fleet.thing(twin), null, "fault-failed", "twin not heard within " + RECONNECT_PATIENCE.toSeconds() + " s of power-on");
+        }
+    }
+
+    /** Applies {@code change} to the twin's neighbours or limit changes and sends the result, as one step. */
+    private synchronized void redeploy(int twin, Runnable change) {
+        change.run();
+        deployments++;
+        String id = fleet.thing(twin) + "-fault-" + deployments;
+        fleet.deploy(twin, id, List.copyOf(neighbours.get(twin)), List.copyOf(limits.get(twin)));
+    }
+
+    private void started(int twin, String component, Fault fault, String detail) {
+        events.event(fleet.thing(twin), component, "fault-start", fault.kind() + ": " + detail);
+    }
+
+    private void forTwins(Fault fault, java.util.function.IntConsumer action) {
+        if (fault.twin() != null) {
+            action.accept(fault.twin() - 1);
+            return;
+        }
+        for (int twin = 0; twin < fleet.size(); twin++) {
+            action.accept(twin);
+        }
+    }
+
+    private static String describe(LinkConditions c) {
+        return c.cut() ? "cut" : "latency " + c.latency().toMillis() + " ms, loss " + c.lossPercent() + "%, bandwidth "
+                + (c.bytesPerSecond() == 0 ? "unlimited" : c.bytesPerSecond() + " B/s");
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}

@@ -1,0 +1,37 @@
+package io.edgetwin.simulator.fault;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What faults act on: one variant's running twins (0-based here), their link proxies, the run's broker
+ * and the cloud side's deployment channel. The run implements it; faults never see containers directly.
+ */
+public interface Fleet {
+
+    int size();
+
+    String thing(int twin);
+
+    void powerOff(int twin);
+
+    void powerOn(int twin);
+
+    /** Changes the container's caps; returns the caps read back from its cgroup afterwards, for the event. */
+    String updateCaps(int twin, Long memoryBytes, Double cpus);
+
+    LinkProxy link(int twin);
+
+    void brokerDown();
+
+    void brokerUp();
+
+    /** Publishes the variant's deployment plus {@code neighbours} and with {@code limits} applied, as {@code deploymentId}. */
+    void deploy(int twin, String deploymentId, List<Fault.Neighbour> neighbours, List<Fault.Limits> limits);
+
+    /** Requests to the twin still waiting for an answer. */
+    long inFlightTo(int twin);
+
+    /** Waits until the twin's core reports again (a status newer than this call) with the workload target ready; false on timeout. */
+    boolean awaitHeard(int twin, Duration timeout);
+}

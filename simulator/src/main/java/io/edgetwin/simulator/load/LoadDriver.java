@@ -1,0 +1,228 @@
+package io.edgetwin.simulator.load;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntPredicate;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Drives a workload at a fleet of twins from one thread: the warm-up (sent, not measured), then the
+ * measured part. Open models follow their {@link Schedule} whatever the twins do; latency counts from
+ * each request's intended send time (coordinated omission), requests that cannot be handed over are
+ * counted as dropped. The closed model keeps {@code concurrency} requests in flight.
+ */
+public final class LoadDriver {
+
+    /** A request handed over later than this after its intended time is counted as late. */
+    public static final Duration LATE_AFTER = Duration.ofMillis(5);
+    /**
+     * The last stretch before an intended time is spun, not parked: Linux wakes a parked thread up to
+     * its timer slack (50 µs) late. The spin is time the generator chose to wait, so it is kept apart
+     * from the CPU the generator needs ({@link LoadResult#generatorSpinNanos}).
+     */
+    private static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(80);
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private final Transport transport;
+    private final List<Sample> samples;
+    private final long seed;
+    private final Options options;
+    private final Semaphore closedPermits = new Semaphore(0);
+    private final Ledger ledger;
+    private long dropped;
+    private long late;
+    private long spinNanos;
+
+    public LoadDriver(Transport transport, List<Sample> samples, long seed, Options options) {
+        this.transport = transport;
+        List<Sample> shuffled = new ArrayList<>(samples);
+        Collections.shuffle(shuffled, new Random(seed));
+        this.samples = List.copyOf(shuffled);
+        this.seed = seed;
+        this.options = options;
+        this.ledger = new Ledger(options.window(), closedPermits::release);
+        transport.start(ledger);
+    }
+
+    /**
+     * Settings beside the workload: the window length, the in-flight limit, which twins may be sent to
+     * now, and the first request id (drivers that share a transport one after another use disjoint ids,
+     * so a late answer to one is never taken for an answer to the next).
+     */
+    public record Options(Duration window, int maxInFlight, IntPredicate reachable, long firstId) {
+        public static Options defaults() {
+            return new Options(Duration.ofSeconds(1), 100_000, twin -> true, 0);
+        }
+
+        public Options reachableWhen(IntPredicate predicate) {
+            return new Options(window, maxInFlight, predicate, firstId);
+        }
+
+        public Options startingAt(long id) {
+            return new Options(window, maxInFlight, reachable, id);
+        }
+    }
+
+    /** Requests to {@code twin} that wait for an answer now. */
+    public long inFlightTo(int twin) {
+        return ledger.inFlightTo(twin);
+    }
+
+    /**
+     * Sends the warm-up from {@code startNanos} (a {@link System#nanoTime()} value), then the measured
+     * part from {@code startNanos + warmup}; waits up to {@code drain} for the last answers.
+     */
+    public LoadResult run(Arrival arrival, long startNanos, Duration warmup, Duration duration, Duration drain,
+                          Progress progress) {
+        long warmupStart = startNanos;
+        long measuredStart = warmupStart + warmup.toNanos();
+        ledger.measuredStartsAt(measuredStart);
+        SplittableRandom twinChoice = arrival instanceof Arrival.Poisson ? new SplittableRandom(seed ^ 0x5DEECE66DL) : null;
+        Histogram sendError = new Histogram(Ledger.MAX_LATENCY_NANOS, 3);
+        long[] sequence = {options.firstId()};
+        long scheduled;
+        long cpuBefore;
+        long spinBefore;
+        if (arrival instanceof Arrival.Closed closed) {
+            closedPermits.release(closed.concurrency());
+            runClosed(warmupStart, measuredStart, false, sequence, sendError, progress, twinChoice);
+            cpuBefore = THREADS.getCurrentThreadCpuTime();
+            spinBefore = spinNanos;
+            scheduled = runClosed(measuredStart, measuredStart + duration.toNanos(), true, sequence, sendError, progress, twinChoice);
+        } else {
+            if (!warmup.isZero()) {
+                runOpen(new Arrival.Constant(arrival.warmupPerSecond()).schedule(seed, warmup), warmupStart, false,
+                        sequence, sendError, progress, twinChoice);
+            }
+            cpuBefore = THREADS.getCurrentThreadCpuTime();
+            spinBefore = spinNanos;
+            scheduled = runOpen(arrival.schedule(seed, duration), measuredStart, true, sequence, sendError, progress, twinChoice);
+        }
+        long generatorCpu = THREADS.getCurrentThreadCpuTime() - cpuBefore;
+        awaitAnswers(drain);
+        long unanswered = ledger.giveUpOnUnanswered();
+        Histogram latency = new Histogram(Ledger.MAX_LATENCY_NANOS, 3);
+        List<LatencyWindow> windows = ledger.windows();
+        windows.forEach(w -> latency.add(w.latencyNanos()));
+        return new LoadResult(scheduled, scheduled - dropped, dropped, ledger.ok(), ledger.failed() + unanswered, unanswered,
+                late, ledger.correct(), latency, sendError, windows, duration, generatorCpu, spinNanos - spinBefore);
+    }
+
+    private long runOpen(Schedule schedule, long start, boolean measured, long[] sequence, Histogram sendError,
+                         Progress progress, SplittableRandom twinChoice) {
+        long count = 0;
+        long nextProgress = start + TimeUnit.SECONDS.toNanos(1);
+        for (long offset = schedule.next(); offset != Schedule.END; offset = schedule.next()) {
+            long intended = start + offset;
+            waitUntil(intended);
+            issue(sequence[0]++, intended, measured, sendError, twinChoice);
+            count++;
+            if (measured && System.nanoTime() >= nextProgress) {
+                report(progress, start, count);
+                nextProgress += TimeUnit.SECONDS.toNanos(1);
+            }
+        }
+        return count;
+    }
+
+    private long runClosed(long start, long end, boolean measured, long[] sequence, Histogram sendError, Progress progress,
+                           SplittableRandom twinChoice) {
+        waitUntil(start);
+        long count = 0;
+        long nextProgress = start + TimeUnit.SECONDS.toNanos(1);
+        while (true) {
+            long left = end - System.nanoTime();
+            if (left <= 0 || !acquire(left)) {
+                return count;
+            }
+            issue(sequence[0]++, System.nanoTime(), measured, sendError, twinChoice);
+            count++;
+            if (measured && System.nanoTime() >= nextProgress) {
+                report(progress, start, count);
+                nextProgress += TimeUnit.SECONDS.toNanos(1);
+            }
+        }
+    }
+
+    private void issue(long id, long intended, boolean measured, Histogram sendError, SplittableRandom twinChoice) {
+        int twin = twinChoice == null ? (int) (id % transport.twins()) : twinChoice.nextInt(transport.twins());
+        Sample sample = samples.get((int) (id % samples.size()));
+        long handedOver = System.nanoTime();
+        if (!options.reachable().test(twin) || ledger.inFlight() >= options.maxInFlight()) {
+            drop(intended, measured);
+            return;
+        }
+        ledger.sending(id, intended, twin, sample.label(), measured);
+        if (!transport.send(twin, id, sample)) {
+            ledger.notSent(id);
+            drop(intended, measured);
+            return;
+        }
+        if (measured) {
+            long error = Math.max(0, handedOver - intended);
+            sendError.recordValue(Math.min(error, Ledger.MAX_LATENCY_NANOS));
+            if (error > LATE_AFTER.toNanos()) {
+                late++;
+            }
+        }
+    }
+
+    private void drop(long intended, boolean measured) {
+        closedPermits.release();
+        if (measured) {
+            dropped++;
+            ledger.dropped(intended);
+        }
+    }
+
+    private boolean acquire(long timeoutNanos) {
+        try {
+            return closedPermits.tryAcquire(timeoutNanos, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void report(Progress progress, long start, long sent) {
+        Histogram interval = ledger.intervalHistogram();
+        progress.update(Duration.ofNanos(System.nanoTime() - start), sent, ledger.ok(), ledger.failed() + dropped,
+                interval.getTotalCount() == 0 ? 0 : interval.getValueAtPercentile(99));
+    }
+
+    private void awaitAnswers(Duration drain) {
+        long deadline = System.nanoTime() + drain.toNanos();
+        while (ledger.measuredInFlight() && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
+    }
+
+    private void waitUntil(long deadlineNanos) {
+        long left;
+        while ((left = deadlineNanos - System.nanoTime()) > SPIN_NANOS) {
+            LockSupport.parkNanos(left - SPIN_NANOS);
+        }
+        long spinStart = System.nanoTime();
+        long now = spinStart;
+        while (now < deadlineNanos) {
+            Thread.onSpinWait();
+            now = System.nanoTime();
+        }
+        spinNanos += now - spinStart;
+    }
+
+    /** Called about once a second while measuring. */
+    @FunctionalInterface
+    public interface Progress {
+        void update(Duration elapsed, long sent, long ok, long failed, long intervalP99Nanos);
+    }
+}

@@ -1,0 +1,74 @@
+package io.edgetwin.simulator.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.edgetwin.simulator.broker.BrokerClient;
+import io.edgetwin.simulator.broker.BrokerException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Requests as QoS 1 publishes on {@code edgetwin/<thing>/inference/request}, answers from
+ * {@code edgetwin/<thing>/inference/response} (docs/topics.md).
+ */
+public final class MqttTransport implements Transport {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final BrokerClient broker;
+    private final List<String> things;
+    private final AtomicLong unknownAnswers = new AtomicLong();
+    private volatile Answers answers;
+
+    public MqttTransport(BrokerClient broker, List<String> things) {
+        this.broker = broker;
+        this.things = List.copyOf(things);
+    }
+
+    @Override
+    public int twins() {
+        return things.size();
+    }
+
+    /** Subscribes on the first call; later calls (a new driver for the next slice) only redirect the answers. */
+    @Override
+    public synchronized void start(Answers answers) {
+        boolean first = this.answers == null;
+        this.answers = answers;
+        if (first) {
+            things.forEach(thing -> broker.subscribe("edgetwin/" + thing + "/inference/response", 1,
+                    (topic, payload) -> onResponse(payload, this.answers)));
+        }
+    }
+
+    @Override
+    public boolean send(int twin, long id, Sample sample) {
+        String request = "{\"id\":\"" + id + "\",\"input\":" + sample.inputJson() + "}";
+        try {
+            broker.publish("edgetwin/" + things.get(twin) + "/inference/request", request.getBytes(StandardCharsets.UTF_8), 1);
+            return true;
+        } catch (BrokerException e) {
+            return false;
+        }
+    }
+
+    /** Answers that were not JSON or carried no request id. */
+    public long unknownAnswers() {
+        return unknownAnswers.get();
+    }
+
+    private void onResponse(byte[] payload, Answers answers) {
+        long now = System.nanoTime();
+        try {
+            JsonNode answer = JSON.readTree(payload);
+            long id = Long.parseLong(answer.path("id").asText());
+            JsonNode results = answer.path("inference-results");
+            boolean ok = !answer.has("error") && results.isArray() && !results.isEmpty();
+            answers.answered(id, ok ? results.get(0).path("Label").asText() : null, now);
+        } catch (IOException | NumberFormatException e) {
+            unknownAnswers.incrementAndGet();
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package io.edgetwin.simulator.run;
+
+import io.edgetwin.simulator.broker.BrokerClient;
+import io.edgetwin.simulator.broker.Mosquitto;
+import io.edgetwin.simulator.measure.StatusTracker;
+import io.edgetwin.simulator.scenario.DeviceSpec;
+import io.edgetwin.simulator.twin.DeviceTwin;
+import io.edgetwin.simulator.twin.TwinImage;
+import io.edgetwin.simulator.twin.TwinSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * A fleet of idle twins (the core with no components) started all at once: the time from the first
+ * create call until every core has reported RUNNING, and each twin's resident memory, read on the
+ * host from its container's cgroup ({@code memory.stat} total_rss) once the whole fleet is up.
+ */
+public final class FleetStartBenchmark {
+
+    private static final String IDLE = """
+            {"deploymentId": "idle", "components": {}}""";
+
+    private final TwinImage image;
+    private final Teardown teardown;
+    private final Consumer<String> progress;
+
+    /** Start time of the whole fleet and each twin's RSS in bytes. */
+    public record Result(long fleetStartMs, List<Long> rssBytes) {
+    }
+
+    public FleetStartBenchmark(TwinImage image, Teardown teardown, Consumer<String> progress) {
+        this.image = image;
+        this.teardown = teardown;
+        this.progress = progress;
+    }
+
+    public Result run(DeviceSpec device, int twins) throws Exception {
+        String runId = UUID.randomUUID().toString().substring(0, 8);
+        String imageRef = image.ensureBuilt(progress);
+        RunDirectory dir = teardown.register(RunDirectory.create(runId));
+        Mosquitto broker = teardown.register(Mosquitto.start(dir.path(), Duration.ofSeconds(10)));
+        BrokerClient client = teardown.register(new BrokerClient(broker.uri(), "edgetwin-bench-" + runId));
+        StatusTracker tracker = new StatusTracker();
+        client.subscribe("edgetwin/+/status", 0, tracker::accept);
+        long created = System.nanoTime();
+        List<DeviceTwin> fleet = new ArrayList<>();
+        for (int i = 1; i <= twins; i++) {
+            fleet.add(teardown.register(DeviceTwin.start(new TwinSpec("idle-" + i, imageRef, device, broker.uri(), IDLE, runId))));
+        }
+        progress.accept(twins + " containers created in " + (System.nanoTime() - created) / 1_000_000 + " ms");
+        for (DeviceTwin twin : fleet) {
+            tracker.await(twin.spec().thingName(), s -> "RUNNING".equals(s.core()), Duration.ofMinutes(10));
+        }
+        long fleetStartMs = (System.nanoTime() - created) / 1_000_000;
+        progress.accept("every core reported RUNNING " + fleetStartMs + " ms after the first create");
+        List<Long> rss = new ArrayList<>();
+        for (DeviceTwin twin : fleet) {
+            rss.add(totalRss(twin.containerId()));
+        }
+        for (DeviceTwin twin : fleet) {
+            teardown.closeNow(twin);
+        }
+        return new Result(fleetStartMs, rss);
+    }
+
+    private static long totalRss(String containerId) throws IOException {
+        String stat = Files.readString(Path.of("/sys/fs/cgroup/memory/docker", containerId, "memory.stat"));
+        for (String line : stat.split("\n")) {
+            if (line.startsWith("total_rss ")) {
+                return Long.parseLong(line.substring("total_rss ".length()).trim());
+            }
+        }
+        throw new IOException("no total_rss in the memory.stat of container " + containerId);
+    }
+}

@@ -1,0 +1,124 @@
+package io.edgetwin.simulator.run;
+
+import io.edgetwin.simulator.broker.BrokerClient;
+import io.edgetwin.simulator.broker.Mosquitto;
+import io.edgetwin.simulator.fault.Fault;
+import io.edgetwin.simulator.fault.Fleet;
+import io.edgetwin.simulator.fault.LinkProxy;
+import io.edgetwin.simulator.load.LoadDriver;
+import io.edgetwin.simulator.measure.HostCgroup;
+import io.edgetwin.simulator.measure.StatusTracker;
+import io.edgetwin.simulator.measure.TwinStatus;
+import io.edgetwin.simulator.scenario.Scenario;
+import io.edgetwin.simulator.scenario.Variant;
+import io.edgetwin.simulator.twin.DeviceTwin;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+
+/** One variant's running twins with their link proxies, the run's broker and channel: what faults act on. */
+final class RunningFleet implements Fleet {
+
+    private final Scenario scenario;
+    private final Variant variant;
+    private final List<DeviceTwin> twins;
+    private final List<LinkProxy> links;
+    private final Mosquitto broker;
+    private final BrokerClient client;
+    private final StatusTracker tracker;
+    private volatile LoadDriver driver;
+
+    RunningFleet(Scenario scenario, Variant variant, List<DeviceTwin> twins, List<LinkProxy> links, Mosquitto broker,
+                 BrokerClient client, StatusTracker tracker) {
+        this.scenario = scenario;
+        this.variant = variant;
+        this.twins = List.copyOf(twins);
+        this.links = List.copyOf(links);
+        this.broker = broker;
+        this.client = client;
+        this.tracker = tracker;
+    }
+
+    void drivenBy(LoadDriver driver) {
+        this.driver = driver;
+    }
+
+    List<DeviceTwin> twins() {
+        return twins;
+    }
+
+    @Override
+    public int size() {
+        return twins.size();
+    }
+
+    @Override
+    public String thing(int twin) {
+        return twins.get(twin).spec().thingName();
+    }
+
+    @Override
+    public void powerOff(int twin) {
+        twins.get(twin).powerOff();
+    }
+
+    @Override
+    public void powerOn(int twin) {
+        twins.get(twin).powerOn();
+    }
+
+    @Override
+    public String updateCaps(int twin, Long memoryBytes, Double cpus) {
+        twins.get(twin).updateCaps(memoryBytes, cpus);
+        return HostCgroup.of(twins.get(twin).containerId()).caps();
+    }
+
+    @Override
+    public LinkProxy link(int twin) {
+        return links.get(twin);
+    }
+
+    @Override
+    public void brokerDown() {
+        broker.close();
+    }
+
+    @Override
+    public void brokerUp() {
+        try {
+            broker.restart(Duration.ofSeconds(10));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start mosquitto again after the outage", e);
+        }
+    }
+
+    @Override
+    public void deploy(int twin, String deploymentId, List<Fault.Neighbour> neighbours, List<Fault.Limits> limits) {
+        String document = DeploymentDocument.of(scenario, variant, deploymentId, neighbours, limits);
+        client.publish("edgetwin/" + thing(twin) + "/deployment", document.getBytes(StandardCharsets.UTF_8), 1);
+    }
+
+    @Override
+    public long inFlightTo(int twin) {
+        LoadDriver d = driver;
+        return d == null ? 0 : d.inFlightTo(twin);
+    }
+
+    @Override
+    public boolean awaitHeard(int twin, Duration timeout) {
+        TwinStatus before = tracker.latest(thing(twin)).orElse(null);
+        String target = scenario.workload().target();
+        try {
+            tracker.await(thing(twin), s -> s != before && s.isReady(target), timeout);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package io.edgetwin.simulator.scenario;
+
+import io.edgetwin.simulator.fault.Fault;
+import io.edgetwin.simulator.fault.LinkConditions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads {@code faults}: each at an offset from the start of the measured part, ending before the run
+ * does, aimed at a twin that exists.
+ */
+final class FaultReader {
+
+    private static final Set<String> COMMON = Set.of("at", "kind", "for", "twin");
+    private static final Map<String, Set<String>> EXTRA = Map.of(
+            "neighbour-leak", Set.of("leakMbPerSecond"),
+            "neighbour-spin", Set.of("threads"),
+            "crash-loop", Set.of("afterSeconds", "exitCode"),
+            "broker-outage", Set.of(),
+            "power-loss", Set.of(),
+            "link", Set.of("cut", "latency", "loss", "bandwidth"),
+            "limits", Set.of("component", "memory", "cpus"),
+            "device-caps", Set.of("memory", "cpus"));
+    private static final Map<String, String> NEIGHBOURS = Map.of(
+            "neighbour-leak", "com.edgetwin.MemoryLeaker",
+            "neighbour-spin", "com.edgetwin.CpuHog",
+            "crash-loop", "com.edgetwin.Crasher");
+
+    private final RecipeCatalog catalog;
+    private final Map<String, ScenarioComponent> components;
+    private final int twins;
+    private final Duration duration;
+
+    FaultReader(RecipeCatalog catalog, Map<String, ScenarioComponent> components, int twins, Duration duration) {
+        this.catalog = catalog;
+        this.components = components;
+        this.twins = twins;
+        this.duration = duration;
+    }
+
+    List<Fault> read(Node node) {
+        List<Fault> faults = new ArrayList<>();
+        for (Node entry : node.sequence()) {
+            faults.add(fault(entry));
+        }
+        return faults;
+    }
+
+    private Fault fault(Node node) {
+        Map<String, Node> raw = node.entries();
+        Node kindNode = Nodes.required(node, raw, "kind");
+        String kind = kindNode.text();
+        if (!EXTRA.containsKey(kind)) {
+            throw kindNode.error("'" + kind + "' is not a fault; expected one of " + new java.util.TreeSet<>(EXTRA.keySet()));
+        }
+        Set<String> allowed = new java.util.HashSet<>(COMMON);
+        allowed.addAll(EXTRA.get(kind));
+        Map<String, Node> f = node.mapping(allowed);
+        Node atNode = Nodes.required(node, f, "at");
+        Duration at = Quantities.duration(atNode);
+        boolean lasting = Set.of("neighbour-leak", "neighbour-spin", "crash-loop", "broker-outage", "link").contains(kind);
+        Duration length = f.containsKey("for") ? Quantities.duration(f.get("for")) : Duration.ZERO;
+        if (lasting && length.isZero()) {
+            throw node.error("'for' is missing or zero; a " + kind + " fault lasts a while, e.g. for: 10s");
+        }
+        checkInsideRun(atNode, at, length);
+        Integer twin = f.containsKey("twin") ? Nodes.twin(f.get("twin"), twins) : null;
+        if (kind.equals("link") && twin == null) {
+            throw node.error("'twin' is missing; a link fault is aimed at one twin's proxy (1 to " + twins + ")");
+        }
+        return switch (kind) {
+            case "broker-outage" -> new Fault.BrokerOutage(at, length);
+            case "power-loss" -> new Fault.PowerLoss(at, length, twin);
+            case "link" -> new Fault.Link(at, length, twin, link(node, f));
+            case "limits" -> limits(node, f, at, twin);
+            case "device-caps" -> caps(node, f, at, twin);
+            default -> neighbour(node, f, kind, at, length, twin);
+        };
+    }
+
+    private void checkInsideRun(Node atNode, Duration at, Duration length) {
+        if (at.compareTo(duration) >= 0) {
+            throw atNode.error("fault at " + at.toMillis() + " ms is after the end of the run; expected an offset below the"
+                    + " workload duration (" + duration.toMillis() + " ms, counted from the end of the warm-up)");
+        }
+        if (at.plus(length).compareTo(duration) > 0) {
+            throw atNode.error("fault from " + at.toMillis() + " ms for " + length.toMillis() + " ms ends after the run ("
+                    + duration.toMillis() + " ms); expected it to end by then");
+        }
+    }
+
+    private Fault neighbour(Node node, Map<String, Node> f, String kind, Duration at, Duration length, Integer twin) {
+        String component = NEIGHBOURS.get(kind);
+        if (!catalog.contains(component, "1.0.0")) {
+            throw node.error("needs the recipe " + component + " 1.0.0, which the twin image does not ship " + catalog.ids());
+        }
+        if (components.containsKey(component)) {
+            throw node.error(component + " is already one of the scenario's components; a " + kind
+                    + " fault deploys it for a while, so leave it out of components");
+        }
+        Map<String, Object> configuration = new LinkedHashMap<>();
+        for (String key : EXTRA.get(kind)) {
+            if (f.containsKey(key)) {
+                configuration.put(key, f.get(key).wholeNumber());
+            }
+        }
+        return new Fault.Neighbour(kind, at, length, twin, component, "1.0.0", configuration);
+    }
+
+    private static LinkConditions link(Node node, Map<String, Node> f) {
+        boolean cut = f.containsKey("cut") && Boolean.parseBoolean(f.get("cut").text());
+        Duration latency = f.containsKey("latency") ? Quantities.duration(f.get("latency")) : Duration.ZERO;
+        double loss = f.containsKey("loss") ? Quantities.percent(f.get("loss")) : 0;
+        long bandwidth = f.containsKey("bandwidth") ? Quantities.bytesPerSecond(f.get("bandwidth")) : 0;
+        if (!cut && latency.isZero() && loss == 0 && bandwidth == 0) {
+            throw node.error("does nothing; expected cut: true, latency, loss or bandwidth");
+        }
+        return new LinkConditions(cut, latency, loss, bandwidth);
+    }
+
+    private Fault limits(Node node, Map<String, Node> f, Duration at, Integer twin) {
+        Node component = Nodes.required(node, f, "component");
+        if (!components.containsKey(component.text())) {
+            throw component.error("'" + component.text() + "' is not one of the scenario's components " + components.keySet());
+        }
+        Long memory = f.containsKey("memory") ? positiveWhole(f.get("memory")) : null;
+        Double cpus = f.containsKey("cpus") ? Quantities.positive(f.get("cpus")) : null;
+        if (memory == null && cpus == null) {
+            throw node.error("changes nothing; expected memory (KB) and/or cpus");
+        }
+        return new Fault.Limits(at, twin, component.text(), memory, cpus);
+    }
+
+    private static Fault caps(Node node, Map<String, Node> f, Duration at, Integer twin) {
+        Long memory = f.containsKey("memory") ? Quantities.bytes(f.get("memory")) : null;
+        Double cpus = f.containsKey("cpus") ? Quantities.positive(f.get("cpus")) : null;
+        if (memory == null && cpus == null) {
+            throw node.error("changes nothing; expected memory (e.g. 512m) and/or cpus");
+        }
+        return new Fault.DeviceCaps(at, twin, memory, cpus);
+    }
+
+    private static long positiveWhole(Node node) {
+        long value = node.wholeNumber();
+        if (value <= 0) {
+            throw node.error(value + " is not positive; expected kilobytes, e.g. 524288 for 512 MiB");
+        }
+        return value;
+    }
+}

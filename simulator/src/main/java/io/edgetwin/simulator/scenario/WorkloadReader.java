@@ -1,0 +1,118 @@
+package io.edgetwin.simulator.scenario;
+
+import io.edgetwin.simulator.load.Arrival;
+import io.edgetwin.simulator.load.ReplayTrace;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads {@code workload}: target, input, arrival model and its rate, warm-up and duration. */
+final class WorkloadReader {
+
+    private static final Set<String> WORKLOAD = Set.of("target", "arrival", "rate", "burst", "trace", "warmup", "duration", "input");
+    private static final Set<String> INPUT = Set.of("samples");
+    private static final Set<String> STAGE = Set.of("rate", "from", "to", "for");
+    private static final Set<String> BURST = Set.of("rate", "every", "for");
+    private static final List<String> ARRIVALS = List.of("constant", "poisson", "closed", "step", "burst", "replay");
+
+    private WorkloadReader() {
+    }
+
+    static Workload read(Node node, Map<String, ScenarioComponent> components, Path scenarioFile) {
+        Map<String, Node> fields = node.mapping(WORKLOAD);
+        Node target = Nodes.required(node, fields, "target");
+        if (!components.containsKey(target.text())) {
+            throw target.error("'" + target.text() + "' is not one of the scenario's components " + components.keySet());
+        }
+        String samples = "anomaly-mlp";
+        if (fields.containsKey("input")) {
+            samples = Nodes.required(fields.get("input"), fields.get("input").mapping(INPUT), "samples").text();
+        }
+        Duration warmup = fields.containsKey("warmup") ? Quantities.duration(fields.get("warmup")) : Duration.ofSeconds(5);
+        Node duration = Nodes.required(node, fields, "duration");
+        Duration measured = Quantities.duration(duration);
+        if (measured.isZero()) {
+            throw duration.error("is zero; expected a positive duration such as 30s");
+        }
+        return new Workload(target.text(), arrival(node, fields, scenarioFile), warmup, measured, samples);
+    }
+
+    private static Arrival arrival(Node node, Map<String, Node> fields, Path scenarioFile) {
+        String kind = fields.containsKey("arrival") ? fields.get("arrival").text() : "constant";
+        if (!ARRIVALS.contains(kind)) {
+            throw fields.get("arrival").error("'" + kind + "' is not an arrival model; expected one of " + ARRIVALS);
+        }
+        onlyFor(fields, "burst", kind, "burst");
+        onlyFor(fields, "trace", kind, "replay");
+        return switch (kind) {
+            case "poisson" -> new Arrival.Poisson(Quantities.perSecond(Nodes.required(node, fields, "rate")));
+            case "closed" -> new Arrival.Closed(concurrency(Nodes.required(node, fields, "rate")));
+            case "step" -> new Arrival.Steps(stages(Nodes.required(node, fields, "rate")));
+            case "burst" -> burst(node, fields);
+            case "replay" -> replay(node, fields, scenarioFile);
+            default -> new Arrival.Constant(Quantities.perSecond(Nodes.required(node, fields, "rate")));
+        };
+    }
+
+    private static void onlyFor(Map<String, Node> fields, String key, String kind, String arrival) {
+        if (fields.containsKey(key) && !kind.equals(arrival)) {
+            throw fields.get(key).error("is only for arrival: " + arrival + "; this workload's arrival is " + kind);
+        }
+    }
+
+    private static int concurrency(Node node) {
+        long value = node.wholeNumber();
+        if (value < 1 || value > 10_000) {
+            throw node.error(value + " is not a concurrency; expected requests in flight per twin, 1 to 10000");
+        }
+        return (int) value;
+    }
+
+    private static List<Arrival.Stage> stages(Node node) {
+        List<Arrival.Stage> stages = new ArrayList<>();
+        for (Node stage : node.sequence()) {
+            Map<String, Node> f = stage.mapping(STAGE);
+            Duration length = Quantities.duration(Nodes.required(stage, f, "for"));
+            if (length.isZero()) {
+                throw f.get("for").error("is zero; expected how long the stage lasts, e.g. 10s");
+            }
+            if (f.containsKey("rate") == (f.containsKey("from") || f.containsKey("to"))) {
+                throw stage.error("expected either {rate, for} or a ramp {from, to, for}");
+            }
+            double from = Quantities.perSecond(f.containsKey("rate") ? f.get("rate") : Nodes.required(stage, f, "from"));
+            double to = f.containsKey("rate") ? from : Quantities.perSecond(Nodes.required(stage, f, "to"));
+            stages.add(new Arrival.Stage(from, to, length));
+        }
+        if (stages.isEmpty()) {
+            throw node.error("is empty; expected stages such as [{rate: 10/s, for: 10s}, {from: 10/s, to: 50/s, for: 20s}]");
+        }
+        return stages;
+    }
+
+    private static Arrival burst(Node node, Map<String, Node> fields) {
+        double base = Quantities.perSecond(Nodes.required(node, fields, "rate"));
+        Node burst = Nodes.required(node, fields, "burst");
+        Map<String, Node> f = burst.mapping(BURST);
+        Duration every = Quantities.duration(Nodes.required(burst, f, "every"));
+        Duration length = Quantities.duration(Nodes.required(burst, f, "for"));
+        if (length.isZero() || length.compareTo(every) >= 0) {
+            throw f.get("for").error("is " + length.toMillis() + " ms; expected above zero and shorter than every ("
+                    + every.toMillis() + " ms)");
+        }
+        return new Arrival.Burst(base, Quantities.perSecond(Nodes.required(burst, f, "rate")), every, length);
+    }
+
+    private static Arrival replay(Node node, Map<String, Node> fields, Path scenarioFile) {
+        Node trace = Nodes.required(node, fields, "trace");
+        Path parent = scenarioFile.toAbsolutePath().getParent();
+        Path csv = parent.resolve(trace.text());
+        try {
+            return new Arrival.Replay(ReplayTrace.read(csv));
+        } catch (IllegalArgumentException e) {
+            throw trace.error(e.getMessage());
+        }
+    }
+}

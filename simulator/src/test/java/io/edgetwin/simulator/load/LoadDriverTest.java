@@ -1,0 +1,95 @@
+package io.edgetwin.simulator.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class LoadDriverTest {
+
+    private static final List<Sample> SAMPLES = List.of(new Sample("normal", "[0]"), new Sample("anomaly", "[1]"));
+    private static final Duration SECOND = Duration.ofSeconds(1);
+
+    @Test
+    void anOpenLoadSendsItsScheduleAndMeasuresEveryAnswer() {
+        EchoTransport echo = new EchoTransport(2, TimeUnit.MILLISECONDS.toNanos(1), twin -> false);
+        LoadDriver driver = new LoadDriver(echo, SAMPLES, 42, LoadDriver.Options.defaults());
+
+        LoadResult result = run(driver, new Arrival.Constant(200), Duration.ofMillis(200), SECOND);
+
+        assertEquals(200, result.scheduled());
+        assertEquals(200, result.ok());
+        assertEquals(200, result.correct());
+        assertEquals(0, result.dropped() + result.unanswered());
+        assertEquals(240, echo.received.get(), "warm-up sent too, at the same rate");
+        assertThat(result.latencyNanos().getValueAtPercentile(50)).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(1));
+        assertThat(result.windows()).extracting(LatencyWindow::count).containsExactly(200L);
+    }
+
+    @Test
+    void requestsToAnUnreachableTwinAreCountedAsDroppedNotSent() {
+        EchoTransport echo = new EchoTransport(2, 0, twin -> false);
+        LoadDriver driver = new LoadDriver(echo, SAMPLES, 42, LoadDriver.Options.defaults().reachableWhen(twin -> twin == 0));
+
+        LoadResult result = run(driver, new Arrival.Constant(100), Duration.ZERO, SECOND);
+
+        assertEquals(100, result.scheduled());
+        assertEquals(50, result.dropped());
+        assertEquals(50, result.sent());
+        assertEquals(50, result.ok());
+        assertEquals(50, result.windows().get(0).errors());
+    }
+
+    @Test
+    void requestsThatNeverGetAnAnswerAreCountedAsUnansweredFailures() {
+        EchoTransport echo = new EchoTransport(2, 0, twin -> twin == 1);
+        LoadDriver driver = new LoadDriver(echo, SAMPLES, 42, LoadDriver.Options.defaults());
+
+        LoadResult result = run(driver, new Arrival.Constant(100), Duration.ZERO, SECOND);
+
+        assertEquals(50, result.unanswered());
+        assertEquals(50, result.failed());
+        assertEquals(50, result.ok());
+    }
+
+    @Test
+    void latencyCountsFromTheIntendedSendTimeSoASlowTwinCannotHideItsBacklog() {
+        EchoTransport echo = new EchoTransport(1, TimeUnit.MILLISECONDS.toNanos(20), twin -> false);
+        LoadDriver driver = new LoadDriver(echo, SAMPLES, 42, LoadDriver.Options.defaults());
+
+        LoadResult result = run(driver, new Arrival.Constant(100), Duration.ZERO, SECOND);
+
+        // One answer every 20 ms for one request every 10 ms: the queue grows by one every 20 ms.
+        assertThat(result.latencyNanos().getMaxValue()).isGreaterThan(TimeUnit.MILLISECONDS.toNanos(900));
+    }
+
+    @Test
+    void aClosedLoadKeepsItsConcurrencyInFlight() {
+        EchoTransport echo = new EchoTransport(2, TimeUnit.MILLISECONDS.toNanos(2), twin -> false);
+        LoadDriver driver = new LoadDriver(echo, SAMPLES, 42, LoadDriver.Options.defaults());
+
+        LoadResult result = run(driver, new Arrival.Closed(3), Duration.ZERO, SECOND);
+
+        assertEquals(3, echo.maxInFlight.get());
+        assertThat(result.ok()).as("one answer every 2 ms").isBetween(400L, 510L);
+    }
+
+    @Test
+    void theGeneratorThreadsCpuTimeIsMeasured() {
+        EchoTransport echo = new EchoTransport(1, 0, twin -> false);
+        LoadDriver driver = new LoadDriver(echo, SAMPLES, 42, LoadDriver.Options.defaults());
+
+        LoadResult result = run(driver, new Arrival.Constant(2000), Duration.ZERO, SECOND);
+
+        assertThat(result.generatorCpuNanos()).isPositive();
+        assertThat(result.generatorCpuFraction()).isBetween(0.0, 1.2);
+    }
+
+    private static LoadResult run(LoadDriver driver, Arrival arrival, Duration warmup, Duration duration) {
+        return driver.run(arrival, System.nanoTime(), warmup, duration, Duration.ofSeconds(5),
+                (elapsed, sent, ok, failed, p99) -> { });
+    }
+}
