@@ -84,6 +84,15 @@ class ReportHtmlTest {
     }
 
     @Test
+    void pageOfA32TwinFiveMinuteRunWithAMillionRequestsStaysUnderFiveMegabytes() {
+        String html = ReportHtml.render(new SyntheticRun(32, 300, 1_000_000).report());
+
+        assertTrue(html.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 5 * 1024 * 1024,
+                "report.html is " + html.length() + " chars");
+        assertEquals(19, count(html, "<svg class=\"chart\""));
+    }
+
+    @Test
     void invalidRunIsShownAsInvalidWithItsReasons() {
         String html = ReportHtml.render(new SyntheticRun(1, 10, 100).report());
 
