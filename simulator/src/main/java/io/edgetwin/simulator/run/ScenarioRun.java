@@ -108,12 +108,12 @@ public final class ScenarioRun {
                     + " s, then " + workload.ratePerSecond() + " requests/s for " + workload.duration().toSeconds() + " s");
             ConstantRateLoad load = new ConstantRateLoad(client, List.of(thing), samples, scenario.seed());
             long cpuBefore = processCpuNanos();
+            long wallBefore = System.nanoTime();
             LoadResult result = load.run(workload.ratePerSecond(), workload.warmup(), workload.duration(), DRAIN,
                     (elapsed, sent, ok, failed, p99) -> progress.accept(String.format(
                             "%3d/%d s  sent %d  ok %d  failed %d  p99 %.1f ms", elapsed.toSeconds(),
                             workload.duration().toSeconds(), sent, ok, failed, p99 / 1e6)));
-            double generatorCores = (processCpuNanos() - cpuBefore)
-                    / (double) (workload.warmup().plus(workload.duration()).plus(DRAIN).toNanos());
+            double generatorCores = (processCpuNanos() - cpuBefore) / (double) (System.nanoTime() - wallBefore);
             TwinStatus last = awaitNextStatus(thing, ready);
             DeviceTwin.ContainerOutcome outcome = twin.outcome();
             teardown.closeNow(twin);
