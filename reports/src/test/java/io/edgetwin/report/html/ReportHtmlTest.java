@@ -81,6 +81,7 @@ class ReportHtmlTest {
         assertTrue(html.contains(">median</text>"));
         assertFalse(html.contains(">noisy-neighbor-07</text>"), "no legend entry per twin");
         assertTrue(html.contains("<td>noisy-neighbor-32</td>"), "the fleet table still lists every twin");
+        assertTrue(html.contains("<p>32 twins: 32 SUCCESSFUL</p>"), "and sums their deployment status up");
     }
 
     @Test
