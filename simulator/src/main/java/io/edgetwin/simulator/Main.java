@@ -27,6 +27,9 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "edgetwin", mixinStandardHelpOptions = true, version = "edgetwin 0.1.0", exitCodeOnInvalidInput = 2,
         description = "Digital-twin edge devices in capped containers: limited vs unlimited ML inference.",
+        footer = {"", "On a finished run (no Docker needed; docs/report.md):",
+            "  edgetwin report DIR   render report.html, report.md and junit.xml again from DIR/report.json",
+            "  edgetwin gate DIR [--threshold EXPR]... [--baseline OLD/report.json [--tolerance EXPR]...]"},
         subcommands = {Main.Run.class, Main.Bench.class})
 public final class Main implements Callable<Integer> {
 

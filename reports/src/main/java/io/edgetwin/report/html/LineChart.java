@@ -15,6 +15,8 @@ final class LineChart {
     static final int HEIGHT = 280;
     private static final int LEFT = 64;
     private static final int RIGHT = 18;
+    private static final int LEGEND_ROW = 14;
+    /** Title and one legend row; each further legend row pushes the plot down by {@link #LEGEND_ROW}. */
     private static final int TOP = 48;
     private static final int BOTTOM = 42;
 
@@ -26,6 +28,7 @@ final class LineChart {
     private final List<Rule> rules = new ArrayList<>();
     private final List<Marker> markers = new ArrayList<>();
     private Axis xAxis;
+    private int top = TOP;
     private double yMax = Double.NaN;
 
     LineChart(String title, String xLabel, String yLabel, DoubleFunction<String> yTickLabel) {
@@ -94,26 +97,35 @@ final class LineChart {
     }
 
     private void legend(StringBuilder svg) {
+        List<LegendItem> items = new ArrayList<>();
+        lines.forEach(line -> items.add(new LegendItem(line.name(), line.color(), line.dashed())));
+        rules.forEach(rule -> items.add(new LegendItem(rule.label(), rule.color(), true)));
         int at = LEFT;
-        for (Line line : lines) {
-            at = legendItem(svg, at, line.name(), line.color(), line.dashed());
+        int y = 30;
+        for (LegendItem item : items) {
+            int width = 32 + item.name().length() * 6;
+            if (at > LEFT && at + width > WIDTH - RIGHT) {
+                at = LEFT;
+                y += LEGEND_ROW;
+            }
+            legendItem(svg, at, y, item.name(), item.color(), item.dashed());
+            at += width;
         }
-        for (Rule rule : rules) {
-            at = legendItem(svg, at, rule.label(), rule.color(), true);
-        }
+        top = TOP + (y - 30);
     }
 
-    private static int legendItem(StringBuilder svg, int at, String name, String color, boolean dashed) {
-        svg.append("<line x1=\"").append(at).append("\" y1=\"30\" x2=\"").append(at + 18).append("\" y2=\"30\" stroke=\"")
-                .append(color).append("\" stroke-width=\"2.5\"").append(dashed ? " stroke-dasharray=\"5 3\"" : "").append("/>");
-        svg.append("<text class=\"legend\" x=\"").append(at + 22).append("\" y=\"34\">").append(Html.escape(name)).append("</text>");
-        return at + 32 + name.length() * 6;
+    private static void legendItem(StringBuilder svg, int at, int y, String name, String color, boolean dashed) {
+        svg.append("<line x1=\"").append(at).append("\" y1=\"").append(y).append("\" x2=\"").append(at + 18)
+                .append("\" y2=\"").append(y).append("\" stroke=\"").append(color).append("\" stroke-width=\"2.5\"")
+                .append(dashed ? " stroke-dasharray=\"5 3\"" : "").append("/>");
+        svg.append("<text class=\"legend\" x=\"").append(at + 22).append("\" y=\"").append(y + 4).append("\">")
+                .append(Html.escape(name)).append("</text>");
     }
 
-    private static void grid(StringBuilder svg, Axis x, Axis y) {
+    private void grid(StringBuilder svg, Axis x, Axis y) {
         int bottom = HEIGHT - BOTTOM;
         for (double tick : y.ticks()) {
-            String py = coordinate(y.position(tick, bottom, TOP));
+            String py = coordinate(y.position(tick, bottom, top));
             svg.append("<line class=\"grid\" x1=\"").append(LEFT).append("\" y1=\"").append(py).append("\" x2=\"")
                     .append(WIDTH - RIGHT).append("\" y2=\"").append(py).append("\"/>");
             svg.append("<text class=\"tick\" text-anchor=\"end\" x=\"").append(LEFT - 6).append("\" y=\"").append(py)
@@ -128,7 +140,7 @@ final class LineChart {
         }
         svg.append("<line class=\"axis\" x1=\"").append(LEFT).append("\" y1=\"").append(bottom).append("\" x2=\"")
                 .append(WIDTH - RIGHT).append("\" y2=\"").append(bottom).append("\"/>");
-        svg.append("<line class=\"axis\" x1=\"").append(LEFT).append("\" y1=\"").append(TOP).append("\" x2=\"")
+        svg.append("<line class=\"axis\" x1=\"").append(LEFT).append("\" y1=\"").append(top).append("\" x2=\"")
                 .append(LEFT).append("\" y2=\"").append(bottom).append("\"/>");
     }
 
@@ -136,7 +148,7 @@ final class LineChart {
         svg.append("<text class=\"label\" text-anchor=\"middle\" x=\"").append((LEFT + WIDTH - RIGHT) / 2)
                 .append("\" y=\"").append(HEIGHT - 6).append("\">").append(Html.escape(xLabel)).append("</text>");
         svg.append("<text class=\"label\" text-anchor=\"middle\" transform=\"translate(14 ")
-                .append((TOP + HEIGHT - BOTTOM) / 2).append(") rotate(-90)\">").append(Html.escape(yLabel)).append("</text>");
+                .append((top + HEIGHT - BOTTOM) / 2).append(") rotate(-90)\">").append(Html.escape(yLabel)).append("</text>");
     }
 
     private void polyline(StringBuilder svg, Line line, Axis x, Axis y) {
@@ -154,12 +166,12 @@ final class LineChart {
             }
             double clamped = Math.min(line.ys()[i], y.max());
             points.append(coordinate(x.position(line.xs()[i], LEFT, WIDTH - RIGHT))).append(',')
-                    .append(coordinate(y.position(clamped, HEIGHT - BOTTOM, TOP))).append(' ');
+                    .append(coordinate(y.position(clamped, HEIGHT - BOTTOM, top))).append(' ');
         }
     }
 
-    private static void rule(StringBuilder svg, Rule rule, Axis y) {
-        String py = coordinate(y.position(rule.y(), HEIGHT - BOTTOM, TOP));
+    private void rule(StringBuilder svg, Rule rule, Axis y) {
+        String py = coordinate(y.position(rule.y(), HEIGHT - BOTTOM, top));
         svg.append("<line class=\"rule\" x1=\"").append(LEFT).append("\" y1=\"").append(py).append("\" x2=\"")
                 .append(WIDTH - RIGHT).append("\" y2=\"").append(py).append("\" stroke=\"").append(rule.color())
                 .append("\" stroke-width=\"2\" stroke-dasharray=\"6 3\"/>");
@@ -175,14 +187,14 @@ final class LineChart {
                 continue;
             }
             double px = x.position(marker.x(), LEFT, WIDTH - RIGHT);
-            svg.append("<line class=\"marker\" x1=\"").append(coordinate(px)).append("\" y1=\"").append(TOP)
+            svg.append("<line class=\"marker\" x1=\"").append(coordinate(px)).append("\" y1=\"").append(top)
                     .append("\" x2=\"").append(coordinate(px)).append("\" y2=\"").append(HEIGHT - BOTTOM)
                     .append("\" stroke=\"").append(marker.color()).append("\" stroke-width=\"1.2\"/>");
             if (px - lastLabelled > 40) {
                 boolean nearRightEdge = px > WIDTH - RIGHT - 80;
                 svg.append("<text class=\"marker-label\"").append(nearRightEdge ? " text-anchor=\"end\"" : "")
                         .append(" x=\"").append(coordinate(nearRightEdge ? px - 2 : px + 2)).append("\" y=\"")
-                        .append(TOP + 10).append("\" fill=\"").append(marker.color()).append("\">")
+                        .append(top + 10).append("\" fill=\"").append(marker.color()).append("\">")
                         .append(Html.escape(marker.label())).append("</text>");
                 lastLabelled = px;
             }
@@ -211,6 +223,9 @@ final class LineChart {
 
     private static String coordinate(double value) {
         return Html.number(value, 1);
+    }
+
+    private record LegendItem(String name, String color, boolean dashed) {
     }
 
     private record Rule(double y, String label, String color) {

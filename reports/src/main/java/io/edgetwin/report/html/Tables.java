@@ -69,7 +69,13 @@ final class Tables {
         if (variant.twins().isEmpty()) {
             return "<p class=\"note\">no fleet status recorded</p>";
         }
-        StringBuilder out = new StringBuilder("<table><tr><th>twin</th><th>deployment</th><th>status</th>"
+        Map<String, Long> byStatus = variant.twins().stream().collect(Collectors.groupingBy(
+                twin -> twin.deploymentStatus() == null ? "no deployment" : twin.deploymentStatus(),
+                java.util.TreeMap::new, Collectors.counting()));
+        StringBuilder out = new StringBuilder("<p>").append(variant.twins().size()).append(" twins: ")
+                .append(byStatus.entrySet().stream().map(e -> e.getValue() + " " + Html.escape(e.getKey()))
+                        .collect(Collectors.joining(", ")))
+                .append("</p><table><tr><th>twin</th><th>deployment</th><th>status</th>"
                 + "<th>components</th><th>last seen</th><th>reconnects</th></tr>");
         for (FleetTwin twin : variant.twins()) {
             out.append("<tr><td>").append(Html.escape(twin.name())).append("</td><td>").append(Html.escape(orDash(twin.deploymentId())))

@@ -81,6 +81,16 @@ class ReportHtmlTest {
         assertTrue(html.contains(">median</text>"));
         assertFalse(html.contains(">noisy-neighbor-07</text>"), "no legend entry per twin");
         assertTrue(html.contains("<td>noisy-neighbor-32</td>"), "the fleet table still lists every twin");
+        assertTrue(html.contains("<p>32 twins: 32 SUCCESSFUL</p>"), "and sums their deployment status up");
+    }
+
+    @Test
+    void pageOfA32TwinFiveMinuteRunWithAMillionRequestsStaysUnderFiveMegabytes() {
+        String html = ReportHtml.render(new SyntheticRun(32, 300, 1_000_000).report());
+
+        assertTrue(html.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 5 * 1024 * 1024,
+                "report.html is " + html.length() + " chars");
+        assertEquals(19, count(html, "<svg class=\"chart\""));
     }
 
     @Test
