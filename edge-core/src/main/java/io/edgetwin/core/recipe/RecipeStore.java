@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-/** The recipes installed on the device, found by component name and version. */
+/**
+ * The recipes installed on the device, found by component name and version. Recipes shipped with the
+ * device are loaded at start; those of cloud components are added when a deployment fetches them.
+ */
 public final class RecipeStore {
 
     private final Map<String, Recipe> byId = new TreeMap<>();
@@ -27,7 +30,16 @@ public final class RecipeStore {
         return store;
     }
 
-    public Recipe find(String name, String version) {
+    public synchronized boolean contains(String name, String version) {
+        return byId.containsKey(name + "@" + version);
+    }
+
+    /** Installs a recipe fetched for a deployment; a recipe with the same name and version is replaced. */
+    public synchronized void add(Recipe recipe) {
+        byId.put(recipe.id(), recipe);
+    }
+
+    public synchronized Recipe find(String name, String version) {
         Recipe recipe = byId.get(name + "@" + version);
         if (recipe == null) {
             throw new RecipeException("no recipe for component '" + name + "' version " + version
