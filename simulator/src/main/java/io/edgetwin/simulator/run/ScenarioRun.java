@@ -4,6 +4,7 @@ import io.edgetwin.report.Report;
 import io.edgetwin.report.VariantResult;
 import io.edgetwin.simulator.broker.BrokerClient;
 import io.edgetwin.simulator.broker.Mosquitto;
+import io.edgetwin.simulator.cloud.CloudRun;
 import io.edgetwin.simulator.load.ConstantRateLoad;
 import io.edgetwin.simulator.load.LoadResult;
 import io.edgetwin.simulator.load.Sample;
@@ -66,10 +67,12 @@ public final class ScenarioRun {
         BrokerClient client = teardown.register(new BrokerClient(broker.uri(), "edgetwin-harness-" + runId));
         StatusTracker tracker = new StatusTracker();
         client.subscribe("edgetwin/+/status", 0, tracker::accept);
+        CloudRun cloud = scenario.artifacts().enabled()
+                ? teardown.register(CloudRun.start(scenario.artifacts(), image, runId, client, tracker, progress)) : null;
         Map<String, VariantResult> results = new LinkedHashMap<>();
         for (Variant variant : scenario.variants()) {
             results.put(variant.name(), new VariantRun(scenario, variant, runId, imageRef, broker.uri(), client, tracker,
-                    samples, message -> progress.accept("[" + variant.name() + "] " + message)).run(teardown));
+                    samples, message -> progress.accept("[" + variant.name() + "] " + message), cloud).run(teardown));
         }
         return Report.of(scenario.name(), startedAt, clock.instant(), results);
     }
@@ -82,20 +85,28 @@ public final class ScenarioRun {
         }
     }
 
-    /** One variant: provision → ready → drive → collect → tear down. */
+    /**
+     * One variant: provision → ready → drive → collect → tear down. With a {@code cloud} side the twin
+     * starts empty and gets its deployment as a job, its artifacts from the store.
+     */
     private record VariantRun(Scenario scenario, Variant variant, String runId, String imageRef, String brokerUri,
                               BrokerClient client, StatusTracker tracker, List<Sample> samples,
-                              Consumer<String> progress) {
+                              Consumer<String> progress, CloudRun cloud) {
 
         VariantResult run(Teardown teardown) throws Exception {
             String thing = scenario.name() + "-" + variant.name() + "-1";
-            TwinSpec spec = new TwinSpec(thing, imageRef, scenario.device(), brokerUri,
-                    DeploymentDocument.of(scenario, variant, runId), runId);
+            String document = DeploymentDocument.of(scenario, variant, runId);
+            TwinSpec spec = cloud == null ? new TwinSpec(thing, imageRef, scenario.device(), brokerUri, document, runId)
+                    : new TwinSpec(thing, imageRef, scenario.device(), brokerUri, CloudRun.EMPTY_DEPLOYMENT, runId,
+                    cloud.twinEnvironment());
             Workload workload = scenario.workload();
             progress.accept("starting twin " + thing + " (memory " + scenario.device().memoryBytes() / (1024 * 1024)
                     + " MiB, cpus " + scenario.device().cpus() + ")");
             long created = System.nanoTime();
             DeviceTwin twin = teardown.register(DeviceTwin.start(spec));
+            if (cloud != null) {
+                cloud.deploy(document, thing);
+            }
             TwinStatus ready = awaitReady(twin, workload.target());
             long twinStartMs = (System.nanoTime() - created) / 1_000_000;
             progress.accept("twin ready in " + twinStartMs + " ms; warming up for " + workload.warmup().toSeconds()
