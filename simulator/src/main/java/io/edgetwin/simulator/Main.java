@@ -4,6 +4,7 @@ import io.edgetwin.report.Report;
 import io.edgetwin.report.ReportFormats;
 import io.edgetwin.report.gate.ThresholdException;
 import io.edgetwin.simulator.broker.BrokerException;
+import io.edgetwin.simulator.cloud.CloudException;
 import io.edgetwin.simulator.run.ScenarioRun;
 import io.edgetwin.simulator.run.Teardown;
 import io.edgetwin.simulator.run.TwinStartBenchmark;
@@ -59,7 +60,8 @@ public final class Main implements Callable<Integer> {
 
     private static String message(Exception e) {
         if (e instanceof ScenarioException || e instanceof TwinException || e instanceof BrokerException
-                || e instanceof ThresholdException || e instanceof Teardown.TeardownStartedException) {
+                || e instanceof ThresholdException || e instanceof Teardown.TeardownStartedException
+                || e instanceof CloudException) {
             return e.getMessage();
         }
         return e.toString();

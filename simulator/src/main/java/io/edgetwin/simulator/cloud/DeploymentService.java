@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
 /**
@@ -30,7 +31,7 @@ public final class DeploymentService {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final BrokerClient client;
+    private final BiConsumer<String, byte[]> publish;
     private final StatusTracker tracker;
     private final Clock clock;
     private final Map<String, TwinJob> latest = new ConcurrentHashMap<>();
@@ -40,11 +41,24 @@ public final class DeploymentService {
 
     /** Subscribes to every twin's job updates and status on the broker {@code client} talks to. */
     public DeploymentService(BrokerClient client, StatusTracker tracker, Clock clock) {
-        this.client = client;
+        this((topic, payload) -> client.publish(topic, payload, 1), tracker, clock);
+        client.subscribe("edgetwin/+/jobs/+/update", 1, this::update);
+        client.subscribe("edgetwin/+/status", 0, this::seen);
+    }
+
+    /**
+     * A service that sends jobs with {@code publish} (QoS 1); the caller routes job updates to
+     * {@link #update} and status messages to {@link #seen}.
+     */
+    DeploymentService(BiConsumer<String, byte[]> publish, StatusTracker tracker, Clock clock) {
+        this.publish = publish;
         this.tracker = tracker;
         this.clock = clock;
-        client.subscribe("edgetwin/+/jobs/+/update", 1, this::update);
-        client.subscribe("edgetwin/+/status", 0, (topic, payload) -> lastSeen.put(topic.split("/")[1], clock.instant()));
+    }
+
+    /** A status message arrived on {@code edgetwin/<thing>/status}: the twin was seen now. */
+    void seen(String topic, byte[] payload) {
+        lastSeen.put(topic.split("/")[1], clock.instant());
     }
 
     /**
@@ -92,7 +106,7 @@ public final class DeploymentService {
         ObjectNode execution = JSON.createObjectNode();
         execution.putObject("execution").put("jobId", jobId).put("thingName", thing).put("status", "QUEUED")
                 .put("queuedAt", now.toString()).put("versionNumber", 1).set("jobDocument", document);
-        client.publish("edgetwin/" + thing + "/jobs/notify-next", execution.toString().getBytes(StandardCharsets.UTF_8), 1);
+        publish.accept("edgetwin/" + thing + "/jobs/notify-next", execution.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Job ids are at most 64 characters of letters, digits, '-', '_' and '.', as in IoT Jobs. */
@@ -130,7 +144,8 @@ public final class DeploymentService {
         return job;
     }
 
-    private void update(String topic, byte[] payload) {
+    /** A job update arrived on {@code edgetwin/<thing>/jobs/<jobId>/update}. */
+    void update(String topic, byte[] payload) {
         String[] levels = topic.split("/");
         JsonNode update;
         try {
