@@ -41,8 +41,14 @@ public final class DeploymentJobs {
         this.clock = clock;
     }
 
-    /** Runs one job execution message to its end; a message without a job id is logged and dropped. */
+    /**
+     * Runs one job execution message to its end; a message without a job id is logged and dropped. An
+     * empty message is the cloud side clearing a finished job: nothing to do.
+     */
     public void run(byte[] message) {
+        if (message.length == 0) {
+            return;
+        }
         JsonNode execution = execution(message);
         String jobId = execution == null ? "" : execution.path("jobId").asText("");
         if (!jobId.matches("[A-Za-z0-9_.-]{1,64}")) {

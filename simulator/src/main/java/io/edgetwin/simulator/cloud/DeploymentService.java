@@ -25,6 +25,8 @@ import java.util.stream.Collectors;
  * them: one job per twin, sent on {@code edgetwin/<thing>/jobs/notify-next}, its status followed on
  * {@code edgetwin/<thing>/jobs/<jobId>/update} (QUEUED → IN_PROGRESS → SUCCEEDED or FAILED). A group
  * is deployed all at once or in waves; a wave with a failure stops the rollout when the policy says so.
+ * A job is published retained, so a twin that connects or subscribes later still gets it (as IoT Jobs
+ * keeps a job QUEUED until its device asks); the retained message is cleared once the job is final.
  * Also keeps the fleet view: each twin's latest job, its components' states and when it was last seen.
  */
 public final class DeploymentService {
@@ -41,13 +43,14 @@ public final class DeploymentService {
 
     /** Subscribes to every twin's job updates and status on the broker {@code client} talks to. */
     public DeploymentService(BrokerClient client, StatusTracker tracker, Clock clock) {
-        this((topic, payload) -> client.publish(topic, payload, 1), tracker, clock);
+        this((topic, payload) -> client.publishRetained(topic, payload, 1), tracker, clock);
         client.subscribe("edgetwin/+/jobs/+/update", 1, this::update);
         client.subscribe("edgetwin/+/status", 0, this::seen);
     }
 
     /**
-     * A service that sends jobs with {@code publish} (QoS 1); the caller routes job updates to
+     * A service that sends jobs with {@code publish} (retained, QoS 1; an empty payload clears the
+     * retained job); the caller routes job updates to
      * {@link #update} and status messages to {@link #seen}.
      */
     DeploymentService(BiConsumer<String, byte[]> publish, StatusTracker tracker, Clock clock) {
@@ -162,9 +165,12 @@ public final class DeploymentService {
             return;
         }
         JsonNode details = update.path("statusDetails");
-        latest.computeIfPresent(thing, (t, job) -> !job.jobId().equals(jobId) || job.status().isFinal() ? job
+        TwinJob now = latest.computeIfPresent(thing, (t, job) -> !job.jobId().equals(jobId) || job.status().isFinal() ? job
                 : job.with(status, details.path("deploymentStatus").asText(""), details.path("reason").asText(""),
                 clock.instant()));
+        if (now != null && now.jobId().equals(jobId) && status.isFinal()) {
+            publish.accept("edgetwin/" + thing + "/jobs/notify-next", new byte[0]);
+        }
         synchronized (changed) {
             changed.notifyAll();
         }
