@@ -83,6 +83,16 @@ public final class CloudRun implements AutoCloseable {
         return deployments.fleet();
     }
 
+    /** Prints the fleet view, one line per twin, for the end of a run. */
+    public void reportFleet() {
+        progress.accept("fleet (artifact store " + backend().id() + "):");
+        for (FleetTwin twin : fleet()) {
+            progress.accept("  " + twin.thing() + ": " + twin.job().map(j -> "deployment " + j.deploymentId() + " job "
+                    + j.status() + " outcome " + j.deploymentStatus()).orElse("no job") + ", components "
+                    + twin.componentStates() + ", last seen " + twin.lastSeen().map(Object::toString).orElse("never"));
+        }
+    }
+
     @Override
     public void close() {
         store.close();

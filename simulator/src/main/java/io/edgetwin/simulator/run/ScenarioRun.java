@@ -74,6 +74,9 @@ public final class ScenarioRun {
             results.put(variant.name(), new VariantRun(scenario, variant, runId, imageRef, broker.uri(), client, tracker,
                     samples, message -> progress.accept("[" + variant.name() + "] " + message), cloud).run(teardown));
         }
+        if (cloud != null) {
+            cloud.reportFleet();
+        }
         return Report.of(scenario.name(), startedAt, clock.instant(), results);
     }
 
