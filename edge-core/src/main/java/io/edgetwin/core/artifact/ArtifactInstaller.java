@@ -68,9 +68,22 @@ public final class ArtifactInstaller implements Preparation {
             return;
         }
         settings.flatMap(s -> s.recipe(name, version)).ifPresent(location -> store.get().text(location).ifPresent(text -> {
-            recipes.add(new RecipeReader().parse(location.toString(), text));
+            recipes.add(parse(location, name, version, text));
             LOG.info("recipe-fetched component={} version={} from={}", name, version, location);
         }));
+    }
+
+    private static Recipe parse(S3Location location, String name, String version, String text) {
+        Recipe recipe;
+        try {
+            recipe = new RecipeReader().parse(location.toString(), text);
+        } catch (RuntimeException e) {
+            throw new ArtifactException(Code.RECIPE_INVALID, e.getMessage());
+        }
+        if (!recipe.name().equals(name) || !recipe.version().equals(version)) {
+            throw new ArtifactException(Code.RECIPE_INVALID, location + " holds " + recipe.id() + "; expected " + name + "@" + version);
+        }
+        return recipe;
     }
 
     private void install(Recipe recipe, Artifact artifact) {

@@ -97,6 +97,19 @@ class ArtifactInstallerTest {
     }
 
     @Test
+    void aFetchedRecipeThatNamesAnotherVersionFailsAsInvalidAndIsNotInstalled() throws Exception {
+        s3.put("store/recipes/" + NAME + "-3.0.0.yaml",
+                recipe("2.9.0", "s3://components/c/model.bin", sha256(MODEL)).getBytes(StandardCharsets.UTF_8));
+        RecipeStore recipes = RecipeStore.load(Files.createDirectories(root.resolve("recipes")));
+
+        assertThatThrownBy(() -> new ArtifactInstaller(recipes, root, Optional.of(s3.settings()), Optional.of(s3.artifacts()))
+                .prepare(deployment("3.0.0")))
+                .hasMessage("RECIPE_INVALID: s3://components/store/recipes/" + NAME + "-3.0.0.yaml holds " + NAME
+                        + "@2.9.0; expected " + NAME + "@3.0.0");
+        assertThat(recipes.contains(NAME, "3.0.0")).isFalse();
+    }
+
+    @Test
     void anS3ArtifactOnADeviceWithoutAStoreFailsNamingTheMissingSetting() throws Exception {
         Path recipes = Files.createDirectories(root.resolve("recipes"));
         Files.writeString(recipes.resolve("r.yaml"), recipe("1.0.0", "s3://components/x/model.bin", sha256(MODEL)));
