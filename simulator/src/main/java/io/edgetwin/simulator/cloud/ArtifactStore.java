@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CreateBucketRequest;
@@ -53,7 +54,7 @@ public final class ArtifactStore implements AutoCloseable {
     }
 
     /** The local LocalStack image LOCALSTACK would run, if there is one. */
-    public static java.util.Optional<String> localStackImage() {
+    public static Optional<String> localStackImage() {
         return LocalStackS3.localImage();
     }
 

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A scenario file, validated: one device size, the components every twin runs, two or more variants
@@ -17,7 +18,7 @@ public record Scenario(Path file, String name, long seed, DeviceSpec device, Map
     public Scenario {
         components = Collections.unmodifiableMap(new LinkedHashMap<>(components));
         variants = List.copyOf(variants);
-        java.util.Objects.requireNonNull(artifacts, "artifacts");
+        Objects.requireNonNull(artifacts, "artifacts");
     }
 
     public Scenario(Path file, String name, long seed, DeviceSpec device, Map<String, ScenarioComponent> components,
