@@ -7,6 +7,7 @@ import io.edgetwin.simulator.broker.BrokerException;
 import io.edgetwin.simulator.cloud.CloudException;
 import io.edgetwin.simulator.run.ScenarioRun;
 import io.edgetwin.simulator.run.Teardown;
+import io.edgetwin.simulator.run.DeploymentBenchmark;
 import io.edgetwin.simulator.run.TwinStartBenchmark;
 import io.edgetwin.simulator.scenario.DeviceSpec;
 import java.util.List;
@@ -118,13 +119,20 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    /** {@code edgetwin bench twin-start [--runs N] [--memory MiB] [--cpus X]}. */
+    /** {@code edgetwin bench twin-start|deployment [--runs N] [--twins N] [--model M] [--memory MiB] [--cpus X]}. */
     @Command(name = "bench", exitCodeOnInvalidInput = 2,
-            description = "Measure twin cold start (container create -> model ready), one twin after another.")
+            description = "Measure twin cold start (container create -> model ready, one twin after another), "
+                    + "or a model release rolled out to a fleet of twins (jobs sent -> every job final).")
     static final class Bench implements Callable<Integer> {
 
-        @Parameters(paramLabel = "WHAT", description = "what to measure: twin-start")
+        @Parameters(paramLabel = "WHAT", description = "what to measure: twin-start or deployment")
         String what;
+
+        @Option(names = "--twins", description = "deployment: how many twins (default 8)")
+        int twins = 8;
+
+        @Option(names = "--model", description = "deployment: the model the release carries (default defect-cnn-x4)")
+        String model = "defect-cnn-x4";
 
         @Option(names = "--runs", description = "how many twins (default 5)")
         int runs = 5;
@@ -137,8 +145,12 @@ public final class Main implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
+            if ("deployment".equals(what)) {
+                return deployment();
+            }
             if (!"twin-start".equals(what)) {
-                throw new CommandLine.ParameterException(new CommandLine(this), "unknown benchmark '" + what + "'; expected twin-start");
+                throw new CommandLine.ParameterException(new CommandLine(this), "unknown benchmark '" + what
+                        + "'; expected twin-start or deployment");
             }
             if (runs < 1) {
                 throw new CommandLine.ParameterException(new CommandLine(this), "--runs " + runs + " must be at least 1");
@@ -159,6 +171,29 @@ public final class Main implements Callable<Integer> {
                             + "median %d ms, min %d ms, max %d ms, all %s%n", runs, memoryMib, cpus,
                     sorted.get(sorted.size() / 2), sorted.get(0), sorted.get(sorted.size() - 1), millis);
             return PASSED;
+        }
+
+        private int deployment() throws Exception {
+            if (twins < 1) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--twins " + twins + " must be at least 1");
+            }
+            long bytes = memoryMib * 1024 * 1024;
+            Teardown teardown = new Teardown();
+            Thread hook = new Thread(() -> Run.closeQuietly(teardown, System.err), "edgetwin-teardown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            DeploymentBenchmark.Result result;
+            try (teardown) {
+                result = new DeploymentBenchmark(new TwinImage(projectRoot()), teardown,
+                        line -> System.err.println("edgetwin: " + line.replaceFirst("^edgetwin: ", "")))
+                        .run(new DeviceSpec(bytes, bytes, cpus, 0), twins, model, "auto");
+            }
+            Runtime.getRuntime().removeShutdownHook(hook);
+            result.rollout().jobs().forEach(j -> System.out.printf("  %s: %s %s %s%n", j.thing(), j.status(),
+                    j.deploymentStatus(), j.reason()));
+            System.out.printf("deployment of %s (%d artifact bytes) to %d twins (memory %d MiB, cpus %.2f), all at once: "
+                    + "%d ms until every job was final; succeeded: %s%n", model, result.artifactBytes(), twins, memoryMib,
+                    cpus, result.millis(), result.rollout().succeeded());
+            return result.rollout().succeeded() ? PASSED : THRESHOLD_FAILED;
         }
     }
 }
