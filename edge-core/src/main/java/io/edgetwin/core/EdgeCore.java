@@ -1,10 +1,14 @@
 package io.edgetwin.core;
 
+import io.edgetwin.core.artifact.ArtifactInstaller;
+import io.edgetwin.core.artifact.S3Artifacts;
+import io.edgetwin.core.artifact.S3Settings;
 import io.edgetwin.core.component.Component;
 import io.edgetwin.core.component.ComponentFactory;
 import io.edgetwin.core.deployment.Deployer;
 import io.edgetwin.core.deployment.Deployment;
 import io.edgetwin.core.deployment.DeploymentException;
+import io.edgetwin.core.deployment.DeploymentJobs;
 import io.edgetwin.core.deployment.DeploymentOutcome;
 import io.edgetwin.core.deployment.DeploymentReader;
 import io.edgetwin.core.ipc.ComponentEvents;
@@ -24,6 +28,7 @@ import io.edgetwin.core.status.StatusMessage;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -99,21 +104,36 @@ public final class EdgeCore implements ComponentEvents {
     private void openIpc() throws Exception {
         ipc = new IpcServer(settings.ipcSocket(), new LocalBus(), cloud, this);
         ipc.start();
-        ComponentFactory factory = new ComponentFactory(RecipeStore.load(settings.rootPath().resolve("recipes")),
-                settings.rootPath(), settings.thingName(), settings.ipcSocket(), ipc, new DeviceComponentCgroups(),
+        RecipeStore recipes = RecipeStore.load(settings.rootPath().resolve("recipes"));
+        ComponentFactory factory = new ComponentFactory(recipes, settings.rootPath(), settings.thingName(), settings.ipcSocket(), ipc, new DeviceComponentCgroups(),
                 scheduler, clock, settings.brokenAfter(), settings.errorWindow(), this::componentChanged);
-        deployer = new Deployer(factory, STABLE_FOR, DEPLOYMENT_TIMEOUT);
+        deployer = new Deployer(factory, STABLE_FOR, DEPLOYMENT_TIMEOUT, artifacts(recipes));
+    }
+
+    /** Recipes and artifacts of cloud components come from S3 when the harness named a store. */
+    private ArtifactInstaller artifacts(RecipeStore recipes) {
+        Optional<S3Settings> s3 = S3Settings.fromEnvironment(System.getenv());
+        s3.ifPresent(s -> LOG.info("artifact-store endpoint={} components={}", s.endpoint(), s.components()));
+        return new ArtifactInstaller(recipes, settings.rootPath(), s3, s3.map(S3Artifacts::connect));
     }
 
     /**
      * The deployment given at start first, then those published on {@code edgetwin/<thing>/deployment},
-     * one after another on one thread. The subscription comes first so that nothing published while
-     * the first deployment settles is lost.
+     * and the deployment jobs on {@code edgetwin/<thing>/jobs/notify-next}, one after another on one
+     * thread. The subscriptions come first so that nothing published while the first deployment
+     * settles is lost.
      */
     private void acceptDeployments() {
         coreState = "RUNNING";
-        cloud.subscribe(new Topics(settings.thingName()).deployment(),
+        Topics topics = new Topics(settings.thingName());
+        cloud.subscribe(topics.deployment(),
                 (topic, payload) -> deployments.execute(() -> deploy(() -> new DeploymentReader().parse(topic, payload))));
+        DeploymentJobs jobs = new DeploymentJobs(topics, document -> {
+            DeploymentOutcome outcome = deployer.apply(document);
+            report(outcome);
+            return outcome;
+        }, (topic, payload) -> cloud.publish(topic, payload, 1), clock);
+        cloud.subscribe(topics.jobsNotifyNext(), (topic, payload) -> deployments.execute(() -> jobs.run(payload)));
         if (settings.deployment().toFile().exists()) {
             deployments.execute(() -> deploy(() -> new DeploymentReader().read(settings.deployment())));
         } else {

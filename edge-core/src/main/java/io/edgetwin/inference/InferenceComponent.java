@@ -42,8 +42,10 @@ public final class InferenceComponent implements IpcClient.Handler, AutoCloseabl
     }
 
     /**
-     * {@code InferenceComponent <model-name>}: the model is read from {@code $EDGETWIN_HOME/models/<name>};
-     * the options come from the {@code edgetwin.inference.*} system properties.
+     * {@code InferenceComponent <model>}: a model name is read from {@code $EDGETWIN_HOME/models/<name>}
+     * (the models the twin image ships); a path (anything with a {@code /}) is the model's folder itself,
+     * e.g. {@code {artifacts:path}} of a component version whose model came from the artifact store.
+     * The options come from the {@code edgetwin.inference.*} system properties.
      */
     public static void main(String[] args) throws Exception {
         if (args.length != 1) {
@@ -53,7 +55,8 @@ public final class InferenceComponent implements IpcClient.Handler, AutoCloseabl
         InferenceOptions options = InferenceOptions.from(System.getProperties());
         TorchThreads threads = options.torchThreads(System.getProperties(), TorchThreads.CGROUP_ROOT,
                 Runtime.getRuntime().availableProcessors()).apply();
-        Path modelDir = Path.of(env.getOrDefault("EDGETWIN_HOME", "/opt/edgetwin"), "models", args[0]);
+        Path modelDir = args[0].contains("/") ? Path.of(args[0])
+                : Path.of(env.getOrDefault("EDGETWIN_HOME", "/opt/edgetwin"), "models", args[0]);
         long startNanos = System.nanoTime();
         try (Classifier classifier = loadWarmedUp(modelDir, options.maxBatchSize())) {
             // the engine's own counts, read back: proof that the setting reached PyTorch

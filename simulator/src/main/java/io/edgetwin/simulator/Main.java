@@ -3,8 +3,10 @@ package io.edgetwin.simulator;
 import io.edgetwin.report.Report;
 import io.edgetwin.report.gate.ThresholdException;
 import io.edgetwin.simulator.broker.BrokerException;
+import io.edgetwin.simulator.cloud.CloudException;
 import io.edgetwin.simulator.run.ScenarioRunner;
 import io.edgetwin.simulator.run.Teardown;
+import io.edgetwin.simulator.run.DeploymentBenchmark;
 import io.edgetwin.simulator.run.TwinStartBenchmark;
 import io.edgetwin.simulator.scenario.DeviceSpec;
 import java.util.List;
@@ -60,7 +62,8 @@ public final class Main implements Callable<Integer> {
 
     private static String message(Exception e) {
         if (e instanceof ScenarioException || e instanceof TwinException || e instanceof BrokerException
-                || e instanceof ThresholdException || e instanceof Teardown.TeardownStartedException) {
+                || e instanceof ThresholdException || e instanceof Teardown.TeardownStartedException
+                || e instanceof CloudException) {
             return e.getMessage();
         }
         return e.toString();
@@ -108,13 +111,14 @@ public final class Main implements Callable<Integer> {
         }
     }
 
-    /** {@code edgetwin bench twin-start [--runs N] [--memory MiB] [--cpus X]} or {@code edgetwin bench load [--rate R] [--seconds S]}. */
+    /** {@code edgetwin bench twin-start|fleet|load|deployment [options]}. */
     @Command(name = "bench", exitCodeOnInvalidInput = 2,
             description = "Measure twin cold start (twin-start: container create -> model ready, one twin after another), "
-                    + "a fleet of idle twins started at once (fleet), or the load generator (load: against a null responder on loopback).")
+                    + "a fleet of idle twins started at once (fleet), the load generator (load: against a null responder "
+                    + "on loopback), or a model release rolled out to a fleet of twins (deployment: jobs sent -> every job final).")
     static final class Bench implements Callable<Integer> {
 
-        @Parameters(paramLabel = "WHAT", description = "what to measure: twin-start or load")
+        @Parameters(paramLabel = "WHAT", description = "what to measure: twin-start, fleet, load or deployment")
         String what;
 
         @Option(names = "--rate", description = "load: requests per second (default 20000)")
@@ -123,8 +127,11 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--seconds", description = "load: measured seconds per run (default 10)")
         int seconds = 10;
 
-        @Option(names = "--twins", description = "fleet: idle twins started at once (default 32)")
-        int twins = 32;
+        @Option(names = "--twins", description = "fleet: idle twins started at once (default 32); deployment: twins (default 8)")
+        Integer twins;
+
+        @Option(names = "--model", description = "deployment: the model the release carries (default defect-cnn-x4)")
+        String model = "defect-cnn-x4";
 
         @Option(names = "--runs", description = "how many twins (default 5)")
         int runs = 5;
@@ -143,9 +150,12 @@ public final class Main implements Callable<Integer> {
             if ("fleet".equals(what)) {
                 return fleet();
             }
+            if ("deployment".equals(what)) {
+                return deployment();
+            }
             if (!"twin-start".equals(what)) {
                 throw new CommandLine.ParameterException(new CommandLine(this), "unknown benchmark '" + what
-                        + "'; expected twin-start, fleet or load");
+                        + "'; expected twin-start, fleet, load or deployment");
             }
             if (runs < 1) {
                 throw new CommandLine.ParameterException(new CommandLine(this), "--runs " + runs + " must be at least 1");
@@ -169,6 +179,7 @@ public final class Main implements Callable<Integer> {
         }
 
         private Integer fleet() throws Exception {
+            int twins = this.twins == null ? 32 : this.twins;
             if (twins < 1) {
                 throw new CommandLine.ParameterException(new CommandLine(this), "--twins " + twins + " must be at least 1");
             }
@@ -210,6 +221,30 @@ public final class Main implements Callable<Integer> {
                         r.generatorCpu() * 100, r.generatorCpuWithSpin() * 100, r.processCpu() * 100, r.latencyP99Micros());
             }
             return PASSED;
+        }
+
+        private int deployment() throws Exception {
+            int twins = this.twins == null ? 8 : this.twins;
+            if (twins < 1) {
+                throw new CommandLine.ParameterException(new CommandLine(this), "--twins " + twins + " must be at least 1");
+            }
+            long bytes = memoryMib * 1024 * 1024;
+            Teardown teardown = new Teardown();
+            Thread hook = new Thread(() -> Run.closeQuietly(teardown, System.err), "edgetwin-teardown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            DeploymentBenchmark.Result result;
+            try (teardown) {
+                result = new DeploymentBenchmark(new TwinImage(projectRoot()), teardown,
+                        line -> System.err.println("edgetwin: " + line.replaceFirst("^edgetwin: ", "")))
+                        .run(new DeviceSpec(bytes, bytes, cpus, 0), twins, model, "auto");
+            }
+            Runtime.getRuntime().removeShutdownHook(hook);
+            result.rollout().jobs().forEach(j -> System.out.printf("  %s: %s %s %s%n", j.thing(), j.status(),
+                    j.deploymentStatus(), j.reason()));
+            System.out.printf("deployment of %s (%d artifact bytes) to %d twins (memory %d MiB, cpus %.2f), all at once: "
+                    + "%d ms until every job was final; succeeded: %s%n", model, result.artifactBytes(), twins, memoryMib,
+                    cpus, result.millis(), result.rollout().succeeded());
+            return result.rollout().succeeded() ? PASSED : THRESHOLD_FAILED;
         }
     }
 }

@@ -70,7 +70,7 @@ public final class ComponentFactory {
     public ComponentSpec resolve(String name, String version, Map<String, Object> configuration, ResourceLimits limits) {
         Recipe recipe = recipes.find(name, version);
         AccessControl.of(name, configuration);
-        RecipeVariables variables = new RecipeVariables(name, configuration, rootPath, thingName);
+        RecipeVariables variables = new RecipeVariables(name, version, configuration, rootPath, thingName);
         return new ComponentSpec(name, version, configuration, variables.interpolate(recipe.requireLifecycle()), limits,
                 recipe.dependencies());
     }

@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
 /**
  * Interpolates Greengrass recipe variables in lifecycle scripts and {@code Setenv} values: {@code {configuration:/json/pointer}},
  * {@code {kernel:rootPath}}, {@code {iot:thingName}}, {@code {work:path}} and {@code {artifacts:path}}.
- * An unknown variable or a pointer to nothing is an error, not an empty string.
+ * An unknown variable or a pointer to nothing is an error, not an empty string. As in Greengrass,
+ * {@code {artifacts:path}} is per component version ({@code artifacts/<name>/<version>}), so a
+ * rollback finds the previous version's files untouched.
  */
 public final class RecipeVariables {
 
@@ -23,12 +25,15 @@ public final class RecipeVariables {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String component;
+    private final String version;
     private final JsonNode configuration;
     private final Path rootPath;
     private final String thingName;
 
-    public RecipeVariables(String component, Map<String, Object> configuration, Path rootPath, String thingName) {
+    public RecipeVariables(String component, String version, Map<String, Object> configuration, Path rootPath,
+                           String thingName) {
         this.component = component;
+        this.version = version;
         this.configuration = JSON.valueToTree(configuration);
         this.rootPath = rootPath;
         this.thingName = thingName;
@@ -63,9 +68,14 @@ public final class RecipeVariables {
             case "kernel:rootPath" -> rootPath.toString();
             case "iot:thingName" -> thingName;
             case "work:path" -> rootPath.resolve("work").resolve(component).toString();
-            case "artifacts:path" -> rootPath.resolve("artifacts").resolve(component).toString();
+            case "artifacts:path" -> artifactsPath(rootPath, component, version).toString();
             default -> configurationValue(namespace, key);
         };
+    }
+
+    /** Where the artifacts of one component version live on the device. */
+    public static Path artifactsPath(Path rootPath, String component, String version) {
+        return rootPath.resolve("artifacts").resolve(component).resolve(version);
     }
 
     private String configurationValue(String namespace, String pointer) {

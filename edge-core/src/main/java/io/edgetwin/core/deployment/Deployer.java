@@ -23,13 +23,16 @@ import org.slf4j.LoggerFactory;
  * FINISHED) for {@code stableFor}; when one becomes BROKEN the failure handling policy decides —
  * ROLLBACK re-applies the previous deployment ({@code FAILED_ROLLBACK_COMPLETE}), DO_NOTHING keeps
  * the new one ({@code FAILED_ROLLBACK_NOT_REQUESTED}). A document that cannot be run at all (unknown
- * recipe, limits that cannot be enforced) is REJECTED and nothing changes.
+ * recipe, limits that cannot be enforced) is REJECTED and nothing changes. Before any of that, the
+ * {@link Preparation} fetches what the components need (recipes, artifacts); when it fails the
+ * outcome is {@code FAILED_NO_STATE_CHANGE} and nothing changes either.
  */
 public final class Deployer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Deployer.class);
 
     private final ComponentFactory factory;
+    private final Preparation preparation;
     private final Duration stableFor;
     private final Duration timeout;
     private final Map<String, Component> running = new LinkedHashMap<>();
@@ -38,7 +41,12 @@ public final class Deployer {
     private Deployment current;
 
     public Deployer(ComponentFactory factory, Duration stableFor, Duration timeout) {
+        this(factory, stableFor, timeout, Preparation.NONE);
+    }
+
+    public Deployer(ComponentFactory factory, Duration stableFor, Duration timeout, Preparation preparation) {
         this.factory = factory;
+        this.preparation = preparation;
         this.stableFor = stableFor;
         this.timeout = timeout;
     }
@@ -56,6 +64,12 @@ public final class Deployer {
     }
 
     public synchronized DeploymentOutcome apply(Deployment next) {
+        try {
+            preparation.prepare(next);
+        } catch (PreparationException e) {
+            LOG.error("deployment-not-prepared deployment={} code={} reason={}", next.deploymentId(), e.code(), e.getMessage());
+            return DeploymentOutcome.noStateChange(next.deploymentId(), e.getMessage());
+        }
         List<ComponentSpec> specs;
         try {
             specs = resolve(next);

@@ -12,6 +12,16 @@ public record Topics(String thingName) {
         return "edgetwin/" + thingName + "/deployment";
     }
 
+    /** Deployment jobs for this device, in the style of IoT Jobs (cloud → core). */
+    public String jobsNotifyNext() {
+        return "edgetwin/" + thingName + "/jobs/notify-next";
+    }
+
+    /** Status updates of one job execution (core → cloud): IN_PROGRESS, then SUCCEEDED or FAILED. */
+    public String jobUpdate(String jobId) {
+        return "edgetwin/" + thingName + "/jobs/" + jobId + "/update";
+    }
+
     /** The outcome of each deployment (core → cloud). */
     public String deploymentResult() {
         return "edgetwin/" + thingName + "/deployment/result";

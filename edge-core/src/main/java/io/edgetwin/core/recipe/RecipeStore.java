@@ -9,14 +9,16 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * The recipes installed on the device, found by component name and version. A component version that
- * is not known yet is looked for again in the directory, so a recipe put there after the core started
- * (as a local deployment brings its own recipes) is found by the next deployment that names it.
+ * The recipes installed on the device, found by component name and version. Recipes shipped with the
+ * device are loaded at start; those of cloud components are added when a deployment fetches them. A
+ * component version that is not known yet is looked for again in the directory, so a recipe put there
+ * after the core started (as a local deployment brings its own recipes) is found by the next
+ * deployment that names it.
  */
 public final class RecipeStore {
 
     private final Path dir;
-    private Map<String, Recipe> byId;
+    private final Map<String, Recipe> byId;
 
     private RecipeStore(Path dir, Map<String, Recipe> byId) {
         this.dir = dir;
@@ -28,11 +30,20 @@ public final class RecipeStore {
         return new RecipeStore(dir, read(dir));
     }
 
+    public synchronized boolean contains(String name, String version) {
+        return byId.containsKey(name + "@" + version);
+    }
+
+    /** Installs a recipe fetched for a deployment; a recipe with the same name and version is replaced. */
+    public synchronized void add(Recipe recipe) {
+        byId.put(recipe.id(), recipe);
+    }
+
     /** Throws naming the component and what is installed when there is no such recipe, even after a re-read. */
     public synchronized Recipe find(String name, String version) {
         String id = name + "@" + version;
         if (!byId.containsKey(id)) {
-            byId = read(dir);
+            byId.putAll(read(dir));
         }
         Recipe recipe = byId.get(id);
         if (recipe == null) {

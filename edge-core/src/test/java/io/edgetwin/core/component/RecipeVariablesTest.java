@@ -13,7 +13,7 @@ class RecipeVariablesTest {
 
     private static final Path ROOT = Path.of("/opt/edgetwin");
 
-    private final RecipeVariables variables = new RecipeVariables("com.edgetwin.Inference",
+    private final RecipeVariables variables = new RecipeVariables("com.edgetwin.Inference", "1.0.0",
             Map.of("model", "anomaly-mlp",
                     "heapMb", 64,
                     "ratio", 0.25,
@@ -55,8 +55,8 @@ class RecipeVariablesTest {
     }
 
     @Test
-    void workAndArtifactsPathsArePerComponentUnderTheRoot() {
-        assertEquals("/opt/edgetwin/work/com.edgetwin.Inference /opt/edgetwin/artifacts/com.edgetwin.Inference",
+    void workPathIsPerComponentAndArtifactsPathPerComponentVersionUnderTheRoot() {
+        assertEquals("/opt/edgetwin/work/com.edgetwin.Inference /opt/edgetwin/artifacts/com.edgetwin.Inference/1.0.0",
                 variables.interpolate("{work:path} {artifacts:path}"));
     }
 
@@ -68,7 +68,7 @@ class RecipeVariablesTest {
 
     @Test
     void replacementTextWithDollarsAndBackslashesIsInsertedLiterally() {
-        RecipeVariables odd = new RecipeVariables("c", Map.of("v", "$1\\n"), ROOT, "dev");
+        RecipeVariables odd = new RecipeVariables("c", "1.0.0", Map.of("v", "$1\\n"), ROOT, "dev");
 
         assertEquals("echo $1\\n", odd.interpolate("echo {configuration:/v}"));
     }

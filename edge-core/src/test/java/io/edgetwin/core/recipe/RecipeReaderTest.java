@@ -448,7 +448,7 @@ public class RecipeReaderTest {
     }
 
     private static String resolve(Recipe recipe) {
-        return new RecipeVariables(recipe.name(), recipe.defaultConfiguration(), Path.of("/opt/edgetwin"), "dev-1")
+        return new RecipeVariables(recipe.name(), recipe.version(), recipe.defaultConfiguration(), Path.of("/opt/edgetwin"), "dev-1")
                 .interpolate(recipe.runScript());
     }
 

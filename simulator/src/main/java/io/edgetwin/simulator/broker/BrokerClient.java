@@ -60,8 +60,21 @@ public final class BrokerClient implements AutoCloseable {
 
     /** Publishes; when Paho's in-flight window is full, waits for acks to drain instead of failing. */
     public void publish(String topic, byte[] payload, int qos) {
+        publish(topic, payload, qos, false);
+    }
+
+    /**
+     * Publishes a retained message: the broker keeps it and hands it to whoever subscribes later (an
+     * empty payload clears it).
+     */
+    public void publishRetained(String topic, byte[] payload, int qos) {
+        publish(topic, payload, qos, true);
+    }
+
+    private void publish(String topic, byte[] payload, int qos, boolean retained) {
         MqttMessage message = new MqttMessage(payload);
         message.setQos(qos);
+        message.setRetained(retained);
         while (true) {
             try {
                 client.publish(topic, message);

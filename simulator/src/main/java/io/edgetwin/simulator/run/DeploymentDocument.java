@@ -7,14 +7,18 @@ import java.util.ArrayList;
 import java.util.List;
 import io.edgetwin.simulator.fault.Fault;
 import io.edgetwin.simulator.scenario.ComponentLimits;
+import io.edgetwin.simulator.scenario.ComponentOverride;
 import io.edgetwin.simulator.scenario.Scenario;
 import io.edgetwin.simulator.scenario.ScenarioComponent;
 import io.edgetwin.simulator.scenario.Variant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Turns a scenario variant into the Greengrass cloud deployment document (REFERENCE §2) that each twin's
  * core applies: every component with its version, its configuration as a merge, and the variant's
- * {@code runWith.systemResourceLimits}.
+ * {@code runWith.systemResourceLimits}. A variant's own version and configuration of a component (its
+ * {@link ComponentOverride}) win over the scenario's; configurations merge key by key.
  */
 public final class DeploymentDocument {
 
@@ -40,8 +44,11 @@ public final class DeploymentDocument {
         List<ScenarioComponent> all = new ArrayList<>(scenario.components().values());
         neighbours.forEach(n -> all.add(new ScenarioComponent(n.component(), n.version(), n.configuration())));
         for (ScenarioComponent c : all) {
-            ObjectNode node = components.putObject(c.name()).put("version", c.version());
-            node.putObject("configurationUpdate").set("merge", JSON.valueToTree(c.configuration()));
+            ComponentOverride override = variant.overrideOf(c.name());
+            ObjectNode node = components.putObject(c.name()).put("version", override.version().orElse(c.version()));
+            Map<String, Object> configuration = new LinkedHashMap<>(c.configuration());
+            configuration.putAll(override.configuration());
+            node.putObject("configurationUpdate").set("merge", JSON.valueToTree(configuration));
             ComponentLimits limits = changed(variant.limitsOf(c.name()), c.name(), changes);
             if (limits != null) {
                 ObjectNode resourceLimits = node.putObject("runWith").putObject("systemResourceLimits");

@@ -6,6 +6,7 @@ import io.edgetwin.report.RunSetup;
 import io.edgetwin.report.VariantResult;
 import io.edgetwin.simulator.broker.BrokerClient;
 import io.edgetwin.simulator.broker.Mosquitto;
+import io.edgetwin.simulator.cloud.CloudRun;
 import io.edgetwin.simulator.load.Sample;
 import io.edgetwin.simulator.load.Samples;
 import io.edgetwin.simulator.measure.StatusTracker;
@@ -61,12 +62,18 @@ public final class ScenarioRun {
         BrokerClient client = teardown.register(new BrokerClient(broker.uri(), "edgetwin-harness-" + runId, false));
         StatusTracker tracker = new StatusTracker();
         client.subscribe("edgetwin/+/status", 0, tracker::accept);
+        CloudRun cloud = scenario.artifacts().enabled()
+                ? teardown.register(CloudRun.start(scenario.artifacts(), image, runId, client, tracker, progress)) : null;
         VariantRun.RunContext context = new VariantRun.RunContext(scenario, runId, imageRef, broker, client, tracker, samples,
-                progress, clock);
+                progress, clock, cloud);
         boolean interleaved = scenario.execution() == Scenario.Execution.INTERLEAVED;
         Map<String, VariantResult> results = interleaved ? interleaved(context) : sequential(context);
+        if (cloud != null) {
+            cloud.reportFleet();
+        }
         RunSetup setup = new RunSetup(scenario.name(), scenario.seed(),
-                interleaved ? Execution.INTERLEAVED : Execution.SEQUENTIAL, scenario.text(), null);
+                interleaved ? Execution.INTERLEAVED : Execution.SEQUENTIAL, scenario.text(),
+                cloud == null ? null : cloud.backend().id());
         return Report.of(setup, startedAt, clock.instant(), results);
     }
 

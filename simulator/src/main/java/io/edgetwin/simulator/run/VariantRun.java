@@ -4,6 +4,7 @@ import io.edgetwin.report.Validity;
 import io.edgetwin.report.VariantResult;
 import io.edgetwin.simulator.broker.BrokerClient;
 import io.edgetwin.simulator.broker.Mosquitto;
+import io.edgetwin.simulator.cloud.CloudRun;
 import io.edgetwin.simulator.fault.FaultInjector;
 import io.edgetwin.simulator.fault.LinkProxy;
 import io.edgetwin.simulator.fault.Reachability;
@@ -56,7 +57,8 @@ final class VariantRun {
 
     /** Shared by every variant of a run. */
     record RunContext(Scenario scenario, String runId, String imageRef, Mosquitto broker, BrokerClient client,
-                      StatusTracker tracker, List<Sample> samples, Consumer<String> progress, Clock clock) {
+                      StatusTracker tracker, List<Sample> samples, Consumer<String> progress, Clock clock,
+                      CloudRun cloud) {
     }
 
     private RunningFleet fleet;
@@ -160,8 +162,16 @@ final class VariantRun {
             String thing = scenario.name() + "-" + variant.name() + "-" + i;
             LinkProxy link = teardown.register(new LinkProxy(run.broker().port(), scenario.seed() + i));
             links.add(link);
-            twins.add(teardown.register(DeviceTwin.start(new TwinSpec(thing, run.imageRef(), scenario.device(), link.uri(),
-                    deployment, run.runId()))));
+            TwinSpec spec = run.cloud() == null
+                    ? new TwinSpec(thing, run.imageRef(), scenario.device(), link.uri(), deployment, run.runId())
+                    : new TwinSpec(thing, run.imageRef(), scenario.device(), link.uri(), CloudRun.EMPTY_DEPLOYMENT,
+                    run.runId(), run.cloud().twinEnvironment());
+            twins.add(teardown.register(DeviceTwin.start(spec)));
+        }
+        if (run.cloud() != null) {
+            for (DeviceTwin twin : twins) {
+                run.cloud().deploy(deployment, twin.spec().thingName());
+            }
         }
         for (DeviceTwin twin : twins) {
             awaitReady(twin, scenario.workload().target());

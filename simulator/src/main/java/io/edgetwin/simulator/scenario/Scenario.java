@@ -6,21 +6,25 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
+/**
  * A scenario file, validated: one device size (and the built-in profile it came from, or null), how
- * many twins each variant runs, the components every twin runs, two or more variants (limits), the
- * workload, faults, validity rules and how variants share the host. Components keep file order: the
- * core starts them in that order. {@code text} is the file as read. Format: docs/scenarios.md.
+ * many twins each variant runs, the components every twin runs, two or more variants (limits and
+ * component overrides), the workload, faults, validity rules, how variants share the host, and the
+ * optional artifact store and releases ({@code artifacts}, docs/cloud.md). Components keep file order:
+ * the core starts them in that order. {@code text} is the file as read. Format: docs/scenarios.md.
  */
 public record Scenario(Path file, String text, String name, long seed, DeviceSpec device, DeviceProfile profile, int twins,
                        Map<String, ScenarioComponent> components, List<Variant> variants, Workload workload,
-                       List<Fault> faults, ValidityRules validity, Execution execution) {
+                       List<Fault> faults, ValidityRules validity, Execution execution, ArtifactSettings artifacts) {
 
     public Scenario {
         components = Collections.unmodifiableMap(new LinkedHashMap<>(components));
         variants = List.copyOf(variants);
         faults = List.copyOf(faults);
+        Objects.requireNonNull(artifacts, "artifacts");
         if (twins < 1) {
             throw new IllegalArgumentException("fleet.twins " + twins + " must be at least 1");
         }

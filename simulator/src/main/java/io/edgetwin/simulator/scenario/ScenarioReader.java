@@ -28,13 +28,13 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class ScenarioReader {
 
     private static final Set<String> TOP = Set.of("name", "seed", "device", "fleet", "components", "variants", "workload",
-            "faults", "thresholds", "validity", "execution");
+            "faults", "thresholds", "validity", "execution", "artifacts");
     private static final Set<String> DEVICE = Set.of("profile", "memory", "swap", "cpus", "pids");
     private static final Set<String> FLEET = Set.of("twins");
     private static final Set<String> VALIDITY = Set.of("minDuration", "maxGeneratorCpu", "percentiles");
     private static final Set<String> COMPONENT = Set.of("version", "configuration");
     private static final Set<String> VARIANT = Set.of("components");
-    private static final Set<String> VARIANT_COMPONENT = Set.of("systemResourceLimits");
+    private static final Set<String> VARIANT_COMPONENT = Set.of("systemResourceLimits", "version", "configuration");
     private static final Set<String> LIMITS = Set.of("memory", "cpus");
 
     private final RecipeCatalog catalog;
@@ -57,7 +57,8 @@ public final class ScenarioReader {
         Map<String, ScenarioComponent> components = components(file, required(root, top, "components"));
         Workload workload = WorkloadReader.read(required(root, top, "workload"), components, file);
         Map<String, Node> thresholds = top.containsKey("thresholds") ? top.get("thresholds").entries() : Map.of();
-        List<Variant> variants = variants(required(root, top, "variants"), components, thresholds);
+        ArtifactSettings artifacts = CloudSections.artifacts(top.get("artifacts"), catalog);
+        List<Variant> variants = variants(file, required(root, top, "variants"), components, thresholds, artifacts);
         List<Fault> faults = top.containsKey("faults")
                 ? new FaultReader(catalog, components, twins, workload.duration()).read(top.get("faults")) : List.of();
         ValidityRules validity = top.containsKey("validity") ? validity(top.get("validity")) : ValidityRules.DEFAULT;
@@ -67,7 +68,7 @@ public final class ScenarioReader {
                     + "uninterrupted run); expected execution: sequential, or no faults");
         }
         return new Scenario(file, text(file), name, seed, device, profile, twins, components, variants, workload, faults,
-                validity, execution);
+                validity, execution, artifacts);
     }
 
     private static String text(Path file) {
@@ -206,12 +207,15 @@ public final class ScenarioReader {
         return components;
     }
 
-    private List<Variant> variants(Node node, Map<String, ScenarioComponent> components, Map<String, Node> thresholds) {
+    private List<Variant> variants(Path file, Node node, Map<String, ScenarioComponent> components,
+                                   Map<String, Node> thresholds, ArtifactSettings artifacts) {
         List<Variant> variants = new ArrayList<>();
         Map<String, Node> entries = node.entries();
         for (Map.Entry<String, Node> e : entries.entrySet()) {
             Map<String, ComponentLimits> limits = e.getValue().isEmptyValue() ? Map.of() : limits(e.getValue(), components);
-            variants.add(new Variant(e.getKey(), limits, thresholds(thresholds.get(e.getKey()))));
+            Map<String, ComponentOverride> overrides = e.getValue().isEmptyValue() ? Map.of()
+                    : overrides(file, e.getKey(), e.getValue(), artifacts);
+            variants.add(new Variant(e.getKey(), limits, thresholds(thresholds.get(e.getKey())), overrides));
         }
         if (variants.size() < 2) {
             throw node.error("has " + variants.size() + " variant(s); expected two or more to compare (e.g. limited and unlimited)");
@@ -235,13 +239,26 @@ public final class ScenarioReader {
                 throw e.getValue().error("unknown component '" + e.getKey() + "'; expected one of the scenario's components "
                         + components.keySet());
             }
-            Node limitsNode = required(e.getValue(), e.getValue().mapping(VARIANT_COMPONENT), "systemResourceLimits");
+            Node limitsNode = e.getValue().mapping(VARIANT_COMPONENT).get("systemResourceLimits");
+            if (limitsNode == null) {
+                continue;
+            }
             Map<String, Node> values = limitsNode.mapping(LIMITS);
             Long memoryKb = values.containsKey("memory") ? positiveWhole(values.get("memory")) : null;
             Double cpus = values.containsKey("cpus") ? Quantities.positive(values.get("cpus")) : null;
             limits.put(e.getKey(), new ComponentLimits(memoryKb, cpus));
         }
         return limits;
+    }
+
+    private Map<String, ComponentOverride> overrides(Path file, String variant, Node node, ArtifactSettings artifacts) {
+        Map<String, ComponentOverride> overrides = new LinkedHashMap<>();
+        Node components = node.mapping(VARIANT).get("components");
+        if (components != null) {
+            components.entries().forEach((name, value) -> overrides.put(name,
+                    CloudSections.override(file, variant, name, value.mapping(VARIANT_COMPONENT), catalog, artifacts)));
+        }
+        return overrides;
     }
 
     private static long positiveWhole(Node node) {

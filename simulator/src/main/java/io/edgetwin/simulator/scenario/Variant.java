@@ -4,12 +4,25 @@ import io.edgetwin.report.gate.Threshold;
 import java.util.List;
 import java.util.Map;
 
-/** One way to run the same workload: the component limits it applies and the thresholds it must meet. */
-public record Variant(String name, Map<String, ComponentLimits> limits, List<Threshold> thresholds) {
+/**
+ * One way to run the same workload: the component limits it applies, the thresholds it must meet, and
+ * per component another version or configuration ({@code overrides}; e.g. baseline vs candidate model).
+ */
+public record Variant(String name, Map<String, ComponentLimits> limits, List<Threshold> thresholds,
+                      Map<String, ComponentOverride> overrides) {
 
     public Variant {
         limits = Map.copyOf(limits);
         thresholds = List.copyOf(thresholds);
+        overrides = Map.copyOf(overrides);
+    }
+
+    public Variant(String name, Map<String, ComponentLimits> limits, List<Threshold> thresholds) {
+        this(name, limits, thresholds, Map.of());
+    }
+
+    public ComponentOverride overrideOf(String component) {
+        return overrides.getOrDefault(component, ComponentOverride.NONE);
     }
 
     public ComponentLimits limitsOf(String component) {

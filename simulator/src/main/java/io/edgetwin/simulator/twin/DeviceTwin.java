@@ -33,6 +33,7 @@ public final class DeviceTwin implements AutoCloseable {
                 .withImagePullPolicy(image -> false)
                 .withNetworkMode("host")
                 .withLabels(Labels.forRun(spec.runId()))
+                .withEnv(spec.environment())
                 .withEnv("EDGETWIN_THING_NAME", spec.thingName())
                 .withEnv("EDGETWIN_BROKER", spec.brokerUri())
                 .withEnv("EDGETWIN_DEPLOYMENT", DEPLOYMENT_PATH)

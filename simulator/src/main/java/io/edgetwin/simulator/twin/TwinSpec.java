@@ -1,14 +1,21 @@
 package io.edgetwin.simulator.twin;
 
 import io.edgetwin.simulator.scenario.DeviceSpec;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * The definition of one twin, apart from the running container: its identity, image, caps, broker
- * and the Greengrass deployment document its core applies at start.
+ * and the Greengrass deployment document its core applies at start. {@code environment} holds further
+ * variables for the core, such as the artifact store's endpoint (docs/cloud.md).
  */
 public record TwinSpec(String thingName, String image, DeviceSpec device, String brokerUri, String deploymentJson,
-                       String runId) {
+                       String runId, Map<String, String> environment) {
+
+    public TwinSpec(String thingName, String image, DeviceSpec device, String brokerUri, String deploymentJson,
+                    String runId) {
+        this(thingName, image, device, brokerUri, deploymentJson, runId, Map.of());
+    }
 
     public TwinSpec {
         Objects.requireNonNull(thingName, "thingName");
@@ -17,5 +24,6 @@ public record TwinSpec(String thingName, String image, DeviceSpec device, String
         Objects.requireNonNull(brokerUri, "brokerUri");
         Objects.requireNonNull(deploymentJson, "deploymentJson");
         Objects.requireNonNull(runId, "runId");
+        environment = Map.copyOf(environment);
     }
 }

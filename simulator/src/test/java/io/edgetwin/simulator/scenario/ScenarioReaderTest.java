@@ -166,6 +166,54 @@ class ScenarioReaderTest {
                 .isEqualTo(file + ": no such scenario file");
     }
 
+    private static final String RELEASE = """
+            name: release
+            device: {memory: 768m, cpus: 1.0}
+            components:
+              com.edgetwin.Inference: {version: 1.0.0, configuration: {model: anomaly-mlp, threads: auto}}
+            artifacts:
+              store: embedded
+              releases:
+                - {component: com.edgetwin.Inference, from: 1.0.0, version: 2.0.0, model: anomaly-mlp-x4}
+            variants:
+              baseline: {}
+              candidate:
+                components:
+                  com.edgetwin.Inference: {version: 2.0.0, configuration: {threads: 1}}
+            workload: {target: com.edgetwin.Inference, rate: 50/s, duration: 30s}
+            """;
+
+    @Test
+    void aVariantTakesAReleasedVersionAndItsOwnConfigurationOfAComponent() throws IOException {
+        Scenario scenario = reader.read(write(RELEASE));
+
+        assertEquals("embedded", scenario.artifacts().store());
+        assertEquals(new Release("com.edgetwin.Inference", "1.0.0", "2.0.0", "anomaly-mlp-x4"),
+                scenario.artifacts().releases().get(0));
+        ComponentOverride candidate = scenario.variants().get(1).overrideOf("com.edgetwin.Inference");
+        assertEquals("2.0.0", candidate.version().orElseThrow());
+        assertEquals(1, candidate.configuration().get("threads"));
+        assertEquals(ComponentOverride.NONE, scenario.variants().get(0).overrideOf("com.edgetwin.Inference"));
+        assertThat(scenario.variants().get(1).limits()).isEmpty();
+    }
+
+    @Test
+    void aVariantVersionThatIsNeitherShippedNorReleasedIsRefusedWhereItStands() throws IOException {
+        ScenarioException e = assertThrows(ScenarioException.class,
+                () -> reader.read(write(RELEASE.replace("{version: 2.0.0, configuration", "{version: 9.9.9, configuration"))));
+
+        assertThat(e.getMessage()).contains("scenario.yaml:13:41: variants.candidate.components.com.edgetwin.Inference.version: ").contains("unknown version 9.9.9 of 'com.edgetwin.Inference'")
+                .contains("artifacts.releases");
+    }
+
+    @Test
+    void aReleaseFromARecipeTheImageDoesNotShipIsRefused() throws IOException {
+        ScenarioException e = assertThrows(ScenarioException.class,
+                () -> reader.read(write(RELEASE.replace("from: 1.0.0", "from: 0.9.0"))));
+
+        assertThat(e.getMessage()).contains("no recipe com.edgetwin.Inference@0.9.0 to release from");
+    }
+
     private Path write(String yaml) throws IOException {
         return Files.writeString(dir.resolve("scenario.yaml"), yaml);
     }

@@ -1,0 +1,104 @@
+package io.edgetwin.simulator.scenario;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * Reads the parts of a scenario that concern the cloud side and model releases: the top-level
+ * {@code artifacts} section and a variant's per-component {@code version} and {@code configuration}
+ * (docs/scenarios.md, docs/cloud.md).
+ */
+final class CloudSections {
+
+    private static final Set<String> ARTIFACTS = Set.of("store", "releases");
+    private static final Set<String> RELEASE = Set.of("component", "from", "version", "model");
+    private static final Set<String> STORES = Set.of("auto", "embedded", "localstack");
+
+    private CloudSections() {
+    }
+
+    static ArtifactSettings artifacts(Node node, RecipeCatalog catalog) {
+        if (node == null) {
+            return ArtifactSettings.NONE;
+        }
+        Map<String, Node> fields = node.mapping(ARTIFACTS);
+        String store = fields.containsKey("store") ? fields.get("store").text().trim() : "auto";
+        if (!STORES.contains(store)) {
+            throw fields.get("store").error("'" + store + "' is not an artifact store; expected auto, embedded or localstack");
+        }
+        List<Release> releases = new ArrayList<>();
+        if (fields.containsKey("releases")) {
+            for (Node entry : fields.get("releases").sequence()) {
+                releases.add(release(entry, catalog, releases));
+            }
+        }
+        return new ArtifactSettings(store, releases);
+    }
+
+    private static Release release(Node entry, RecipeCatalog catalog, List<Release> earlier) {
+        Map<String, Node> fields = entry.mapping(RELEASE);
+        for (String key : List.of("component", "from", "version", "model")) {
+            if (!fields.containsKey(key)) {
+                throw entry.error("'" + key + "' is missing; a release needs component, from, version and model");
+            }
+        }
+        Release release = new Release(fields.get("component").text(), fields.get("from").text(), fields.get("version").text(),
+                fields.get("model").text());
+        if (!catalog.contains(release.component(), release.from())) {
+            throw fields.get("from").error("the twin image has no recipe " + release.component() + "@" + release.from()
+                    + " to release from; expected one of " + catalog.ids());
+        }
+        if (catalog.contains(release.component(), release.version())
+                || earlier.stream().anyMatch(r -> r.id().equals(release.id()))) {
+            throw fields.get("version").error(release.id() + " already exists; a release needs a version of its own");
+        }
+        return release;
+    }
+
+    /**
+     * A variant's {@code version} and {@code configuration} for one component; the version must be one
+     * the twin image ships or one the scenario releases.
+     */
+    static ComponentOverride override(Path file, String variant, String component, Map<String, Node> fields,
+                                      RecipeCatalog catalog, ArtifactSettings artifacts) {
+        Optional<String> version = Optional.empty();
+        if (fields.containsKey("version")) {
+            String v = fields.get("version").text();
+            if (!catalog.contains(component, v) && !artifacts.releases(component, v)) {
+                throw fields.get("version").error("unknown version " + v + " of '" + component + "'; expected one of the "
+                        + "twin's recipes " + catalog.ids() + " or a release under artifacts.releases");
+            }
+            version = Optional.of(v);
+        }
+        Map<String, Object> configuration = Map.of();
+        if (fields.containsKey("configuration")) {
+            fields.get("configuration").entries();
+            configuration = plainMapping(file, "variants", variant, "components", component, "configuration");
+        }
+        return new ComponentOverride(version, configuration);
+    }
+
+    /** The mapping at {@code path} as plain values, from the same file read without positions. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> plainMapping(Path file, String... path) {
+        try (Reader reader = Files.newBufferedReader(file)) {
+            Object node = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
+            for (String key : path) {
+                node = node instanceof Map<?, ?> map ? map.get(key) : null;
+            }
+            return node == null ? Map.of() : (Map<String, Object>) node;
+        } catch (IOException e) {
+            throw new ScenarioException(file + ": cannot read: " + e.getMessage());
+        }
+    }
+}
