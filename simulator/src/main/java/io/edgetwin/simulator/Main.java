@@ -13,12 +13,20 @@ import io.edgetwin.simulator.scenario.RecipeCatalog;
 import io.edgetwin.simulator.scenario.Scenario;
 import io.edgetwin.simulator.scenario.ScenarioException;
 import io.edgetwin.simulator.scenario.ScenarioReader;
+import io.edgetwin.simulator.sizing.Sizing;
+import io.edgetwin.simulator.sizing.SizingException;
+import io.edgetwin.simulator.sizing.SizingFiles;
+import io.edgetwin.simulator.sizing.SizingRequest;
+import io.edgetwin.simulator.sizing.SizingSearch;
+import io.edgetwin.simulator.sizing.TwinTrialRunner;
 import io.edgetwin.simulator.twin.TwinException;
 import io.edgetwin.simulator.twin.TwinImage;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,7 +39,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "edgetwin", mixinStandardHelpOptions = true, version = "edgetwin 0.1.0", exitCodeOnInvalidInput = 2,
         description = "Digital-twin edge devices in capped containers: limited vs unlimited ML inference.",
-        subcommands = {Main.Run.class, Main.Bench.class})
+        subcommands = {Main.Run.class, Main.Size.class, Main.Bench.class})
 public final class Main implements Callable<Integer> {
 
     public static final int PASSED = 0;
@@ -59,7 +67,8 @@ public final class Main implements Callable<Integer> {
 
     private static String message(Exception e) {
         if (e instanceof ScenarioException || e instanceof TwinException || e instanceof BrokerException
-                || e instanceof ThresholdException || e instanceof Teardown.TeardownStartedException) {
+                || e instanceof ThresholdException || e instanceof Teardown.TeardownStartedException
+                || e instanceof SizingException) {
             return e.getMessage();
         }
         return e.toString();
@@ -113,6 +122,67 @@ public final class Main implements Callable<Integer> {
             } catch (Exception e) {
                 err.println("edgetwin: cleanup after interrupt failed: " + e);
             }
+        }
+    }
+
+    /**
+     * {@code edgetwin size SCENARIO --component NAME --slo EXPR... [--memory 64m..1g] [--cpus 0.1..2] [--out DIR]}:
+     * the smallest caps that keep the component within its SLOs, confirmed by a run (docs/sizing.md). Exit 0
+     * confirmed, 1 no feasible caps or not confirmed, 2 bad input.
+     */
+    @Command(name = "size", exitCodeOnInvalidInput = 2,
+            description = "Find the smallest memory and CPU caps that keep a component within its SLOs, and confirm them.")
+    static final class Size implements Callable<Integer> {
+
+        @Parameters(paramLabel = "SCENARIO", description = "scenario file whose device, components and workload are used")
+        Path scenarioFile;
+
+        @Option(names = "--component", required = true, paramLabel = "NAME", description = "the component to size")
+        String component;
+
+        @Option(names = "--slo", required = true, paramLabel = "EXPR",
+                description = "an SLO in the threshold language, e.g. \"latency.p99 < 50ms\" (repeatable)")
+        List<String> slos;
+
+        @Option(names = "--memory", paramLabel = "LOW..HIGH", description = "memory caps to search (default 64m..1g)")
+        String memory = "64m..1g";
+
+        @Option(names = "--cpus", paramLabel = "LOW..HIGH", description = "CPU caps to search, in cores (default 0.1..2)")
+        String cpus = "0.1..2";
+
+        @Option(names = "--out", paramLabel = "DIR", description = "where sizing.json, sizing.html, the snippet and trials/ go "
+                + "(default: out/size-<scenario>)")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintStream err = System.err;
+            TwinImage image = new TwinImage(projectRoot());
+            if (!Files.isDirectory(image.recipes())) {
+                throw new TwinException("the edge core is not built (" + image.recipes()
+                        + " is missing); run `mvn -q -DskipTests package` in " + projectRoot() + " first");
+            }
+            Scenario scenario = new ScenarioReader(RecipeCatalog.load(image.recipes()),
+                    Runtime.getRuntime().availableProcessors()).read(scenarioFile);
+            SizingRequest request = SizingRequest.of(scenario, component, slos, memory, cpus);
+            Path dir = out != null ? out : Path.of("out", "size-" + scenario.name());
+            AtomicReference<Teardown> running = new AtomicReference<>();
+            Thread hook = new Thread(() -> {
+                Teardown teardown = running.get();
+                if (teardown != null) {
+                    Run.closeQuietly(teardown, err);
+                }
+            }, "edgetwin-teardown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            Instant startedAt = Instant.now();
+            Sizing sizing = new SizingSearch(request.memory(), request.cpus(),
+                    new TwinTrialRunner(request, image, dir, line -> err.println("edgetwin: " + line), running),
+                    line -> err.println("edgetwin: " + line)).run();
+            Runtime.getRuntime().removeShutdownHook(hook);
+            List<Path> files = SizingFiles.writeAll(request, sizing, startedAt, Instant.now(), dir);
+            err.println("edgetwin: " + sizing.summary());
+            err.println("edgetwin: wrote " + files.stream().map(Path::toString).toList());
+            return sizing.confirmed() ? PASSED : THRESHOLD_FAILED;
         }
     }
 

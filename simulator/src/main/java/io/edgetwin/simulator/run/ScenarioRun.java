@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -46,6 +47,7 @@ public final class ScenarioRun {
     private final Consumer<String> progress;
     private final Clock clock;
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
+    private BiConsumer<String, byte[]> statusListener = (topic, payload) -> { };
 
     public ScenarioRun(Scenario scenario, TwinImage image, Teardown teardown, Consumer<String> progress, Clock clock) {
         this.scenario = scenario;
@@ -53,6 +55,15 @@ public final class ScenarioRun {
         this.teardown = teardown;
         this.progress = progress;
         this.clock = clock;
+    }
+
+    /**
+     * Also hands every status message of the run's twins ({@code edgetwin/+/status}, docs/topics.md) to
+     * {@code listener}, on the broker client's thread, e.g. to follow one component's page faults.
+     */
+    public ScenarioRun withStatusListener(BiConsumer<String, byte[]> listener) {
+        this.statusListener = listener;
+        return this;
     }
 
     public Report run() throws Exception {
@@ -65,7 +76,10 @@ public final class ScenarioRun {
         progress.accept("broker: mosquitto on " + broker.uri());
         BrokerClient client = teardown.register(new BrokerClient(broker.uri(), "edgetwin-harness-" + runId));
         StatusTracker tracker = new StatusTracker();
-        client.subscribe("edgetwin/+/status", 0, tracker::accept);
+        client.subscribe("edgetwin/+/status", 0, (topic, payload) -> {
+            tracker.accept(topic, payload);
+            statusListener.accept(topic, payload);
+        });
         Map<String, VariantResult> results = new LinkedHashMap<>();
         for (Variant variant : scenario.variants()) {
             results.put(variant.name(), new VariantRun(scenario, variant, runId, imageRef, broker.uri(), client, tracker,
@@ -117,7 +131,14 @@ public final class ScenarioRun {
 
         private TwinStatus awaitReady(DeviceTwin twin, String component) throws InterruptedException {
             try {
-                return tracker.await(twin.spec().thingName(), s -> s.isReady(component), READY_TIMEOUT);
+                TwinStatus status = tracker.await(twin.spec().thingName(),
+                        s -> s.isReady(component) || s.isBroken(component), READY_TIMEOUT);
+                if (!status.isReady(component)) {
+                    throw new TwinException("component " + component + " of twin " + twin.spec().thingName()
+                            + " is BROKEN before it got ready (last exit: " + status.components().get(component).lastExit()
+                            + "); it will not be restarted");
+                }
+                return status;
             } catch (TimeoutException e) {
                 String logs = twin.logs();
                 throw new TwinException(e.getMessage() + "\nlast lines of the twin's log:\n"
