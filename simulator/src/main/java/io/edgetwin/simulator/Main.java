@@ -13,6 +13,7 @@ import io.edgetwin.simulator.scenario.RecipeCatalog;
 import io.edgetwin.simulator.scenario.Scenario;
 import io.edgetwin.simulator.scenario.ScenarioException;
 import io.edgetwin.simulator.scenario.ScenarioReader;
+import io.edgetwin.simulator.sizing.GridScan;
 import io.edgetwin.simulator.sizing.Sizing;
 import io.edgetwin.simulator.sizing.SizingException;
 import io.edgetwin.simulator.sizing.SizingFiles;
@@ -154,6 +155,10 @@ public final class Main implements Callable<Integer> {
                 + "(default: out/size-<scenario>)")
         Path out;
 
+        @Option(names = "--dense-grid", paramLabel = "STEP", description = "instead of searching, try memory every STEP (e.g. 16m) "
+                + "upward from the bottom of --memory at the top of --cpus until two caps in a row pass; writes grid.json")
+        String denseGrid;
+
         @Override
         public Integer call() throws Exception {
             PrintStream err = System.err;
@@ -174,15 +179,31 @@ public final class Main implements Callable<Integer> {
                 }
             }, "edgetwin-teardown");
             Runtime.getRuntime().addShutdownHook(hook);
+            TwinTrialRunner runner = new TwinTrialRunner(request, image, dir, line -> err.println("edgetwin: " + line), running);
+            try {
+                return denseGrid != null ? grid(request, runner, dir, err) : search(request, runner, dir, err);
+            } finally {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            }
+        }
+
+        private static int search(SizingRequest request, TwinTrialRunner runner, Path dir, PrintStream err) throws Exception {
             Instant startedAt = Instant.now();
-            Sizing sizing = new SizingSearch(request.memory(), request.cpus(),
-                    new TwinTrialRunner(request, image, dir, line -> err.println("edgetwin: " + line), running),
-                    line -> err.println("edgetwin: " + line)).run();
-            Runtime.getRuntime().removeShutdownHook(hook);
+            Sizing sizing = new SizingSearch(request.memory(), request.cpus(), runner, line -> err.println("edgetwin: " + line)).run();
             List<Path> files = SizingFiles.writeAll(request, sizing, startedAt, Instant.now(), dir);
             err.println("edgetwin: " + sizing.summary());
             err.println("edgetwin: wrote " + files.stream().map(Path::toString).toList());
             return sizing.confirmed() ? PASSED : THRESHOLD_FAILED;
+        }
+
+        private int grid(SizingRequest request, TwinTrialRunner runner, Path dir, PrintStream err) throws Exception {
+            long stepKb = GridScan.stepKb(denseGrid);
+            GridScan.Result grid = new GridScan(request.memory(), request.cpus().max(), stepKb, runner,
+                    line -> err.println("edgetwin: " + line)).run();
+            Path file = SizingFiles.writeGrid(request, stepKb, grid, dir);
+            err.println("edgetwin: dense grid minimum: " + (grid.minimumKb() == null ? "none (no two caps in a row passed)"
+                    : grid.minimumKb() + " KB") + " after " + grid.trials().size() + " trials; wrote " + file);
+            return grid.minimumKb() == null ? THRESHOLD_FAILED : PASSED;
         }
     }
 

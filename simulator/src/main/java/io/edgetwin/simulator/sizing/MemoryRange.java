@@ -19,14 +19,14 @@ public record MemoryRange(long minKb, long maxKb) {
     /** Parses {@code 64m..1g}. */
     public static MemoryRange parse(String text) {
         String[] bounds = Ranges.bounds("--memory", text, "64m..1g");
-        return new MemoryRange(kb(text, bounds[0]), kb(text, bounds[1]));
+        return new MemoryRange(kb("--memory " + text, bounds[0]), kb("--memory " + text, bounds[1]));
     }
 
-    private static long kb(String range, String size) {
+    /** KB from a size such as {@code 16m}; {@code option} says where it came from in an error. */
+    static long kb(String option, String size) {
         Matcher m = SIZE.matcher(size.trim().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
-            throw new SizingException("--memory " + range + ": '" + size
-                    + "' is not a size; expected a number with k, m or g, e.g. 64m..1g");
+            throw new SizingException(option + ": '" + size + "' is not a size; expected a number with k, m or g, e.g. 64m");
         }
         long factor = switch (m.group(2).charAt(0)) {
             case 'k' -> 1L;
@@ -35,7 +35,7 @@ public record MemoryRange(long minKb, long maxKb) {
         };
         long kb = Math.round(Double.parseDouble(m.group(1)) * factor);
         if (kb <= 0) {
-            throw new SizingException("--memory " + range + ": '" + size + "' is not positive; expected e.g. 64m..1g");
+            throw new SizingException(option + ": '" + size + "' is not positive; expected e.g. 64m");
         }
         return kb;
     }

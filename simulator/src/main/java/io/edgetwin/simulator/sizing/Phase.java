@@ -13,7 +13,9 @@ public enum Phase {
     /** The minimum pair measured a second time. */
     JOINT,
     /** The recommendation (minimum plus headroom), exactly as it would be deployed. */
-    CONFIRM;
+    CONFIRM,
+    /** A point of the dense memory grid the search is measured against ({@link GridScan}). */
+    GRID;
 
     String label() {
         return name().toLowerCase(Locale.ROOT);

@@ -19,6 +19,7 @@ public final class SizingFiles {
     public static final String JSON_FILE = "sizing.json";
     public static final String HTML_FILE = "sizing.html";
     public static final String SNIPPET_FILE = "deployment-snippet.json";
+    public static final String GRID_FILE = "grid.json";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -41,6 +42,12 @@ public final class SizingFiles {
                 JSON.writeValueAsString(SizingJson.of(request, sizing, startedAt, finishedAt, snippet))));
         written.add(1, write(dir.resolve(HTML_FILE), SizingHtml.render(request, sizing)));
         return written;
+    }
+
+    /** Writes grid.json for a dense-grid scan; returns it. */
+    public static Path writeGrid(SizingRequest request, long stepKb, GridScan.Result grid, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        return write(dir.resolve(GRID_FILE), JSON.writeValueAsString(SizingJson.grid(request, stepKb, grid)));
     }
 
     private static Path write(Path file, String text) throws IOException {

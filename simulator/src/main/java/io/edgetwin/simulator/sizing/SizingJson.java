@@ -42,6 +42,25 @@ final class SizingJson {
         return root;
     }
 
+    /** grid.json: the dense grid's points and its minimum (null when no two caps in a row passed). */
+    static ObjectNode grid(SizingRequest request, long stepKb, GridScan.Result grid) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("scenario", request.scenario().name());
+        root.put("component", request.component());
+        ArrayNode slos = root.putArray("slos");
+        request.slos().stream().map(Threshold::expr).forEach(slos::add);
+        root.put("stepKb", stepKb);
+        root.put("cpus", request.cpus().max());
+        if (grid.minimumKb() == null) {
+            root.putNull("minimumKb");
+        } else {
+            root.put("minimumKb", grid.minimumKb());
+        }
+        ArrayNode trials = root.putArray("trials");
+        grid.trials().forEach(t -> trial(trials.addObject(), t));
+        return root;
+    }
+
     private static void ranges(ObjectNode ranges, SizingRequest request) {
         ranges.putObject("memoryKb").put("min", request.memory().minKb()).put("max", request.memory().maxKb());
         ranges.putObject("cpus").put("min", request.cpus().min()).put("max", request.cpus().max());
@@ -71,7 +90,7 @@ final class SizingJson {
                 .put("report", confirm.result().evidence());
     }
 
-    private static void trial(ObjectNode node, Trial t) {
+    static void trial(ObjectNode node, Trial t) {
         TrialResult r = t.result();
         node.put("number", t.number()).put("phase", t.phase().name())
                 .put("memoryKb", t.caps().memoryKb()).put("cpus", t.caps().cpus())
