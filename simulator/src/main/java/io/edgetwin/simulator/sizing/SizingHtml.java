@@ -24,8 +24,8 @@ final class SizingHtml {
                         + "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 8px;text-align:left}"
                         + ".CONFIRMED{color:#080}.UNCONFIRMED,.NO_FEASIBLE_CAPS{color:#c00}</style></head><body>");
         html.append("<h1>Sizing ").append(escape(request.component())).append(" in ").append(escape(request.scenario().name()))
-                .append("</h1><p class=\"").append(sizing.verdict()).append("\"><b>").append(sizing.verdict()).append("</b>: ")
-                .append(escape(sizing.summary())).append("</p><p>SLOs: ")
+                .append("</h1><p class=\"").append(sizing.verdict()).append("\"><b>")
+                .append(escape(sizing.summary())).append("</b></p><p>SLOs: ")
                 .append(escape(String.join(", ", request.slos().stream().map(Threshold::expr).toList())))
                 .append(". Ranges: memory ").append(request.memory()).append(", cpus ").append(request.cpus()).append(".</p>");
         html.append("<h2>Latency p99 vs memory cap (at cpus ").append(CpuRange.label(request.cpus().max())).append(")</h2>")

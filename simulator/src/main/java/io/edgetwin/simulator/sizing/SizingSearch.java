@@ -42,7 +42,7 @@ public final class SizingSearch {
 
     public Sizing run() throws Exception {
         Caps top = new Caps(memory.maxKb(), cpus.max());
-        Trial first = trial(Phase.TOP, top, "both at the top of their ranges");
+        Trial first = trial(Phase.TOP, top, top + ", the top of both ranges");
         if (!first.passed()) {
             return Sizing.infeasible(first, trials);
         }
@@ -51,7 +51,7 @@ public final class SizingSearch {
         Caps minimum = jointCheck(new Caps(memoryKb, cpu));
         boolean oomSeen = oomSeen();
         Caps recommended = Headroom.recommend(minimum, oomSeen, memory, cpus);
-        Trial confirm = trial(Phase.CONFIRM, recommended, "minimum " + minimum + " plus headroom");
+        Trial confirm = trial(Phase.CONFIRM, recommended, recommended + ": minimum " + minimum + " plus headroom");
         return Sizing.of(minimum, recommended, oomSeen, confirm, trials);
     }
 
@@ -83,7 +83,7 @@ public final class SizingSearch {
      * by one search step.
      */
     private Caps jointCheck(Caps minimum) throws Exception {
-        Trial joint = trial(Phase.JOINT, minimum, "the minimum pair again");
+        Trial joint = trial(Phase.JOINT, minimum, minimum + ", the minimum pair again");
         if (joint.passed()) {
             return minimum;
         }
@@ -101,7 +101,7 @@ public final class SizingSearch {
 
     private Trial trial(Phase phase, Caps caps, String why) throws Exception {
         int number = trials.size() + 1;
-        progress.accept("trial " + number + " of at most " + maxTrials + " (" + phase.label() + "): " + why + " → " + caps);
+        progress.accept("trial " + number + " of at most " + maxTrials + " (" + phase.label() + "): " + why);
         Trial trial = new Trial(number, phase, caps, runner.run(number, phase, caps));
         trials.add(trial);
         progress.accept("trial " + number + ": " + trial.result().outcome() + " — " + trial.result().detail());

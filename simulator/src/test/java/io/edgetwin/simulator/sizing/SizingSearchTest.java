@@ -118,6 +118,7 @@ class SizingSearchTest {
     void progressNamesTheTrialTheMostTrialsAndTheIntervalBeingSplit() throws Exception {
         List<String> lines = new ArrayList<>();
         new SizingSearch(MEMORY, CPUS, ThresholdRunner.needing(300, 0.5), lines::add).run();
-        assertThat(lines).contains("trial 2 of at most 15 (memory): memory 64m..1g → 256m at cpus 2 → memory 256m, cpus 2");
+        assertThat(lines).contains("trial 1 of at most 15 (top): memory 1g, cpus 2, the top of both ranges",
+                "trial 2 of at most 15 (memory): memory 64m..1g → 256m at cpus 2");
     }
 }
