@@ -20,6 +20,30 @@ class SizingIT {
     @TempDir
     Path out;
 
+    /** Narrow ranges (4 bisection steps each, 11 trials) keep this to about five minutes. */
+    @Test
+    void sizingTheAnomalyModelConfirmsARecommendationAndWritesTheThreeFiles() throws Exception {
+        int exit = Main.execute("size", SCENARIO, "--component", INFERENCE, "--slo", "latency.p99 < 100ms",
+                "--memory", "128m..256m", "--cpus", "1..2", "--out", out.toString());
+
+        assertEquals(Main.PASSED, exit);
+        ObjectMapper json = new ObjectMapper();
+        JsonNode sizing = json.readTree(out.resolve("sizing.json").toFile());
+        assertThat(sizing.get("verdict").asText()).isEqualTo("CONFIRMED");
+        assertThat(sizing.get("trials").size()).isBetween(3, 11);
+        JsonNode confirm = sizing.get("confirmRun");
+        assertThat(out.resolve(confirm.get("report").asText())).exists();
+        JsonNode recommended = sizing.get("recommendation");
+        assertThat(recommended.get("memoryKb").asLong()).isBetween(128L * 1024, 256L * 1024);
+        JsonNode limits = json.readTree(out.resolve("deployment-snippet.json").toFile())
+                .at("/components/" + INFERENCE + "/runWith/systemResourceLimits");
+        assertThat(limits.get("memory").asLong()).isEqualTo(recommended.get("memoryKb").asLong());
+        assertThat(limits.get("cpus").asDouble()).isEqualTo(recommended.get("cpus").asDouble());
+        assertThat(out.resolve("sizing.html")).content().contains("<svg", "SLO 100 ms");
+        assertThat(Leftovers.containers()).isEmpty();
+        assertThat(Leftovers.brokers()).isEmpty();
+    }
+
     @Test
     void aRangeWhoseTopFailsEndsAfterOneTrialWithNoFeasibleCapsAndItsEvidence() throws Exception {
         int exit = Main.execute("size", SCENARIO, "--component", INFERENCE, "--slo", "latency.p99 < 50ms",
