@@ -12,10 +12,19 @@ import io.edgetwin.simulator.scenario.DeviceSpec;
 import java.util.List;
 import io.edgetwin.simulator.scenario.Scenario;
 import io.edgetwin.simulator.scenario.ScenarioException;
+import io.edgetwin.simulator.sizing.GridScan;
+import io.edgetwin.simulator.sizing.Sizing;
+import io.edgetwin.simulator.sizing.SizingException;
+import io.edgetwin.simulator.sizing.SizingFiles;
+import io.edgetwin.simulator.sizing.SizingRequest;
+import io.edgetwin.simulator.sizing.SizingSearch;
+import io.edgetwin.simulator.sizing.TwinTrialRunner;
 import io.edgetwin.simulator.twin.TwinException;
 import io.edgetwin.simulator.twin.TwinImage;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,7 +41,7 @@ import picocli.CommandLine.Parameters;
         footer = {"", "On a finished run (no Docker needed; docs/report.md):",
             "  edgetwin report DIR   render report.html, report.md and junit.xml again from DIR/report.json",
             "  edgetwin gate DIR [--threshold EXPR]... [--baseline OLD/report.json [--tolerance EXPR]...]"},
-        subcommands = {Main.Run.class, Main.Bench.class})
+        subcommands = {Main.Run.class, Main.Size.class, Main.Bench.class})
 public final class Main implements Callable<Integer> {
 
     public static final int PASSED = 0;
@@ -63,7 +72,7 @@ public final class Main implements Callable<Integer> {
     private static String message(Exception e) {
         if (e instanceof ScenarioException || e instanceof TwinException || e instanceof BrokerException
                 || e instanceof ThresholdException || e instanceof Teardown.TeardownStartedException
-                || e instanceof CloudException) {
+                || e instanceof CloudException || e instanceof SizingException) {
             return e.getMessage();
         }
         return e.toString();
@@ -108,6 +117,82 @@ public final class Main implements Callable<Integer> {
             } catch (Exception e) {
                 err.println("edgetwin: cleanup after interrupt failed: " + e);
             }
+        }
+    }
+
+    /**
+     * {@code edgetwin size SCENARIO --component NAME --slo EXPR... [--memory 64m..1g] [--cpus 0.1..2] [--out DIR]}:
+     * the smallest caps that keep the component within its SLOs, confirmed by a run (docs/sizing.md). Exit 0
+     * confirmed, 1 no feasible caps or not confirmed, 2 bad input.
+     */
+    @Command(name = "size", exitCodeOnInvalidInput = 2,
+            description = "Find the smallest memory and CPU caps that keep a component within its SLOs, and confirm them.")
+    static final class Size implements Callable<Integer> {
+
+        @Parameters(paramLabel = "SCENARIO", description = "scenario file whose device, components and workload are used")
+        Path scenarioFile;
+
+        @Option(names = "--component", required = true, paramLabel = "NAME", description = "the component to size")
+        String component;
+
+        @Option(names = "--slo", required = true, paramLabel = "EXPR",
+                description = "an SLO in the threshold language, e.g. \"latency.p99 < 50ms\" (repeatable)")
+        List<String> slos;
+
+        @Option(names = "--memory", paramLabel = "LOW..HIGH", description = "memory caps to search (default 64m..1g)")
+        String memory = "64m..1g";
+
+        @Option(names = "--cpus", paramLabel = "LOW..HIGH", description = "CPU caps to search, in cores (default 0.1..2)")
+        String cpus = "0.1..2";
+
+        @Option(names = "--out", paramLabel = "DIR", description = "where sizing.json, sizing.html, the snippet and trials/ go "
+                + "(default: out/size-<scenario>)")
+        Path out;
+
+        @Option(names = "--dense-grid", paramLabel = "STEP", description = "instead of searching, try memory every STEP (e.g. 16m) "
+                + "upward from the bottom of --memory at the top of --cpus until two caps in a row pass; writes grid.json")
+        String denseGrid;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintStream err = System.err;
+            Scenario scenario = new ScenarioRunner(projectRoot(), line -> err.println("edgetwin: " + line)).read(scenarioFile);
+            TwinImage image = new TwinImage(projectRoot());
+            SizingRequest request = SizingRequest.of(scenario, component, slos, memory, cpus);
+            Path dir = out != null ? out : Path.of("out", "size-" + scenario.name());
+            AtomicReference<Teardown> running = new AtomicReference<>();
+            Thread hook = new Thread(() -> {
+                Teardown teardown = running.get();
+                if (teardown != null) {
+                    Run.closeQuietly(teardown, err);
+                }
+            }, "edgetwin-teardown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            TwinTrialRunner runner = new TwinTrialRunner(request, image, dir, line -> err.println("edgetwin: " + line), running);
+            try {
+                return denseGrid != null ? grid(request, runner, dir, err) : search(request, runner, dir, err);
+            } finally {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            }
+        }
+
+        private static int search(SizingRequest request, TwinTrialRunner runner, Path dir, PrintStream err) throws Exception {
+            Instant startedAt = Instant.now();
+            Sizing sizing = new SizingSearch(request.memory(), request.cpus(), runner, line -> err.println("edgetwin: " + line)).run();
+            List<Path> files = SizingFiles.writeAll(request, sizing, startedAt, Instant.now(), dir);
+            err.println("edgetwin: " + sizing.summary());
+            err.println("edgetwin: wrote " + files.stream().map(Path::toString).toList());
+            return sizing.confirmed() ? PASSED : THRESHOLD_FAILED;
+        }
+
+        private int grid(SizingRequest request, TwinTrialRunner runner, Path dir, PrintStream err) throws Exception {
+            long stepKb = GridScan.stepKb(denseGrid);
+            GridScan.Result grid = new GridScan(request.memory(), request.cpus().max(), stepKb, runner,
+                    line -> err.println("edgetwin: " + line)).run();
+            Path file = SizingFiles.writeGrid(request, stepKb, grid, dir);
+            err.println("edgetwin: dense grid minimum: " + (grid.minimumKb() == null ? "none (no two caps in a row passed)"
+                    : grid.minimumKb() + " KB") + " after " + grid.trials().size() + " trials; wrote " + file);
+            return grid.minimumKb() == null ? THRESHOLD_FAILED : PASSED;
         }
     }
 

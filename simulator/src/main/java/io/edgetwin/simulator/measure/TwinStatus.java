@@ -19,6 +19,12 @@ public record TwinStatus(String thing, String core, long uptimeMs, Device device
         return c != null && c.ready();
     }
 
+    /** Whether the core gave up on the component (Greengrass BROKEN: too many errors in a row). */
+    public boolean isBroken(String component) {
+        Component c = components.get(component);
+        return c != null && "BROKEN".equals(c.state());
+    }
+
     /** Caps read back inside the twin; -1 means unlimited. */
     public record Device(long memoryBytes, long memorySwapBytes, double cpus, long pids) {
     }

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -41,6 +42,7 @@ public final class ScenarioRun {
     private final Consumer<String> progress;
     private final Clock clock;
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
+    private BiConsumer<String, byte[]> statusListener = (topic, payload) -> { };
 
     public ScenarioRun(Scenario scenario, TwinImage image, Teardown teardown, Consumer<String> progress, Clock clock) {
         this.scenario = scenario;
@@ -48,6 +50,15 @@ public final class ScenarioRun {
         this.teardown = teardown;
         this.progress = progress;
         this.clock = clock;
+    }
+
+    /**
+     * Also hands every status message of the run's twins ({@code edgetwin/+/status}, docs/topics.md) to
+     * {@code listener}, on the broker client's thread, e.g. to follow one component's page faults.
+     */
+    public ScenarioRun withStatusListener(BiConsumer<String, byte[]> listener) {
+        this.statusListener = listener;
+        return this;
     }
 
     public Report run() throws Exception {
@@ -61,7 +72,10 @@ public final class ScenarioRun {
         // A persistent session: answers spooled on the twins during a broker outage reach the harness afterwards.
         BrokerClient client = teardown.register(new BrokerClient(broker.uri(), "edgetwin-harness-" + runId, false));
         StatusTracker tracker = new StatusTracker();
-        client.subscribe("edgetwin/+/status", 0, tracker::accept);
+        client.subscribe("edgetwin/+/status", 0, (topic, payload) -> {
+            tracker.accept(topic, payload);
+            statusListener.accept(topic, payload);
+        });
         CloudRun cloud = scenario.artifacts().enabled()
                 ? teardown.register(CloudRun.start(scenario.artifacts(), image, runId, client, tracker, progress)) : null;
         VariantRun.RunContext context = new VariantRun.RunContext(scenario, runId, imageRef, broker, client, tracker, samples,

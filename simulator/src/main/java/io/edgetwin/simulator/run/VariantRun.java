@@ -194,7 +194,13 @@ final class VariantRun {
 
     private void awaitReady(DeviceTwin twin, String component) throws InterruptedException {
         try {
-            run.tracker().await(twin.spec().thingName(), s -> s.isReady(component), READY_TIMEOUT);
+            TwinStatus status = run.tracker().await(twin.spec().thingName(),
+                    s -> s.isReady(component) || s.isBroken(component), READY_TIMEOUT);
+            if (!status.isReady(component)) {
+                throw new TwinException("component " + component + " of twin " + twin.spec().thingName()
+                        + " is BROKEN before it got ready (last exit: " + status.components().get(component).lastExit()
+                        + "); it will not be restarted");
+            }
         } catch (TimeoutException e) {
             String logs = twin.logs();
             throw new TwinException(e.getMessage() + "\nlast lines of the twin's log:\n"

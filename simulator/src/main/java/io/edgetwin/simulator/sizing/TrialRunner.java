@@ -1,0 +1,15 @@
+package io.edgetwin.simulator.sizing;
+
+/**
+ * Runs one trial: the scenario's workload against the sized component with its
+ * {@code systemResourceLimits} set to {@code caps}. The CLI uses {@link TwinTrialRunner} (a real twin per
+ * trial); the search itself depends only on this seam, so it can be tested without Docker.
+ */
+public interface TrialRunner {
+
+    /**
+     * @param number the trial's number, from 1, for its evidence directory
+     * @throws Exception when the harness itself fails (the sizing stops; a failing component is a result)
+     */
+    TrialResult run(int number, Phase phase, Caps caps) throws Exception;
+}

@@ -1,0 +1,87 @@
+package io.edgetwin.simulator.sizing;
+
+import io.edgetwin.report.Report;
+import io.edgetwin.report.ReportFormats;
+import io.edgetwin.report.VariantResult;
+import io.edgetwin.simulator.run.ScenarioRun;
+import io.edgetwin.simulator.run.Teardown;
+import io.edgetwin.simulator.scenario.ComponentLimits;
+import io.edgetwin.simulator.scenario.Scenario;
+import io.edgetwin.simulator.scenario.Variant;
+import io.edgetwin.simulator.twin.TwinException;
+import io.edgetwin.simulator.twin.TwinImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * Runs each trial as a real scenario run ({@link ScenarioRun}) of one variant on one twin: the scenario's
+ * device, components and workload, the other components limited as in the scenario's first variant, the
+ * sized component's {@code systemResourceLimits} set to the candidate caps, and the SLOs as the variant's
+ * thresholds. Its report goes to {@code trials/NN-phase-memory-cpus/}.
+ */
+public final class TwinTrialRunner implements TrialRunner {
+
+    private final SizingRequest request;
+    private final TwinImage image;
+    private final Path out;
+    private final Consumer<String> progress;
+    private final AtomicReference<Teardown> running;
+
+    /**
+     * @param running set to the current trial's teardown while it runs, so a Ctrl-C handler can stop its twin
+     */
+    public TwinTrialRunner(SizingRequest request, TwinImage image, Path out, Consumer<String> progress,
+                           AtomicReference<Teardown> running) {
+        this.request = request;
+        this.image = image;
+        this.out = out;
+        this.progress = progress;
+        this.running = running;
+    }
+
+    @Override
+    public TrialResult run(int number, Phase phase, Caps caps) throws Exception {
+        Variant variant = variant(number, caps);
+        Scenario scenario = request.scenario();
+        Scenario trial = new Scenario(scenario.file(), scenario.text(), scenario.name(), scenario.seed(), scenario.device(),
+                scenario.profile(), scenario.twins(), scenario.components(), List.of(variant), scenario.workload(),
+                scenario.faults(), scenario.validity(), Scenario.Execution.SEQUENTIAL, scenario.artifacts());
+        ComponentWatch watch = new ComponentWatch(request.component(), System::nanoTime);
+        Report report = null;
+        String failure = null;
+        Teardown teardown = new Teardown();
+        running.set(teardown);
+        try (teardown) {
+            report = new ScenarioRun(trial, image, teardown, line -> progress.accept("  " + line), Clock.systemUTC())
+                    .withStatusListener(watch).run();
+        } catch (TwinException e) {
+            failure = e.getMessage();
+        } finally {
+            running.set(null);
+        }
+        String trialDir = "trials/" + String.format("%02d-%s-%s-c%s", number, phase.label(), caps.memoryLabel(), caps.cpusLabel());
+        Path dir = Files.createDirectories(out.resolve(trialDir));
+        VariantResult result = report == null ? null : report.variants().get(variant.name());
+        String evidence;
+        if (report != null) {
+            ReportFormats.writeAll(report, dir);
+            evidence = trialDir + "/" + ReportFormats.json().fileName();
+        } else {
+            Files.writeString(dir.resolve("failure.txt"), failure + "\n");
+            evidence = trialDir + "/failure.txt";
+        }
+        return TrialClassifier.classify(request.component(), result, watch.observation(), failure).withEvidence(evidence);
+    }
+
+    private Variant variant(int number, Caps caps) {
+        Map<String, ComponentLimits> limits = new HashMap<>(request.scenario().variants().get(0).limits());
+        limits.put(request.component(), new ComponentLimits(caps.memoryKb(), caps.cpus()));
+        return new Variant(String.format("trial%02d", number), limits, request.slos());
+    }
+}
