@@ -120,11 +120,17 @@ public final class EdgeCore implements ComponentEvents {
     /**
      * The deployment given at start first, then those published on {@code edgetwin/<thing>/deployment},
      * and the deployment jobs on {@code edgetwin/<thing>/jobs/notify-next}, one after another on one
-     * thread. The subscriptions come first so that nothing published while the first deployment
-     * settles is lost.
+     * thread. The deployment given at start is queued before the subscriptions are made: a retained
+     * job delivered at once on subscribing then runs after it, never before it (the start document
+     * would otherwise replace the job's components), and nothing published meanwhile is lost.
      */
     private void acceptDeployments() {
         coreState = "RUNNING";
+        if (settings.deployment().toFile().exists()) {
+            deployments.execute(() -> deploy(() -> new DeploymentReader().read(settings.deployment())));
+        } else {
+            LOG.info("no-initial-deployment path={}", settings.deployment());
+        }
         Topics topics = new Topics(settings.thingName());
         cloud.subscribe(topics.deployment(),
                 (topic, payload) -> deployments.execute(() -> deploy(() -> new DeploymentReader().parse(topic, payload))));
@@ -134,11 +140,6 @@ public final class EdgeCore implements ComponentEvents {
             return outcome;
         }, (topic, payload) -> cloud.publish(topic, payload, 1), clock);
         cloud.subscribe(topics.jobsNotifyNext(), (topic, payload) -> deployments.execute(() -> jobs.run(payload)));
-        if (settings.deployment().toFile().exists()) {
-            deployments.execute(() -> deploy(() -> new DeploymentReader().read(settings.deployment())));
-        } else {
-            LOG.info("no-initial-deployment path={}", settings.deployment());
-        }
     }
 
     private void deploy(java.util.function.Supplier<Deployment> document) {

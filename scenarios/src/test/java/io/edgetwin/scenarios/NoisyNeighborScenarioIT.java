@@ -3,10 +3,13 @@ package io.edgetwin.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.edgetwin.report.Event;
 import io.edgetwin.report.Report;
 import io.edgetwin.report.ReportJson;
+import io.edgetwin.report.ResourceSeries;
 import io.edgetwin.report.VariantResult;
 import io.edgetwin.simulator.Main;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,5 +43,15 @@ class NoisyNeighborScenarioIT {
         assertThat(unlimited.devicePeakMemoryBytes()).as("the twin reached its memory cap").isGreaterThan(cap * 95 / 100);
         assertThat(unlimited.oomKills().device()).as("what died: killed by the twin's cap").isGreaterThanOrEqualTo(1);
         assertThat(unlimited.components().get(LEAKER).enforced()).isFalse();
+
+        for (VariantResult variant : report.variants().values()) {
+            assertThat(variant.components().get(LEAKER).stateHistory()).as("state history").isNotEmpty();
+            assertThat(variant.series()).extracting(ResourceSeries::component).as("resource samples")
+                    .contains(LEAKER, INFERENCE, ResourceSeries.DEVICE);
+            assertThat(variant.events()).extracting(Event::kind).contains(Event.OOM_KILL);
+        }
+        String page = Files.readString(out.resolve("report.html"));
+        assertThat(page).contains("noisy-neighbor: PASS").contains("OOM MemoryLeaker");
+        assertThat(PageShot.of(out.resolve("report.html"), "noisy-neighbor")).isNotEmptyFile();
     }
 }
