@@ -221,7 +221,9 @@ final class VariantRun {
         if (arrival instanceof Arrival.Closed closed) {
             return "closed, " + closed.concurrency() + " in flight";
         }
+        String rate = String.format("%.1f", arrival.warmupPerSecond()) + " requests/s";
+        boolean steady = arrival instanceof Arrival.Constant || arrival instanceof Arrival.Poisson;
         return arrival.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT) + " arrivals, "
-                + String.format("%.1f", arrival.warmupPerSecond()) + " requests/s at first";
+                + (steady ? rate : rate + " at first");
     }
 }
