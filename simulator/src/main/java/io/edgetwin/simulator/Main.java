@@ -6,10 +6,6 @@ import io.edgetwin.simulator.broker.BrokerException;
 import io.edgetwin.simulator.cloud.CloudException;
 import io.edgetwin.simulator.run.ScenarioRunner;
 import io.edgetwin.simulator.run.Teardown;
-import io.edgetwin.simulator.run.DeploymentBenchmark;
-import io.edgetwin.simulator.run.TwinStartBenchmark;
-import io.edgetwin.simulator.scenario.DeviceSpec;
-import java.util.List;
 import io.edgetwin.simulator.scenario.Scenario;
 import io.edgetwin.simulator.scenario.ScenarioException;
 import io.edgetwin.simulator.sizing.GridScan;
@@ -24,8 +20,9 @@ import io.edgetwin.simulator.twin.TwinImage;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,7 +38,7 @@ import picocli.CommandLine.Parameters;
         footer = {"", "On a finished run (no Docker needed; docs/report.md):",
             "  edgetwin report DIR   render report.html, report.md and junit.xml again from DIR/report.json",
             "  edgetwin gate DIR [--threshold EXPR]... [--baseline OLD/report.json [--tolerance EXPR]...]"},
-        subcommands = {Main.Run.class, Main.Size.class, Main.Bench.class})
+        subcommands = {Main.Run.class, Main.Size.class, BenchCommand.class})
 public final class Main implements Callable<Integer> {
 
     public static final int PASSED = 0;
@@ -193,143 +190,6 @@ public final class Main implements Callable<Integer> {
             err.println("edgetwin: dense grid minimum: " + (grid.minimumKb() == null ? "none (no two caps in a row passed)"
                     : grid.minimumKb() + " KB") + " after " + grid.trials().size() + " trials; wrote " + file);
             return grid.minimumKb() == null ? THRESHOLD_FAILED : PASSED;
-        }
-    }
-
-    /** {@code edgetwin bench twin-start|fleet|load|deployment [options]}. */
-    @Command(name = "bench", exitCodeOnInvalidInput = 2,
-            description = "Measure twin cold start (twin-start: container create -> model ready, one twin after another), "
-                    + "a fleet of idle twins started at once (fleet), the load generator (load: against a null responder "
-                    + "on loopback), or a model release rolled out to a fleet of twins (deployment: jobs sent -> every job final).")
-    static final class Bench implements Callable<Integer> {
-
-        @Parameters(paramLabel = "WHAT", description = "what to measure: twin-start, fleet, load or deployment")
-        String what;
-
-        @Option(names = "--rate", description = "load: requests per second (default 20000)")
-        double rate = 20_000;
-
-        @Option(names = "--seconds", description = "load: measured seconds per run (default 10)")
-        int seconds = 10;
-
-        @Option(names = "--twins", description = "fleet: idle twins started at once (default 32); deployment: twins (default 8)")
-        Integer twins;
-
-        @Option(names = "--model", description = "deployment: the model the release carries (default defect-cnn-x4)")
-        String model = "defect-cnn-x4";
-
-        @Option(names = "--runs", description = "how many twins (default 5)")
-        int runs = 5;
-
-        @Option(names = "--memory-mib", description = "twin memory cap in MiB (default 768)")
-        long memoryMib = 768;
-
-        @Option(names = "--cpus", description = "twin CPU cap (default 1.0)")
-        double cpus = 1.0;
-
-        @Override
-        public Integer call() throws Exception {
-            if ("load".equals(what)) {
-                return load();
-            }
-            if ("fleet".equals(what)) {
-                return fleet();
-            }
-            if ("deployment".equals(what)) {
-                return deployment();
-            }
-            if (!"twin-start".equals(what)) {
-                throw new CommandLine.ParameterException(new CommandLine(this), "unknown benchmark '" + what
-                        + "'; expected twin-start, fleet, load or deployment");
-            }
-            if (runs < 1) {
-                throw new CommandLine.ParameterException(new CommandLine(this), "--runs " + runs + " must be at least 1");
-            }
-            long bytes = memoryMib * 1024 * 1024;
-            Teardown teardown = new Teardown();
-            Thread hook = new Thread(() -> Run.closeQuietly(teardown, System.err), "edgetwin-teardown");
-            Runtime.getRuntime().addShutdownHook(hook);
-            List<Long> millis;
-            try (teardown) {
-                millis = new TwinStartBenchmark(new TwinImage(projectRoot()), teardown,
-                        line -> System.err.println("edgetwin: " + line.replaceFirst("^edgetwin: ", "")))
-                        .run(new DeviceSpec(bytes, bytes, cpus, 0), runs);
-            }
-            Runtime.getRuntime().removeShutdownHook(hook);
-            List<Long> sorted = millis.stream().sorted().toList();
-            System.out.printf("twin cold start (create -> model ready), %d runs, memory %d MiB, cpus %.2f: "
-                            + "median %d ms, min %d ms, max %d ms, all %s%n", runs, memoryMib, cpus,
-                    sorted.get(sorted.size() / 2), sorted.get(0), sorted.get(sorted.size() - 1), millis);
-            return PASSED;
-        }
-
-        private Integer fleet() throws Exception {
-            int twins = this.twins == null ? 32 : this.twins;
-            if (twins < 1) {
-                throw new CommandLine.ParameterException(new CommandLine(this), "--twins " + twins + " must be at least 1");
-            }
-            long bytes = memoryMib * 1024 * 1024;
-            Teardown teardown = new Teardown();
-            Thread hook = new Thread(() -> Run.closeQuietly(teardown, System.err), "edgetwin-teardown");
-            Runtime.getRuntime().addShutdownHook(hook);
-            io.edgetwin.simulator.run.FleetStartBenchmark.Result result;
-            try (teardown) {
-                result = new io.edgetwin.simulator.run.FleetStartBenchmark(new TwinImage(projectRoot()), teardown,
-                        line -> System.err.println("edgetwin: " + line.replaceFirst("^edgetwin: ", "")))
-                        .run(new DeviceSpec(bytes, bytes, cpus, 0), twins);
-            }
-            Runtime.getRuntime().removeShutdownHook(hook);
-            List<Long> rss = result.rssBytes().stream().sorted().toList();
-            System.out.printf("fleet of %d idle twins (memory %d MiB, cpus %.2f each): all reported RUNNING %d ms after the first "
-                            + "create; RSS per twin median %d MiB, min %d MiB, max %d MiB, total %d MiB%n", twins, memoryMib, cpus,
-                    result.fleetStartMs(), rss.get(rss.size() / 2) >> 20, rss.get(0) >> 20, rss.get(rss.size() - 1) >> 20,
-                    rss.stream().mapToLong(Long::longValue).sum() >> 20);
-            return PASSED;
-        }
-
-        private Integer load() throws Exception {
-            if (!(rate > 0) || seconds < 1) {
-                throw new CommandLine.ParameterException(new CommandLine(this), "--rate must be above zero and --seconds at least 1");
-            }
-            StringBuilder input = new StringBuilder("[");
-            for (int i = 0; i < 128; i++) {
-                input.append(i == 0 ? "" : ",").append(String.format(java.util.Locale.ROOT, "%.4f", Math.sin(i)));
-            }
-            List<io.edgetwin.simulator.load.Sample> samples = List.of(new io.edgetwin.simulator.load.Sample("x", input + "]"));
-            for (int run = 1; run <= runs; run++) {
-                io.edgetwin.simulator.bench.LoadGeneratorBenchmark.Result r = io.edgetwin.simulator.bench.LoadGeneratorBenchmark
-                        .run(rate, java.time.Duration.ofSeconds(seconds), samples);
-                System.out.printf(java.util.Locale.ROOT, "load generator run %d: rate %.0f/s, scheduled %d, ok %d, dropped %d, "
-                                + "unanswered %d, send-time error p50 %.1f us p99 %.1f us, generator thread %.0f%% of a core busy "
-                                + "(%.0f%% with spin-waits), process %.0f%% of a core, latency p99 %.1f us%n", run, r.ratePerSecond(),
-                        r.scheduled(), r.ok(), r.dropped(), r.unanswered(), r.sendErrorP50Micros(), r.sendErrorP99Micros(),
-                        r.generatorCpu() * 100, r.generatorCpuWithSpin() * 100, r.processCpu() * 100, r.latencyP99Micros());
-            }
-            return PASSED;
-        }
-
-        private int deployment() throws Exception {
-            int twins = this.twins == null ? 8 : this.twins;
-            if (twins < 1) {
-                throw new CommandLine.ParameterException(new CommandLine(this), "--twins " + twins + " must be at least 1");
-            }
-            long bytes = memoryMib * 1024 * 1024;
-            Teardown teardown = new Teardown();
-            Thread hook = new Thread(() -> Run.closeQuietly(teardown, System.err), "edgetwin-teardown");
-            Runtime.getRuntime().addShutdownHook(hook);
-            DeploymentBenchmark.Result result;
-            try (teardown) {
-                result = new DeploymentBenchmark(new TwinImage(projectRoot()), teardown,
-                        line -> System.err.println("edgetwin: " + line.replaceFirst("^edgetwin: ", "")))
-                        .run(new DeviceSpec(bytes, bytes, cpus, 0), twins, model, "auto");
-            }
-            Runtime.getRuntime().removeShutdownHook(hook);
-            result.rollout().jobs().forEach(j -> System.out.printf("  %s: %s %s %s%n", j.thing(), j.status(),
-                    j.deploymentStatus(), j.reason()));
-            System.out.printf("deployment of %s (%d artifact bytes) to %d twins (memory %d MiB, cpus %.2f), all at once: "
-                    + "%d ms until every job was final; succeeded: %s%n", model, result.artifactBytes(), twins, memoryMib,
-                    cpus, result.millis(), result.rollout().succeeded());
-            return result.rollout().succeeded() ? PASSED : THRESHOLD_FAILED;
         }
     }
 }
