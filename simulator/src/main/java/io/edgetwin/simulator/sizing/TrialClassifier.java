@@ -2,6 +2,7 @@ package io.edgetwin.simulator.sizing;
 
 import io.edgetwin.report.ComponentResult;
 import io.edgetwin.report.ThresholdResult;
+import io.edgetwin.report.Validity;
 import io.edgetwin.report.VariantResult;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -20,8 +21,8 @@ public final class TrialClassifier {
      * re-reads libtorch's pages from disk, hundreds to thousands of faults a second.
      */
     public static final double THRASH_MAJOR_FAULTS_PER_SECOND = 50;
-    /** Measured requests a p99 needs at 99 % confidence (MLPerf LoadGen). */
-    public static final long MIN_REQUESTS_FOR_P99 = 662;
+    /** Measured requests a p99 needs at 99 % confidence (MLPerf LoadGen), as the run's own validity counts them. */
+    public static final long MIN_REQUESTS_FOR_P99 = Validity.MIN_ANSWERS_P99;
     /** Above this share of late sends the load generator, not the twin, set the pace. */
     public static final double MAX_LATE_FRACTION = 0.05;
 
@@ -57,6 +58,9 @@ public final class TrialClassifier {
         ComponentResult c = result.components().get(component);
         if (c != null && !c.enforced()) {
             return "the limits of " + component + " were not enforced (recorded only)";
+        }
+        if (!result.validity().valid()) {
+            return "the run is invalid: " + String.join("; ", result.validity().reasons());
         }
         long sent = result.requests().sent();
         if (sent < MIN_REQUESTS_FOR_P99) {

@@ -24,8 +24,12 @@ class TrialClassifierTest {
     private static final Observation QUIET = new Observation(true, 0, 200L << 20, 0.5);
 
     private static VariantResult run(long sent, long late, double p99, long oomKills, boolean enforced) {
+        return run(sent, late, p99, oomKills, enforced, Validity.ok());
+    }
+
+    private static VariantResult run(long sent, long late, double p99, long oomKills, boolean enforced, Validity validity) {
         DeviceCaps device = new DeviceCaps(1L << 30, null, 2.0, null);
-        VariantResult measured = VariantResult.measured(device, device, 2000, Validity.ok(), new RequestCounts(sent, sent, 0, late),
+        VariantResult measured = VariantResult.measured(device, device, 2000, validity, new RequestCounts(sent, sent, 0, late),
                 new LatencySummary(p99 / 4, p99 / 2, p99, p99 * 2, p99 / 3), EncodedHistogram.empty(60_000_000_000L), 50,
                 300L << 20, new OomKills(0, Map.of(INFERENCE, oomKills)),
                 Map.of(INFERENCE, ComponentResult.unobserved(new ComponentLimits(262144L, 0.5), enforced, "RUNNING", 0)));
@@ -85,5 +89,15 @@ class TrialClassifierTest {
     @Test
     void anInvalidRunIsNotCalledAnSloMiss() {
         assertThat(TrialClassifier.classify(INFERENCE, run(500, 0, 90, 0, true), QUIET, null).outcome()).isEqualTo(Outcome.INVALID);
+    }
+
+    @Test
+    void aRunItsOwnValidityCallsInvalidIsInvalidWithItsReasons() {
+        VariantResult busy = run(800, 0, 12.5, 0, true, Validity.invalid("the load generator used 95% of a core; the limit is 80%"));
+
+        TrialResult result = TrialClassifier.classify(INFERENCE, busy, QUIET, null);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.INVALID);
+        assertThat(result.detail()).isEqualTo("the run is invalid: the load generator used 95% of a core; the limit is 80%");
     }
 }
