@@ -9,6 +9,7 @@ import io.edgetwin.simulator.run.Teardown;
 import io.edgetwin.simulator.scenario.Scenario;
 import io.edgetwin.simulator.scenario.ScenarioException;
 import io.edgetwin.simulator.sizing.GridScan;
+import io.edgetwin.simulator.sizing.MemoryRange;
 import io.edgetwin.simulator.sizing.Sizing;
 import io.edgetwin.simulator.sizing.SizingException;
 import io.edgetwin.simulator.sizing.SizingFiles;
@@ -146,8 +147,8 @@ public final class Main implements Callable<Integer> {
                 + "(default: out/size-<scenario>)")
         Path out;
 
-        @Option(names = "--dense-grid", paramLabel = "STEP", description = "instead of searching, try memory every STEP (e.g. 16m) "
-                + "upward from the bottom of --memory at the top of --cpus until two caps in a row pass; writes grid.json")
+        @Option(names = "--dense-grid", paramLabel = "STEP", description = "instead of searching, try every memory cap STEP apart "
+                + "(e.g. 16m) over --memory at the top of --cpus; writes grid.json")
         String denseGrid;
 
         @Override
@@ -184,11 +185,12 @@ public final class Main implements Callable<Integer> {
 
         private int grid(SizingRequest request, TwinTrialRunner runner, Path dir, PrintStream err) throws Exception {
             long stepKb = GridScan.stepKb(denseGrid);
-            GridScan.Result grid = new GridScan(request.memory(), request.cpus().max(), stepKb, runner,
+            GridScan.Result grid = new GridScan(request.memory(), request.cpus(), stepKb, runner,
                     line -> err.println("edgetwin: " + line)).run();
             Path file = SizingFiles.writeGrid(request, stepKb, grid, dir);
-            err.println("edgetwin: dense grid minimum: " + (grid.minimumKb() == null ? "none (no two caps in a row passed)"
-                    : grid.minimumKb() + " KB") + " after " + grid.trials().size() + " trials; wrote " + file);
+            err.println("edgetwin: dense grid minimum: " + (grid.minimumKb() == null ? "none (the top of --memory failed)"
+                    : MemoryRange.label(grid.minimumKb()) + ", with headroom " + MemoryRange.label(grid.recommendedKb()))
+                    + " after " + grid.trials().size() + " trials; wrote " + file);
             return grid.minimumKb() == null ? THRESHOLD_FAILED : PASSED;
         }
     }

@@ -40,7 +40,7 @@ public record MemoryRange(long minKb, long maxKb) {
         return kb;
     }
 
-    static String label(long kb) {
+    public static String label(long kb) {
         if (kb > 0 && kb % (1024L * 1024) == 0) {
             return kb / (1024L * 1024) + "g";
         }

@@ -42,7 +42,7 @@ final class SizingJson {
         return root;
     }
 
-    /** grid.json: the dense grid's points and its minimum (null when no two caps in a row passed). */
+    /** grid.json: the dense grid's points, its minimum and the recommendation it would make (null when the top failed). */
     static ObjectNode grid(SizingRequest request, long stepKb, GridScan.Result grid) {
         ObjectNode root = JSON.createObjectNode();
         root.put("scenario", request.scenario().name());
@@ -51,11 +51,9 @@ final class SizingJson {
         request.slos().stream().map(Threshold::expr).forEach(slos::add);
         root.put("stepKb", stepKb);
         root.put("cpus", request.cpus().max());
-        if (grid.minimumKb() == null) {
-            root.putNull("minimumKb");
-        } else {
-            root.put("minimumKb", grid.minimumKb());
-        }
+        root.put("minimumKb", grid.minimumKb());
+        root.put("firstPassKb", grid.firstPassKb());
+        root.put("recommendedKb", grid.recommendedKb());
         ArrayNode trials = root.putArray("trials");
         grid.trials().forEach(t -> trial(trials.addObject(), t));
         return root;
