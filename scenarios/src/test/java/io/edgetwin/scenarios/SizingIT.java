@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgetwin.simulator.Main;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,16 +16,28 @@ import org.junit.jupiter.api.io.TempDir;
 class SizingIT {
 
     private static final Path HOME = Path.of(System.getProperty("edgetwin.home", ".."));
-    private static final String SCENARIO = HOME.resolve("scenarios/size-anomaly.yaml").toString();
+    private static final Path SIZE_ANOMALY = HOME.resolve("scenarios/size-anomaly.yaml");
     private static final String INFERENCE = "com.edgetwin.Inference";
 
     @TempDir
     Path out;
 
+    /**
+     * size-anomaly.yaml with shorter trials (3 s warm-up, 16 s measured = 800 requests, still enough for a
+     * p99): these tests prove what the command does; the full scenario's numbers are in docs/performance.md.
+     */
+    private String shortTrials() throws IOException {
+        String text = Files.readString(SIZE_ANOMALY);
+        assertThat(text).contains("warmup: 15s", "duration: 48s");
+        Path scenario = out.resolve("size-anomaly-short.yaml");
+        Files.writeString(scenario, text.replace("warmup: 15s", "warmup: 3s").replace("duration: 48s", "duration: 16s"));
+        return scenario.toString();
+    }
+
     /** Narrow ranges (4 bisection steps each, 11 trials) keep this to about five minutes. */
     @Test
     void sizingTheAnomalyModelConfirmsARecommendationAndWritesTheThreeFiles() throws Exception {
-        int exit = Main.execute("size", SCENARIO, "--component", INFERENCE, "--slo", "latency.p99 < 100ms",
+        int exit = Main.execute("size", shortTrials(), "--component", INFERENCE, "--slo", "latency.p99 < 100ms",
                 "--memory", "128m..256m", "--cpus", "1..2", "--out", out.toString());
 
         assertEquals(Main.PASSED, exit);
@@ -46,7 +60,7 @@ class SizingIT {
 
     @Test
     void aRangeWhoseTopFailsEndsAfterOneTrialWithNoFeasibleCapsAndItsEvidence() throws Exception {
-        int exit = Main.execute("size", SCENARIO, "--component", INFERENCE, "--slo", "latency.p99 < 50ms",
+        int exit = Main.execute("size", shortTrials(), "--component", INFERENCE, "--slo", "latency.p99 < 50ms",
                 "--memory", "16m..24m", "--cpus", "0.1..2", "--out", out.toString());
 
         assertEquals(Main.THRESHOLD_FAILED, exit);
@@ -65,8 +79,8 @@ class SizingIT {
     }
 
     @Test
-    void aComponentNotInTheScenarioExitsTwoBeforeAnyTwinStarts() {
-        int exit = Main.execute("size", SCENARIO, "--component", "ml.Nope", "--slo", "latency.p99 < 50ms",
+    void aComponentNotInTheScenarioExitsTwoBeforeAnyTwinStarts() throws Exception {
+        int exit = Main.execute("size", shortTrials(), "--component", "ml.Nope", "--slo", "latency.p99 < 50ms",
                 "--out", out.toString());
 
         assertEquals(Main.BAD_INPUT, exit);
