@@ -62,7 +62,7 @@ public final class GridScan {
             minimum = trials.get(i).caps().memoryKb();
         }
         Long firstPass = trials.stream().filter(Trial::passed).map(t -> t.caps().memoryKb()).findFirst().orElse(null);
-        boolean oomSeen = trials.stream().anyMatch(t -> t.result().outcome() == Outcome.OOM);
+        boolean oomSeen = Trial.anyOom(trials);
         Long recommended = minimum == null ? null
                 : Headroom.recommend(new Caps(minimum, cpus.max()), oomSeen, memory, cpus).memoryKb();
         return new Result(minimum, firstPass, recommended, trials);

@@ -49,7 +49,7 @@ public final class SizingSearch {
         long memoryKb = searchMemory();
         double cpu = searchCpus(memoryKb);
         Caps minimum = jointCheck(new Caps(memoryKb, cpu));
-        boolean oomSeen = oomSeen();
+        boolean oomSeen = Trial.anyOom(trials);
         Caps recommended = Headroom.recommend(minimum, oomSeen, memory, cpus);
         Trial confirm = trial(Phase.CONFIRM, recommended, recommended + ": minimum " + minimum + " plus headroom");
         return Sizing.of(minimum, recommended, oomSeen, confirm, trials);
@@ -93,10 +93,6 @@ public final class SizingSearch {
         }
         double cpu = Math.min(cpus.max(), Math.ceil(minimum.cpus() * (1 + RESOLUTION) * 1000) / 1000);
         return new Caps(minimum.memoryKb(), cpu);
-    }
-
-    private boolean oomSeen() {
-        return trials.stream().anyMatch(t -> t.result().outcome() == Outcome.OOM);
     }
 
     private Trial trial(Phase phase, Caps caps, String why) throws Exception {
