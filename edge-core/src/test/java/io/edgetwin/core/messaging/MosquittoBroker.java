@@ -1,5 +1,6 @@
 package io.edgetwin.core.messaging;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -8,7 +9,9 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A real Mosquitto for one test, on 127.0.0.1 at a port that stays the same across {@link #stop()} and
@@ -17,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class MosquittoBroker implements AutoCloseable {
 
-    static final Path BINARY = Path.of("/usr/sbin/mosquitto");
+    /** The first {@code mosquitto} on PATH, else Debian's /usr/sbin one (not on an ordinary user's PATH); may not exist. */
+    static final Path BINARY = locate();
 
     private final Path dir;
     private final int port;
@@ -30,13 +34,23 @@ final class MosquittoBroker implements AutoCloseable {
                 "listener " + port + " 127.0.0.1",
                 "allow_anonymous true",
                 // as root, Mosquitto would otherwise switch to its own user and could not write here
-                "user root",
+                "user " + System.getProperty("user.name"),
                 "persistence true",
                 "persistence_location " + dir + "/",
                 "max_queued_messages 100000",
                 "set_tcp_nodelay true",
                 "log_dest file " + dir.resolve("mosquitto.log"),
                 ""));
+    }
+
+    private static Path locate() {
+        String path = System.getenv("PATH") == null ? "" : System.getenv("PATH");
+        return Stream.concat(Arrays.stream(path.split(File.pathSeparator)), Stream.of("/usr/sbin", "/usr/local/sbin"))
+                .filter(directory -> !directory.isBlank())
+                .map(directory -> Path.of(directory, "mosquitto"))
+                .filter(Files::isExecutable)
+                .findFirst()
+                .orElse(Path.of("mosquitto"));
     }
 
     static boolean installed() {

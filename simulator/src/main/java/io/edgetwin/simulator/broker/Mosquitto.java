@@ -7,7 +7,6 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -18,8 +17,6 @@ import java.util.concurrent.locks.LockSupport;
 public final class Mosquitto implements AutoCloseable {
 
     public static final String PID_FILE = "mosquitto.pid";
-    private static final List<Path> CANDIDATES = List.of(Path.of("/usr/sbin/mosquitto"), Path.of("/usr/bin/mosquitto"),
-            Path.of("/usr/local/sbin/mosquitto"));
 
     private final Path runDir;
     private final int port;
@@ -32,9 +29,7 @@ public final class Mosquitto implements AutoCloseable {
     }
 
     public static Mosquitto start(Path runDir, Duration patience) throws IOException {
-        CANDIDATES.stream().filter(Files::isExecutable).findFirst()
-                .orElseThrow(() -> new BrokerException("mosquitto is not installed; run docker/ensure-mosquitto.sh "
-                        + "(Debian, as root) or install the 'mosquitto' package, then retry"));
+        MosquittoBinary.require();
         int port = freePort();
         Path config = runDir.resolve("mosquitto.conf");
         Files.writeString(config, String.join("\n",
@@ -59,7 +54,7 @@ public final class Mosquitto implements AutoCloseable {
     }
 
     private static Process launch(Path runDir) throws IOException {
-        Path binary = CANDIDATES.stream().filter(Files::isExecutable).findFirst().orElseThrow();
+        Path binary = MosquittoBinary.require();
         Process process = new ProcessBuilder(binary.toString(), "-c", runDir.resolve("mosquitto.conf").toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(runDir.resolve("mosquitto.out").toFile()))
