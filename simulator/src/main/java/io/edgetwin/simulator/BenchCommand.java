@@ -37,6 +37,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--twins", description = "fleet: idle twins started at once (default 32); deployment: twins (default 8)")
     Integer twins;
 
+    @Option(names = "--parallel", description = "fleet: container starts in flight at once (default "
+            + FleetStartBenchmark.DEFAULT_PARALLELISM + ", as a run starts its fleet; 1 = one after another)")
+    int parallel = FleetStartBenchmark.DEFAULT_PARALLELISM;
+
     @Option(names = "--model", description = "deployment: the model the release carries (default defect-cnn-x4)")
     String model = "defect-cnn-x4";
 
@@ -78,11 +82,13 @@ final class BenchCommand implements Callable<Integer> {
     private int fleet() throws Exception {
         int fleet = twins == null ? 32 : twins;
         atLeastOne("--twins", fleet);
+        atLeastOne("--parallel", parallel);
         FleetStartBenchmark.Result result = withTeardown(teardown ->
-                new FleetStartBenchmark(image(), teardown, progress()).run(device(), fleet));
+                new FleetStartBenchmark(image(), teardown, progress()).run(device(), fleet, parallel));
         List<Long> rss = result.rssBytes().stream().sorted().toList();
-        System.out.printf("fleet of %d idle twins (memory %d MiB, cpus %.2f each): all reported RUNNING %d ms after the first "
-                        + "create; RSS per twin median %d MiB, min %d MiB, max %d MiB, total %d MiB%n", fleet, memoryMib, cpus,
+        System.out.printf("fleet of %d idle twins (memory %d MiB, cpus %.2f each, %d starts at a time): all reported RUNNING "
+                        + "%d ms after the first create; RSS per twin median %d MiB, min %d MiB, max %d MiB, total %d MiB%n",
+                fleet, memoryMib, cpus, parallel,
                 result.fleetStartMs(), rss.get(rss.size() / 2) >> 20, rss.get(0) >> 20, rss.get(rss.size() - 1) >> 20,
                 rss.stream().mapToLong(Long::longValue).sum() >> 20);
         return Main.PASSED;

@@ -17,7 +17,8 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * A fleet of idle twins (the core with no components) started all at once: the time from the first
+ * A fleet of idle twins (the core with no components) started all at once, {@code parallelism} container
+ * starts at a time ({@link FleetLaunch}): the time from the first
  * create call until every core has reported RUNNING, and each twin's resident memory, read on the
  * host from its container's cgroup ({@code memory.stat} total_rss) once the whole fleet is up.
  */
@@ -25,6 +26,9 @@ public final class FleetStartBenchmark {
 
     private static final String IDLE = """
             {"deploymentId": "idle", "components": {}}""";
+
+    /** Container starts in flight at once when a run starts its fleet. */
+    public static final int DEFAULT_PARALLELISM = FleetLaunch.DEFAULT_PARALLELISM;
 
     private final TwinImage image;
     private final Teardown teardown;
@@ -40,7 +44,8 @@ public final class FleetStartBenchmark {
         this.progress = progress;
     }
 
-    public Result run(DeviceSpec device, int twins) throws Exception {
+    /** Starts {@code twins} idle twins with at most {@code parallelism} container starts in flight at once. */
+    public Result run(DeviceSpec device, int twins, int parallelism) throws Exception {
         String runId = UUID.randomUUID().toString().substring(0, 8);
         String imageRef = image.ensureBuilt(progress);
         RunDirectory dir = teardown.register(RunDirectory.create(runId));
@@ -48,11 +53,12 @@ public final class FleetStartBenchmark {
         BrokerClient client = teardown.register(new BrokerClient(broker.uri(), "edgetwin-bench-" + runId));
         StatusTracker tracker = new StatusTracker();
         client.subscribe("edgetwin/+/status", 0, tracker::accept);
-        long created = System.nanoTime();
-        List<DeviceTwin> fleet = new ArrayList<>();
+        List<TwinSpec> specs = new ArrayList<>();
         for (int i = 1; i <= twins; i++) {
-            fleet.add(teardown.register(DeviceTwin.start(new TwinSpec("idle-" + i, imageRef, device, broker.uri(), IDLE, runId))));
+            specs.add(new TwinSpec("idle-" + i, imageRef, device, broker.uri(), IDLE, runId));
         }
+        long created = System.nanoTime();
+        List<DeviceTwin> fleet = FleetLaunch.startAll(specs, DeviceTwin::start, parallelism, teardown);
         progress.accept(twins + " containers created in " + (System.nanoTime() - created) / 1_000_000 + " ms");
         for (DeviceTwin twin : fleet) {
             tracker.await(twin.spec().thingName(), s -> "RUNNING".equals(s.core()), Duration.ofMinutes(10));

@@ -155,19 +155,19 @@ final class VariantRun {
         progress.accept("starting " + scenario.twins() + " twin(s) (memory " + scenario.device().memoryBytes() / (1024 * 1024)
                 + " MiB, cpus " + scenario.device().cpus() + ")" + (scenario.profile() == null ? ""
                 : "; profile " + scenario.profile().note(Runtime.getRuntime().availableProcessors())));
-        List<DeviceTwin> twins = new ArrayList<>();
+        List<TwinSpec> specs = new ArrayList<>();
         List<LinkProxy> links = new ArrayList<>();
         String deployment = DeploymentDocument.of(scenario, variant, run.runId());
         for (int i = 1; i <= scenario.twins(); i++) {
             String thing = scenario.name() + "-" + variant.name() + "-" + i;
             LinkProxy link = teardown.register(new LinkProxy(run.broker().port(), scenario.seed() + i));
             links.add(link);
-            TwinSpec spec = run.cloud() == null
+            specs.add(run.cloud() == null
                     ? new TwinSpec(thing, run.imageRef(), scenario.device(), link.uri(), deployment, run.runId())
                     : new TwinSpec(thing, run.imageRef(), scenario.device(), link.uri(), CloudRun.EMPTY_DEPLOYMENT,
-                    run.runId(), run.cloud().twinEnvironment());
-            twins.add(teardown.register(DeviceTwin.start(spec)));
+                    run.runId(), run.cloud().twinEnvironment()));
         }
+        List<DeviceTwin> twins = FleetLaunch.startAll(specs, DeviceTwin::start, FleetLaunch.DEFAULT_PARALLELISM, teardown);
         if (run.cloud() != null) {
             for (DeviceTwin twin : twins) {
                 run.cloud().deploy(deployment, twin.spec().thingName());
