@@ -106,7 +106,10 @@ public final class HostCgroup {
 
     private List<ContainerCgroup> candidates() {
         List<ContainerCgroup> candidates = new ArrayList<>();
-        procCgroup().flatMap(layout::fromProc).ifPresent(candidates::add);
+        // Docker names every container's cgroup after its id, whatever the driver or parent; a pid
+        // whose cgroup does not is another machine's (a remote daemon), not this container's.
+        procCgroup().flatMap(layout::fromProc).filter(c -> c.place().toString().contains(containerId))
+                .ifPresent(candidates::add);
         candidates.addAll(layout.usualPlaces(containerId));
         return candidates;
     }

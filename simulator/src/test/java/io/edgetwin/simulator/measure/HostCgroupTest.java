@@ -124,16 +124,26 @@ class HostCgroupTest {
     }
 
     @Test
+    void aPidWhoseCgroupIsNotNamedAfterTheContainerIsNotTakenForIt() {
+        FakeCgroupFs fs = new FakeCgroupFs(dir).container(Driver.V2_SYSTEMD);
+        FakeCgroupFs.write(fs.sys.resolve("user.slice/session-1.scope/memory.current"), "1\n");
+        FakeCgroupFs.write(fs.proc.resolve("77/cgroup"), "0::/user.slice/session-1.scope\n");
+        HostCgroup remotePid = new HostCgroup(CgroupLayout.detect(fs.sys), fs.proc, ID, () -> 77);
+
+        assertEquals(new HostCgroup.Taken(EXPECTED, null), remotePid.read(1000), "read at the driver's usual place");
+    }
+
+    @Test
     void aCgroupThatMovedIsFoundAgainFromTheNewInitProcess() throws IOException {
         FakeCgroupFs fs = new FakeCgroupFs(dir).v2("/system.slice/docker-" + ID + ".scope");
         AtomicLong pid = new AtomicLong(FakeCgroupFs.PID);
         HostCgroup cgroup = new HostCgroup(CgroupLayout.detect(fs.sys), fs.proc, ID, pid::get);
         cgroup.read(1000);
 
-        Path moved = fs.sys.resolve("moved.slice/twin.scope");
+        Path moved = fs.sys.resolve("moved.slice/docker-" + ID + ".scope");
         Files.createDirectories(moved.getParent());
         Files.move(fs.sys.resolve("system.slice/docker-" + ID + ".scope"), moved);
-        FakeCgroupFs.write(fs.proc.resolve("5000/cgroup"), "0::/moved.slice/twin.scope\n");
+        FakeCgroupFs.write(fs.proc.resolve("5000/cgroup"), "0::/moved.slice/docker-" + ID + ".scope\n");
         pid.set(5000);
 
         assertEquals(new HostCgroup.Taken(new ResourceSample(2000, 52_428_800, 62_914_560, 123_456_000, 7, 100, 9_000_000,
