@@ -62,9 +62,10 @@ public final class HostCgroup {
     /** A reading now. */
     public synchronized Reading read(long tMs) {
         if (located == null || !located.exists()) {
-            Optional<ContainerCgroup> found = locate();
+            long p = pid.getAsLong();
+            Optional<ContainerCgroup> found = locate(p);
             if (found.isEmpty()) {
-                return new Missed(notFound());
+                return new Missed(notFound(p));
             }
             located = found.get();
         }
@@ -79,9 +80,10 @@ public final class HostCgroup {
 
     /** The caps as the cgroup has them now, e.g. {@code memory 536870912 B, cpus 0.8}; "unreadable" and why when it is gone. */
     public synchronized String caps() {
-        Optional<ContainerCgroup> found = locate();
+        long p = pid.getAsLong();
+        Optional<ContainerCgroup> found = locate(p);
         if (found.isEmpty()) {
-            return "unreadable (" + notFound() + ")";
+            return "unreadable (" + notFound(p) + ")";
         }
         try {
             return found.get().caps();
@@ -100,22 +102,22 @@ public final class HostCgroup {
                 + located.place() + " (a kernel before Linux 5.19): the peak is the highest 1 s sample, which can miss a spike");
     }
 
-    private Optional<ContainerCgroup> locate() {
-        return candidates().stream().filter(ContainerCgroup::exists).findFirst();
+    /** Where the container's cgroup is now, asking Docker for its init process {@code p} once per look. */
+    private Optional<ContainerCgroup> locate(long p) {
+        return candidates(p).stream().filter(ContainerCgroup::exists).findFirst();
     }
 
-    private List<ContainerCgroup> candidates() {
+    private List<ContainerCgroup> candidates(long p) {
         List<ContainerCgroup> candidates = new ArrayList<>();
         // Docker names every container's cgroup after its id, whatever the driver or parent; a pid
         // whose cgroup does not is another machine's (a remote daemon), not this container's.
-        procCgroup().flatMap(layout::fromProc).filter(c -> c.place().toString().contains(containerId))
+        procCgroup(p).flatMap(layout::fromProc).filter(c -> c.place().toString().contains(containerId))
                 .ifPresent(candidates::add);
         candidates.addAll(layout.usualPlaces(containerId));
         return candidates;
     }
 
-    private Optional<String> procCgroup() {
-        long p = pid.getAsLong();
+    private Optional<String> procCgroup(long p) {
         if (p <= 0) {
             return Optional.empty();
         }
@@ -126,12 +128,11 @@ public final class HostCgroup {
         }
     }
 
-    private String notFound() {
-        long p = pid.getAsLong();
+    private String notFound(long p) {
         String from = p <= 0 ? "the container has no running init process" : "its init process " + p
-                + (procCgroup().isPresent() ? "" : ", whose " + proc.resolve(Long.toString(p)).resolve("cgroup") + " is unreadable");
+                + (procCgroup(p).isPresent() ? "" : ", whose " + proc.resolve(Long.toString(p)).resolve("cgroup") + " is unreadable");
         return "cgroup " + layout.version() + " of container " + shortId() + " not found at "
-                + String.join(", ", candidates().stream().map(c -> c.place().toString()).toList()) + " (" + from + ")";
+                + String.join(", ", candidates(p).stream().map(c -> c.place().toString()).toList()) + " (" + from + ")";
     }
 
     private String shortId() {

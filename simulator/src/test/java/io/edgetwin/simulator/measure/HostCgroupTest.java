@@ -103,6 +103,20 @@ class HostCgroupTest {
     }
 
     @Test
+    void aMissingCgroupAsksDockerForTheInitProcessOncePerReading() {
+        FakeCgroupFs fs = new FakeCgroupFs(dir).container(Driver.V2_SYSTEMD);
+        AtomicLong asked = new AtomicLong();
+        HostCgroup other = new HostCgroup(CgroupLayout.detect(fs.sys), fs.proc, "0123456789abcdef", () -> {
+            asked.incrementAndGet();
+            return FakeCgroupFs.PID;
+        });
+
+        other.read(1000);
+
+        assertEquals(1, asked.get(), "one docker inspect per reading of a twin that is away");
+    }
+
+    @Test
     void anUnreadableFileIsNamed() throws IOException {
         FakeCgroupFs fs = new FakeCgroupFs(dir).container(Driver.V1_CGROUPFS);
         Path stat = fs.sys.resolve("cpu/docker").resolve(ID).resolve("cpu.stat");
