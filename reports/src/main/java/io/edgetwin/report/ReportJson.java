@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -78,13 +79,33 @@ public final class ReportJson {
             throw new ReportException("report '" + file + "': cannot read: " + e, e);
         }
         try {
-            requireSchemaVersion(file, MAPPER.readTree(bytes));
-            return MAPPER.readValue(bytes, Report.class);
+            JsonNode root = MAPPER.readTree(bytes);
+            requireSchemaVersion(file, root);
+            return withAddedFields(root) ? MAPPER.treeToValue(root, Report.class) : MAPPER.readValue(bytes, Report.class);
         } catch (JsonProcessingException e) {
             throw new ReportException(describe(file, e), e);
         } catch (IOException e) {
             throw new ReportException("report '" + file + "': cannot read: " + e, e);
         }
+    }
+
+    /**
+     * Gives a variant written before {@code missingSeries} existed (schema version 2 all the same) the
+     * value it means: none missing. True when it added one; such a file is then read from the tree,
+     * whose errors name the field's path but no line.
+     */
+    private static boolean withAddedFields(JsonNode root) {
+        boolean added = false;
+        JsonNode variants = root.get("variants");
+        if (variants != null && variants.isObject()) {
+            for (JsonNode variant : variants) {
+                if (variant instanceof ObjectNode object && !object.has("missingSeries")) {
+                    object.putArray("missingSeries");
+                    added = true;
+                }
+            }
+        }
+        return added;
     }
 
     private static void requireSchemaVersion(Path file, JsonNode root) {

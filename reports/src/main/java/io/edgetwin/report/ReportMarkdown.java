@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 
 /**
  * Renders a report as Markdown for a pull-request comment (report.md): the verdict, one table with
- * a column per variant, why a run is invalid when it is, the component limits per variant and the thresholds. Plain enough to read
+ * a column per variant, why a run is invalid when it is, the series that could not be sampled, the
+ * component limits per variant and the thresholds. Plain enough to read
  * in a terminal. Memory is shown in MiB (1024 × 1024 bytes).
  */
 public final class ReportMarkdown {
@@ -31,6 +32,7 @@ public final class ReportMarkdown {
         out.append(variantTable(report.variants())).append('\n');
         report.variants().forEach((name, variant) -> variant.validity().reasons().forEach(reason ->
                 out.append("- ⚠️ ").append(name).append(" run invalid: ").append(reason).append('\n')));
+        out.append(missingSection(report.variants()));
         out.append("## Component limits\n");
         report.variants().forEach((name, variant) -> out.append(componentSection(name, variant)));
         out.append("\n## Thresholds\n");
@@ -69,6 +71,14 @@ public final class ReportMarkdown {
         cells.add(label);
         columns.forEach(column -> cells.add(cell.apply(column)));
         table.row(cells);
+    }
+
+    /** Every series that could not be sampled, per variant; nothing when all were. */
+    private static String missingSection(Map<String, VariantResult> variants) {
+        StringBuilder out = new StringBuilder();
+        variants.forEach((name, variant) -> variant.missingSeries().forEach(m -> out.append("- ⚠️ ").append(name)
+                .append(m.cutOff() ? " (cut off)" : "").append(": ").append(m.describe()).append('\n')));
+        return out.isEmpty() ? "" : "\n## Series not sampled\n\n" + out + "\n";
     }
 
     private static String componentSection(String variantName, VariantResult variant) {

@@ -23,13 +23,15 @@ import java.util.Objects;
  * @param series                resource use over time per twin and component (and {@code device})
  * @param events                what happened during the run, in time order
  * @param passed                true exactly when every threshold passed (true with no thresholds)
+ * @param missingSeries         the resource series (or columns) that could not be sampled, in whole or in
+ *                              part, each with why; empty when every series was sampled throughout
  */
 public record VariantResult(DeviceCaps device, DeviceCaps requested, long twinStartMs, Validity validity,
                             RequestCounts requests, LatencySummary latencyMs, EncodedHistogram latencyHistogram,
                             double throughputPerSec, long devicePeakMemoryBytes, OomKills oomKills,
                             Map<String, ComponentResult> components, List<Window> windows, List<FleetTwin> twins,
                             List<ResourceSeries> series, List<Event> events, List<ThresholdResult> thresholds,
-                            boolean passed) {
+                            boolean passed, List<MissingSeries> missingSeries) {
 
     public VariantResult {
         Objects.requireNonNull(device, "device");
@@ -48,6 +50,7 @@ public record VariantResult(DeviceCaps device, DeviceCaps requested, long twinSt
         series = List.copyOf(Objects.requireNonNull(series, "series"));
         events = List.copyOf(Objects.requireNonNull(events, "events"));
         thresholds = List.copyOf(Objects.requireNonNull(thresholds, "thresholds"));
+        missingSeries = List.copyOf(Objects.requireNonNull(missingSeries, "missingSeries"));
         requireKnownComponents(oomKills, components);
         requireTimeOrder(windows);
         boolean allPassed = thresholds.stream().allMatch(ThresholdResult::passed);
@@ -65,7 +68,7 @@ public record VariantResult(DeviceCaps device, DeviceCaps requested, long twinSt
                                          Map<String, ComponentResult> components) {
         return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
                 throughputPerSec, devicePeakMemoryBytes, oomKills, components, List.of(), List.of(), List.of(),
-                List.of(), List.of(), true);
+                List.of(), List.of(), true, List.of());
     }
 
     /** This result with its time line: windows, fleet status, resource series and events. */
@@ -73,14 +76,21 @@ public record VariantResult(DeviceCaps device, DeviceCaps requested, long twinSt
                                       List<ResourceSeries> seriesList, List<Event> eventList) {
         return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
                 throughputPerSec, devicePeakMemoryBytes, oomKills, components, windowList, twinList, seriesList,
-                eventList, thresholds, passed);
+                eventList, thresholds, passed, missingSeries);
     }
 
     /** This result with {@code results} as its thresholds; passed follows from them. */
     public VariantResult withThresholds(List<ThresholdResult> results) {
         return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
                 throughputPerSec, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
-                results, results.stream().allMatch(ThresholdResult::passed));
+                results, results.stream().allMatch(ThresholdResult::passed), missingSeries);
+    }
+
+    /** This result naming the series that could not be sampled. */
+    public VariantResult withMissingSeries(List<MissingSeries> missing) {
+        return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
+                throughputPerSec, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
+                thresholds, passed, missing);
     }
 
     private static void requireKnownComponents(OomKills oomKills, Map<String, ComponentResult> components) {

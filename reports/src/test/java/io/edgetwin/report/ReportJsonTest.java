@@ -44,7 +44,7 @@ class ReportJsonTest {
         JsonNode unlimited = root.at("/variants/unlimited");
         assertEquals(List.of("device", "requested", "twinStartMs", "validity", "requests", "latencyMs", "latencyHistogram",
                 "throughputPerSec", "devicePeakMemoryBytes", "oomKills", "components", "windows", "twins", "series",
-                "events", "thresholds", "passed"), fieldNames(unlimited));
+                "events", "thresholds", "passed", "missingSeries"), fieldNames(unlimited));
         assertTrue(unlimited.at("/device/pids").isNull(), "unlimited pids are written as null");
         assertTrue(unlimited.at("/components/log.Shipper/limits/memoryKb").isNull());
         assertEquals(61.25, unlimited.at("/latencyMs/p99").doubleValue());
@@ -124,6 +124,18 @@ class ReportJsonTest {
 
         assertTrue(refused.getMessage().startsWith("report '" + file + "' at line "), refused.getMessage());
         assertTrue(refused.getMessage().contains("end-of-input"), refused.getMessage());
+    }
+
+    @Test
+    void aReportWrittenBeforeMissingSeriesWereNamedStillReadsWithNoneMissing() throws IOException {
+        Path file = written();
+        String before = Files.readString(file).replaceAll(",\\s*\"missingSeries\" : \\[ \\]", "");
+        Files.writeString(file, before);
+
+        Report read = ReportJson.read(file);
+
+        assertTrue(!before.contains("missingSeries"), before);
+        assertEquals(SampleReports.quickstart(), read);
     }
 
     @Test

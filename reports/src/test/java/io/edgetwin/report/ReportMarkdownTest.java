@@ -1,6 +1,7 @@
 package io.edgetwin.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -76,12 +77,27 @@ class ReportMarkdownTest {
     }
 
     @Test
+    void everySeriesThatCouldNotBeSampledIsNamedWithWhy() {
+        VariantResult limited = SampleReports.limited().withMissingSeries(List.of(
+                new MissingSeries("t-1", "device", null, 12_000, null, "cgroup v2 of container 4f9c not found at /x"),
+                new MissingSeries("t-1", "com.edgetwin.Inference", null, 3_000, 9_500L, "no status from the twin's core")));
+
+        String rendered = ReportMarkdown.render(SampleReports.of("cut", Map.of("limited", limited)));
+
+        assertTrue(rendered.contains("## Series not sampled\n\n"
+                + "- ⚠️ limited (cut off): twin t-1, device: missing from 12.0 s to the end: cgroup v2 of container 4f9c not found at /x\n"
+                + "- ⚠️ limited: twin t-1, com.edgetwin.Inference: missing from 3.0 s to 9.5 s: no status from the twin's core\n"),
+                rendered);
+        assertFalse(ReportMarkdown.render(SampleReports.quickstart()).contains("Series not sampled"));
+    }
+
+    @Test
     void invalidRunIsTitledInvalidAndSaysWhy() {
         VariantResult limited = SampleReports.limited();
         VariantResult invalid = new VariantResult(limited.device(), limited.requested(), 1,
                 Validity.invalid("500 answers; p99 needs at least 662"), limited.requests(), limited.latencyMs(),
                 limited.latencyHistogram(), 1, 1, limited.oomKills(), limited.components(), List.of(), List.of(),
-                List.of(), List.of(), List.of(), true);
+                List.of(), List.of(), List.of(), true, List.of());
 
         String rendered = ReportMarkdown.render(SampleReports.of("short", Map.of("limited", invalid)));
 

@@ -42,6 +42,16 @@ class ReportSchemaTest {
     }
 
     @Test
+    void reportNamingMissingSeriesValidatesAgainstTheSchema() throws IOException {
+        VariantResult limited = SampleReports.limited().withMissingSeries(List.of(
+                new MissingSeries("quickstart-limited-1", "device", null, -2000, null, "cgroup v2 of container 4f9c not found"),
+                new MissingSeries("quickstart-limited-1", "device", "memoryPeakBytes", 0, null, "memory.peak is absent"),
+                new MissingSeries("quickstart-limited-1", "com.edgetwin.Inference", null, 3000, 9000L, "no status")));
+
+        assertEquals(List.of(), errors(ReportJson.toJson(SampleReports.of("quickstart", java.util.Map.of("limited", limited)))));
+    }
+
+    @Test
     void schemaRejectsAReportWithoutAVariantsValidity() throws IOException {
         ObjectNode root = (ObjectNode) json.readTree(ReportJson.toJson(SampleReports.quickstart()));
         ((ObjectNode) root.at("/variants/limited")).remove("validity");

@@ -36,6 +36,10 @@ class QuickstartScenarioIT {
             assertThat(variant.latencyMs().p99()).isPositive();
             assertThat(variant.devicePeakMemoryBytes()).isPositive();
             assertThat(variant.components()).containsKeys("com.edgetwin.Inference", "com.edgetwin.CpuHog");
+            assertThat(variant.series()).filteredOn(s -> s.isDevice()).singleElement()
+                    .satisfies(device -> assertThat(device.samples().size()).as("device samples from the host's cgroup")
+                            .isGreaterThan(20));
+            assertThat(variant.missingSeries()).as("series the host could not sample").noneMatch(m -> m.component().equals("device"));
         }
         assertThat(report.variants().get("limited").components().get("com.edgetwin.CpuHog").limits().cpus()).isEqualTo(0.25);
         assertThat(report.variants().get("limited").components().values()).allMatch(c -> c.enforced(), "limits enforced");

@@ -18,7 +18,8 @@ import java.util.function.BiFunction;
  * Renders report.html: one self-contained page (inline CSS and SVG, no script, nothing fetched), so
  * it opens from a file:// URL offline and from a CI artifact. Reads top to bottom as: the verdict
  * with the failing thresholds in words, the variants side by side, latency over time and its
- * distribution, memory and CPU per component against their limits, throttling and thrashing,
+ * distribution, the series that could not be sampled (when any), memory and CPU per component against
+ * their limits, throttling and thrashing,
  * events, fleet status, validity, and the scenario as it ran.
  */
 public final class ReportHtml {
@@ -38,6 +39,10 @@ public final class ReportHtml {
         section(out, "variants", "Variants side by side", Tables.summary(variants));
         section(out, "latency", "Latency over time", row(List.copyOf(LatencyCharts.overTime(variants))));
         section(out, "distribution", "Latency percentile distribution", LatencyCharts.distribution(variants));
+        if (variants.values().stream().anyMatch(v -> !v.missingSeries().isEmpty())) {
+            section(out, "missing", "Series not sampled", perVariant(variants, (name, v) -> "<h3>" + Html.escape(name)
+                    + "</h3>" + missing(v)));
+        }
         section(out, "memory", "Memory per component", perComponent(variants, ResourceCharts::memory));
         section(out, "cpu", "CPU per component", perComponent(variants, ResourceCharts::cpu));
         section(out, "throttling", "Throttled CPU periods", perVariant(variants, ResourceCharts::throttled));
@@ -91,6 +96,17 @@ public final class ReportHtml {
         StringBuilder out = new StringBuilder("<p><span class=\"badge bad\">INVALID</span> ").append(Html.escape(name))
                 .append("</p><ul>");
         variant.validity().reasons().forEach(reason -> out.append("<li>").append(Html.escape(reason)).append("</li>"));
+        return out.append("</ul>").toString();
+    }
+
+    /** Each series (or column) that could not be sampled, and why: a short chart is never silent. */
+    private static String missing(VariantResult variant) {
+        if (variant.missingSeries().isEmpty()) {
+            return "<p class=\"note\">every series sampled throughout</p>";
+        }
+        StringBuilder out = new StringBuilder("<ul>");
+        variant.missingSeries().forEach(m -> out.append("<li>").append(m.cutOff() ? "<span class=\"badge bad\">cut off</span> "
+                : "").append(Html.escape(m.describe())).append("</li>"));
         return out.append("</ul>").toString();
     }
 

@@ -27,6 +27,7 @@ public final class Observer {
     private final Map<String, Seen> seen = new ConcurrentHashMap<>();
     private final Map<String, TwinStatus> latest = new ConcurrentHashMap<>();
     private final List<Event> events = new ArrayList<>();
+    private final Gaps gaps = new Gaps();
     private volatile long startNanos = System.nanoTime();
 
     /** Limits per series key ({@code twin/component}), to label the series. */
@@ -54,25 +55,58 @@ public final class Observer {
         }
     }
 
-    /** Takes one reading of every twin and component; called once a second. */
+    /**
+     * Takes one reading of every twin and component; called once a second. A reading that cannot be
+     * taken opens a {@link SeriesGap} naming why; a component's reading needs a status of its twin's
+     * core from the last {@link #SILENCE_MS}, so a silent core leaves a gap, not a flat line.
+     */
     public void sample() {
         long t = tMs();
+        long now = clock.millis();
         cgroups.forEach((twin, cgroup) -> {
-            ResourceSample device = cgroup.read(t);
-            if (device != null) {
-                add(twin, Series.DEVICE, device);
+            sampleDevice(twin, cgroup, t);
+            sampleComponents(twin, t, now);
+        });
+    }
+
+    private void sampleDevice(String twin, HostCgroup cgroup, long t) {
+        HostCgroup.Reading reading = cgroup.read(t);
+        if (reading instanceof HostCgroup.Taken taken) {
+            add(twin, Series.DEVICE, taken.sample());
+            gaps.sampled(twin, Series.DEVICE, t);
+            if (taken.peakNote() != null) {
+                gaps.estimated(twin, Series.DEVICE, "memoryPeakBytes", t, taken.peakNote());
             }
-            TwinStatus status = latest.get(twin);
-            if (status != null) {
-                status.components().forEach((name, c) -> {
-                    TwinStatus.Resources r = c.resources();
-                    if (r != null) {
-                        add(twin, name, new ResourceSample(t, r.memoryBytes(), r.memoryPeakBytes(), r.cpuUsageNanos(),
-                                r.throttledPeriods(), r.periods(), r.throttledNanos(), r.majorFaults(), r.oomKills()));
-                    }
-                });
+        } else if (reading instanceof HostCgroup.Missed missed && !Thread.currentThread().isInterrupted()) {
+            gaps.missed(twin, Series.DEVICE, t, missed.reason());
+        }
+    }
+
+    private void sampleComponents(String twin, long t, long now) {
+        TwinStatus status = latest.get(twin);
+        Seen heard = seen.get(twin);
+        if (status == null || heard == null) {
+            return;
+        }
+        long silentMs = now - heard.atMillis();
+        status.components().forEach((name, c) -> {
+            TwinStatus.Resources r = c.resources();
+            if (silentMs > SILENCE_MS) {
+                gaps.missed(twin, name, t, "no status from the twin's core for more than " + SILENCE_MS / 1000 + " s");
+            } else if (r == null) {
+                gaps.missed(twin, name, t, "the twin's core reports no cgroup readings for it (it runs without a cgroup"
+                        + " of its own)");
+            } else {
+                add(twin, name, new ResourceSample(t, r.memoryBytes(), r.memoryPeakBytes(), r.cpuUsageNanos(),
+                        r.throttledPeriods(), r.periods(), r.throttledNanos(), r.majorFaults(), r.oomKills()));
+                gaps.sampled(twin, name, t);
             }
         });
+    }
+
+    /** What could not be sampled so far: gaps still open were cut off (or never sampled). */
+    public List<SeriesGap> gaps() {
+        return gaps.all();
     }
 
     /** Handler for every status message; ignores twins of other variants. */

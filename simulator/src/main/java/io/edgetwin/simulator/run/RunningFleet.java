@@ -72,8 +72,9 @@ final class RunningFleet implements Fleet {
 
     @Override
     public String updateCaps(int twin, Long memoryBytes, Double cpus) {
-        twins.get(twin).updateCaps(memoryBytes, cpus);
-        return HostCgroup.of(twins.get(twin).containerId()).caps();
+        DeviceTwin device = twins.get(twin);
+        device.updateCaps(memoryBytes, cpus);
+        return HostCgroup.of(device.containerId(), device::pid).caps();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.edgetwin.simulator.run;
 
+import io.edgetwin.report.MissingSeries;
 import io.edgetwin.report.Validity;
 import io.edgetwin.report.VariantResult;
 import io.edgetwin.simulator.broker.BrokerClient;
@@ -126,7 +127,9 @@ final class VariantRun {
     /** Stops observing, collects the last status of every twin, tears the fleet down and assembles the outcome. */
     VariantResult finish(Teardown teardown) throws Exception {
         injector.close();
-        sampler.shutdownNow();
+        sampler.shutdown();
+        // an interrupted reading would look like a series cut off at the end
+        sampler.awaitTermination(5, TimeUnit.SECONDS);
         LoadResult result = LoadResult.combine(slices);
         List<TwinStatus> last = new ArrayList<>();
         for (DeviceTwin twin : fleet.twins()) {
@@ -137,13 +140,21 @@ final class VariantRun {
         for (DeviceTwin twin : fleet.twins()) {
             teardown.closeNow(twin);
         }
-        Validity validity = ValidityCheck.of(result, scenario().validity(), variant.thresholds());
+        List<MissingSeries> missing = SeriesCoverage.missing(observer, things(), scenario().components().keySet());
+        Validity validity = SeriesCoverage.check(ValidityCheck.of(result, scenario().validity(), variant.thresholds()),
+                missing, variant.thresholds());
         VariantResult measured = Timeline.attach(VariantResults.of(scenario(), variant, last.get(0), outcome, fleetStartMs,
-                result, run.tracker().peakMemoryBytes(last.get(0).thing()), validity), result, observer);
+                result, run.tracker().peakMemoryBytes(last.get(0).thing()), validity), result, observer)
+                .withMissingSeries(missing);
+        missing.forEach(m -> progress.accept("series not sampled: " + m.describe()));
         progress.accept(String.format("done: ok %d of %d, dropped %d, unanswered %d, p99 %.1f ms, correct %d, %s",
                 result.ok(), result.scheduled(), result.dropped(), result.unanswered(), measured.latencyMs().p99(),
                 result.correct(), validity.valid() ? "VALID" : "INVALID: " + String.join("; ", validity.reasons())));
         return VariantResults.withThresholds(measured, variant);
+    }
+
+    private List<String> things() {
+        return fleet.twins().stream().map(t -> t.spec().thingName()).toList();
     }
 
     private Scenario scenario() {
@@ -184,7 +195,7 @@ final class VariantRun {
         Map<String, Observer.Limits> limits = new LinkedHashMap<>();
         for (DeviceTwin twin : fleet.twins()) {
             String thing = twin.spec().thingName();
-            cgroups.put(thing, HostCgroup.of(twin.containerId()));
+            cgroups.put(thing, HostCgroup.of(twin.containerId(), twin::pid));
             limits.put(thing + "/device", new Observer.Limits(twin.spec().device().memoryBytes(), twin.spec().device().cpus()));
             variant.limits().forEach((component, l) -> limits.put(thing + "/" + component,
                     new Observer.Limits(l.memoryKb() == null ? null : l.memoryKb() * 1024, l.cpus())));

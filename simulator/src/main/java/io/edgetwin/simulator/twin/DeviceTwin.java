@@ -70,6 +70,20 @@ public final class DeviceTwin implements AutoCloseable {
         return container.getContainerId();
     }
 
+    /**
+     * The container's init process as the host sees it (Docker's {@code State.Pid}), where its cgroup
+     * is found; 0 when it is not running or Docker cannot say (the host's cgroup is then looked for at
+     * the cgroup drivers' usual places).
+     */
+    public long pid() {
+        try {
+            Long pid = container.getDockerClient().inspectContainerCmd(containerId()).exec().getState().getPidLong();
+            return pid == null ? 0 : pid;
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
     public boolean isRunning() {
         return container.isRunning();
     }

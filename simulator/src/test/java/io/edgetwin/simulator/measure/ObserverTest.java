@@ -11,43 +11,24 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ObserverTest {
 
-    private static final String ID = "abc123";
-
     @TempDir
-    Path cgroupRoot;
+    Path dir;
 
-    @Test
-    void theHostCgroupOfATwinIsReadFromItsDockerDirectories() throws IOException {
-        fakeCgroup(50_000_000, 3);
+    private FakeCgroupFs fs;
 
-        ResourceSample sample = new HostCgroup(cgroupRoot, ID).read(1000);
-
-        assertEquals(new ResourceSample(1000, 50_000_000, 60_000_000, 123_456_789, 7, 100, 9_000_000, 42, 3), sample);
-    }
-
-    @Test
-    void theCapsAreReadBackFromTheHostCgroup() throws IOException {
-        fakeCgroup(1, 0);
-        Files.writeString(cgroupRoot.resolve("memory/docker").resolve(ID).resolve("memory.limit_in_bytes"), "536870912\n");
-        Files.writeString(cgroupRoot.resolve("cpu/docker").resolve(ID).resolve("cpu.cfs_quota_us"), "80000\n");
-        Files.writeString(cgroupRoot.resolve("cpu/docker").resolve(ID).resolve("cpu.cfs_period_us"), "100000\n");
-
-        assertEquals("memory 536870912 B, cpus 0.8", new HostCgroup(cgroupRoot, ID).caps());
-    }
-
-    @Test
-    void aMissingCgroupGivesNoSample() {
-        assertThat(new HostCgroup(cgroupRoot, "gone").read(0)).isNull();
+    @BeforeEach
+    void recordedTree() {
+        fs = new FakeCgroupFs(dir).container(FakeCgroupFs.Driver.V2_SYSTEMD);
     }
 
     @Test
     void everySampleAddsToTheDeviceSeriesAndEachComponentsSeries() throws IOException {
-        fakeCgroup(50_000_000, 0);
         Observer observer = observer(Clock.systemUTC());
         observer.onStatus(status(1000, "RUNNING", 0, 0));
 
@@ -90,8 +71,101 @@ class ObserverTest {
         assertThat(observer.twins().get(0).lastSeen()).isNull();
     }
 
+    @Test
+    void aCgroupThatDisappearsMidRunCutsTheDeviceSeriesOffAndNamesWhy() throws IOException {
+        Observer observer = observer(Clock.systemUTC());
+        observer.onStatus(status(1000, "RUNNING", 0, 0));
+        observer.sample();
+
+        deleteTree(fs.memoryDir(FakeCgroupFs.Driver.V2_SYSTEMD));
+        observer.sample();
+        observer.sample();
+
+        assertThat(device(observer).samples()).hasSize(1);
+        assertThat(observer.gaps()).singleElement().satisfies(gap -> {
+            assertEquals("device", gap.component());
+            assertThat(gap.openEnded()).isTrue();
+            assertThat(gap.reason()).contains("cgroup v2 of container", "not found at",
+                    fs.memoryDir(FakeCgroupFs.Driver.V2_SYSTEMD).toString());
+        });
+    }
+
+    @Test
+    void aGapThatHealsIsClosedWhereSamplingCameBack() throws IOException {
+        Observer observer = observer(Clock.systemUTC());
+        Path stat = fs.memoryDir(FakeCgroupFs.Driver.V2_SYSTEMD).resolve("memory.stat");
+        String text = Files.readString(stat);
+        Files.delete(stat);
+        observer.sample();
+
+        Files.writeString(stat, text);
+        observer.sample();
+
+        assertThat(observer.gaps()).singleElement().satisfies(gap -> {
+            assertThat(gap.openEnded()).isFalse();
+            assertThat(gap.reason()).startsWith("file unreadable: " + stat);
+        });
+    }
+
+    @Test
+    void aSilentCoreLeavesAGapInItsComponentsSeriesNotAFlatLine() {
+        MutableClock clock = new MutableClock();
+        Observer observer = observer(clock);
+        observer.onStatus(status(1000, "RUNNING", 0, 0));
+        observer.sample();
+
+        clock.millis += Observer.SILENCE_MS + 1000;
+        observer.sample();
+
+        Series inference = observer.series().stream().filter(s -> s.component().equals("com.edgetwin.Inference"))
+                .findFirst().orElseThrow();
+        assertThat(inference.samples()).hasSize(1);
+        assertThat(observer.gaps()).singleElement().satisfies(gap -> {
+            assertEquals("com.edgetwin.Inference", gap.component());
+            assertThat(gap.reason()).contains("no status from the twin's core");
+        });
+    }
+
+    @Test
+    void aComponentWithoutACgroupIsNamedAsNotSampled() {
+        Observer observer = observer(Clock.systemUTC());
+        observer.onStatus(new TwinStatus("t-1", "RUNNING", 1000, null, new TwinStatus.Memory(1, 2), 0, null,
+                Map.of("com.edgetwin.Inference", new TwinStatus.Component("1.0.0", "RUNNING", true, 0, false, "", null, null))));
+
+        observer.sample();
+
+        assertThat(observer.gaps()).singleElement().satisfies(gap ->
+                assertThat(gap.reason()).contains("no cgroup readings for it"));
+    }
+
+    @Test
+    void aKernelWithoutMemoryPeakIsNotedOnceForTheDeviceSeries() throws IOException {
+        Files.delete(fs.memoryDir(FakeCgroupFs.Driver.V2_SYSTEMD).resolve("memory.peak"));
+        Observer observer = observer(Clock.systemUTC());
+
+        observer.sample();
+        observer.sample();
+
+        assertThat(observer.gaps()).singleElement().satisfies(gap -> {
+            assertEquals("memoryPeakBytes", gap.column());
+            assertThat(gap.reason()).contains("memory.peak is absent");
+        });
+    }
+
+    private static Series device(Observer observer) {
+        return observer.series().stream().filter(s -> s.component().equals("device")).findFirst().orElseThrow();
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
     private Observer observer(Clock clock) {
-        return new Observer(Map.of("t-1", new HostCgroup(cgroupRoot, ID)),
+        return new Observer(Map.of("t-1", fs.hostCgroup()),
                 Map.of("t-1/device", new Observer.Limits(805306368L, 1.0)), clock);
     }
 
@@ -100,18 +174,6 @@ class ObserverTest {
         return new TwinStatus("t-1", "RUNNING", uptimeMs, null, new TwinStatus.Memory(1, 2), 0,
                 new TwinStatus.Deployment("d1", "SUCCESSFUL", ""), Map.of("com.edgetwin.Inference",
                 new TwinStatus.Component("1.0.0", state, true, restarts, true, "", null, resources)));
-    }
-
-    private void fakeCgroup(long usage, long oomKills) throws IOException {
-        Path memory = Files.createDirectories(cgroupRoot.resolve("memory/docker").resolve(ID));
-        Path cpu = Files.createDirectories(cgroupRoot.resolve("cpu/docker").resolve(ID));
-        Path cpuacct = Files.createDirectories(cgroupRoot.resolve("cpuacct/docker").resolve(ID));
-        Files.writeString(memory.resolve("memory.usage_in_bytes"), usage + "\n");
-        Files.writeString(memory.resolve("memory.max_usage_in_bytes"), "60000000\n");
-        Files.writeString(memory.resolve("memory.stat"), "cache 0\ntotal_pgmajfault 42\n");
-        Files.writeString(memory.resolve("memory.oom_control"), "oom_kill_disable 0\nunder_oom 0\noom_kill " + oomKills + "\n");
-        Files.writeString(cpu.resolve("cpu.stat"), "nr_periods 100\nnr_throttled 7\nthrottled_time 9000000\n");
-        Files.writeString(cpuacct.resolve("cpuacct.usage"), "123456789\n");
     }
 
     /** A clock the test moves by hand. */
