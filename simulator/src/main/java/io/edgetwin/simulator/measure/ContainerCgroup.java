@@ -24,6 +24,9 @@ public sealed interface ContainerCgroup permits ContainerCgroup.V1, ContainerCgr
     /** The caps as the cgroup has them now, e.g. {@code memory 536870912 B, cpus 0.8}. */
     String caps() throws IOException;
 
+    /** Anonymous resident memory of every process in it: v1 {@code total_rss}, v2 {@code anon} of {@code memory.stat}. */
+    long residentBytes() throws IOException;
+
     /** cgroup v1: one directory per controller ({@code memory}, {@code cpu}, {@code cpuacct}). */
     record V1(Path memory, Path cpu, Path cpuacct) implements ContainerCgroup {
 
@@ -54,6 +57,11 @@ public sealed interface ContainerCgroup permits ContainerCgroup.V1, ContainerCgr
             long quota = CgroupText.number(cpu.resolve("cpu.cfs_quota_us"));
             long period = CgroupText.number(cpu.resolve("cpu.cfs_period_us"));
             return CgroupText.caps(CgroupText.number(memory.resolve("memory.limit_in_bytes")), quota <= 0 ? -1 : quota, period);
+        }
+
+        @Override
+        public long residentBytes() throws IOException {
+            return CgroupText.field(CgroupText.read(memory.resolve("memory.stat")), "total_rss");
         }
     }
 
@@ -91,6 +99,11 @@ public sealed interface ContainerCgroup permits ContainerCgroup.V1, ContainerCgr
             long quota = cpuMax[0].equals("max") ? -1 : CgroupText.parse(dir.resolve("cpu.max"), cpuMax[0]);
             long period = cpuMax.length < 2 ? 100_000 : CgroupText.parse(dir.resolve("cpu.max"), cpuMax[1]);
             return CgroupText.caps(memory, quota, period);
+        }
+
+        @Override
+        public long residentBytes() throws IOException {
+            return CgroupText.field(CgroupText.read(dir.resolve("memory.stat")), "anon");
         }
     }
 }

@@ -92,6 +92,13 @@ public final class HostCgroup {
         }
     }
 
+    /** Anonymous resident memory of the container's processes now ({@link ContainerCgroup#residentBytes}). */
+    public synchronized long residentBytes() throws IOException {
+        long p = pid.getAsLong();
+        ContainerCgroup found = locate(p).orElseThrow(() -> new IOException(notFound(p)));
+        return found.residentBytes();
+    }
+
     private Taken taken(ResourceSample s) {
         highestSample = Math.max(highestSample, s.memoryBytes());
         if (s.memoryPeakBytes() >= 0) {

@@ -2,6 +2,7 @@ package io.edgetwin.simulator.run;
 
 import io.edgetwin.simulator.broker.BrokerClient;
 import io.edgetwin.simulator.broker.Mosquitto;
+import io.edgetwin.simulator.measure.HostCgroup;
 import io.edgetwin.simulator.measure.StatusTracker;
 import io.edgetwin.simulator.scenario.DeviceSpec;
 import io.edgetwin.simulator.twin.DeviceTwin;
@@ -20,7 +21,7 @@ import java.util.function.Consumer;
  * A fleet of idle twins (the core with no components) started all at once, {@code parallelism} container
  * starts at a time ({@link FleetLaunch}): the time from the first
  * create call until every core has reported RUNNING, and each twin's resident memory, read on the
- * host from its container's cgroup ({@code memory.stat} total_rss) once the whole fleet is up.
+ * host from its container's cgroup ({@code memory.stat}: v1 total_rss, v2 anon) once the whole fleet is up.
  */
 public final class FleetStartBenchmark {
 
@@ -67,7 +68,7 @@ public final class FleetStartBenchmark {
         progress.accept("every core reported RUNNING " + fleetStartMs + " ms after the first create");
         List<Long> rss = new ArrayList<>();
         for (DeviceTwin twin : fleet) {
-            rss.add(totalRss(twin.containerId()));
+            rss.add(HostCgroup.of(twin.containerId(), twin::pid).residentBytes());
         }
         for (DeviceTwin twin : fleet) {
             teardown.closeNow(twin);
@@ -75,13 +76,4 @@ public final class FleetStartBenchmark {
         return new Result(fleetStartMs, rss);
     }
 
-    private static long totalRss(String containerId) throws IOException {
-        String stat = Files.readString(Path.of("/sys/fs/cgroup/memory/docker", containerId, "memory.stat"));
-        for (String line : stat.split("\n")) {
-            if (line.startsWith("total_rss ")) {
-                return Long.parseLong(line.substring("total_rss ".length()).trim());
-            }
-        }
-        throw new IOException("no total_rss in the memory.stat of container " + containerId);
-    }
 }

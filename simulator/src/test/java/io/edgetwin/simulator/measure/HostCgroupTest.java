@@ -53,6 +53,12 @@ class HostCgroupTest {
     }
 
     @Test
+    void residentMemoryIsTotalRssOnCgroupV1AndAnonOnCgroupV2() throws IOException {
+        assertEquals(47_841_280, new FakeCgroupFs(dir.resolve("v1")).container(Driver.V1_CGROUPFS).hostCgroup().residentBytes());
+        assertEquals(47_841_280, new FakeCgroupFs(dir.resolve("v2")).container(Driver.V2_SYSTEMD).hostCgroup().residentBytes());
+    }
+
+    @Test
     void aCgroupUnderACustomParentIsFoundFromTheInitProcess() {
         FakeCgroupFs fs = new FakeCgroupFs(dir).v2("/edgetwin.slice/docker-" + ID + ".scope");
 
