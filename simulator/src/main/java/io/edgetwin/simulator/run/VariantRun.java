@@ -137,7 +137,7 @@ final class VariantRun {
         for (DeviceTwin twin : fleet.twins()) {
             teardown.closeNow(twin);
         }
-        Validity validity = ValidityCheck.of(result, scenario().validity(), variant.thresholds());
+        Validity validity = ValidityCheck.of(result, scenario().validity(), scenario().thresholdsReading(variant.name()));
         VariantResult measured = Timeline.attach(VariantResults.of(scenario(), variant, last.get(0), outcome, fleetStartMs,
                 result, run.tracker().peakMemoryBytes(last.get(0).thing()), validity), result, observer);
         progress.accept(String.format("done: ok %d of %d, dropped %d, unanswered %d, p99 %.1f ms, correct %d, %s",
