@@ -37,4 +37,18 @@ public record ThresholdResult(String expr, Double actual, BaseUnit unit, boolean
     public ThresholdResult(String expr, Double actual, BaseUnit unit, boolean passed) {
         this(expr, actual, unit, passed, null);
     }
+
+    /**
+     * What was measured, in words: {@code it was 38.5 ms}, {@code no value for this run}, and for a
+     * comparison the bound beside it: {@code it was 30 ms; the bound was 24.75 ms, from unlimited's latency.p99 of 49.5 ms}.
+     */
+    public String outcome() {
+        String measured = actual == null ? "no value for this run" : "it was " + unit.format(actual);
+        if (comparison == null) {
+            return measured;
+        }
+        return measured + "; " + (comparison.limit() == null ? comparison.against() + "'s " + comparison.metric()
+                + " had no value to compare with" : "the bound was " + unit.format(comparison.limit()) + ", from "
+                + comparison.against() + "'s " + comparison.metric() + " of " + unit.format(comparison.value()));
+    }
 }
