@@ -168,6 +168,7 @@ public final class ReportMarkdown {
             case PASS -> "✅";
             case FAIL -> "❌";
             case INVALID -> "⚠️";
+            case ABORTED -> "⏹️";
         };
     }
 
