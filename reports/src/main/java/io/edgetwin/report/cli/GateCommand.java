@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
         description = {"Gate a finished run: its thresholds, extra thresholds and a baseline comparison.",
             "Writes DIR/gate-junit.xml (or --junit PATH); the run's own files are left as they were.",
             "Exit 0 pass, 1 a threshold or tolerance failed, 2 bad input, 3 the run is invalid, 130 it was aborted."})
-final class GateCommand implements Callable<Integer> {
+public final class GateCommand implements Callable<Integer> {
 
     static final String DEFAULT_TOLERANCE = "latency.p99 +10%";
 
