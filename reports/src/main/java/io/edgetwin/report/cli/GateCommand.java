@@ -8,6 +8,7 @@ import io.edgetwin.report.gate.Baseline;
 import io.edgetwin.report.gate.BaselineResult;
 import io.edgetwin.report.gate.Gate;
 import io.edgetwin.report.gate.References;
+import io.edgetwin.report.gate.Source;
 import io.edgetwin.report.gate.Threshold;
 import io.edgetwin.report.gate.Tolerance;
 import io.edgetwin.report.headline.Headline;
@@ -87,10 +88,11 @@ public final class GateCommand implements Callable<Integer> {
         return verdict(report, comparison);
     }
 
+    /** Comparisons name variants of the run, and baseline. only with --baseline; a variant skips those naming it. */
     private void requireKnownReferences(Report run, List<Threshold> extra, boolean hasBaseline) {
         Map<String, List<Threshold>> byVariant = new LinkedHashMap<>();
         run.variants().keySet().forEach(name -> byVariant.put(name, extra.stream().filter(t -> !t.reference()
-                .filter(r -> r.source() instanceof io.edgetwin.report.gate.Source.OtherVariant other
+                .filter(r -> r.source() instanceof Source.OtherVariant other
                         && other.name().equals(name)).isPresent()).toList()));
         List<References.Problem> problems = References.problems(byVariant, run.variants().keySet(), hasBaseline);
         if (!problems.isEmpty()) {
