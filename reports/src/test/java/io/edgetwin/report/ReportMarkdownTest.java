@@ -31,6 +31,14 @@ class ReportMarkdownTest {
     }
 
     @Test
+    void smallChangesReadAsPercentagesAndTinyOnesAsTheSame() {
+        assertEquals("p50 4 % lower (3.6 → 3.5 ms)", new io.edgetwin.report.headline.Change("p50", 3.478, 3.619, "ms", false).words());
+        assertEquals("p50 about the same (3.6 → 3.6 ms)", new io.edgetwin.report.headline.Change("p50", 3.6, 3.619, "ms", false).words());
+        assertEquals("p99 4.2× lower (49.5 → 11.8 ms)", new io.edgetwin.report.headline.Change("p99", 11.8, 49.5, "ms", false).words());
+        assertEquals("OOM kills 0 vs 1", new io.edgetwin.report.headline.Change("OOM kills", 0, 1, "", true).words());
+    }
+
+    @Test
     void tableShowsAppliedCapsAndTheRequestedValueWhereTheyDiffer() {
         assertTrue(line("| memory cap (MiB)").matches("\\| memory cap \\(MiB\\)\\s+\\|\\s+1024 \\|\\s+1024 \\|\\s+\\|"),
                 line("| memory cap (MiB)"));

@@ -16,6 +16,8 @@ public record Change(String label, double value, double reference, String unit, 
 
     /** Ratios within this share of 1 read "about the same". */
     static final double SAME = 0.02;
+    /** Factors below this read as a percentage ("4 % lower"), where "1.0× lower" would say nothing. */
+    static final double CLOSE = 1.1;
 
     public Change {
         Objects.requireNonNull(label, "label");
@@ -26,7 +28,7 @@ public record Change(String label, double value, double reference, String unit, 
         return !Double.isNaN(value) && !Double.isNaN(reference);
     }
 
-    /** E.g. {@code p99 4.2× lower (49.5 → 11.8 ms)}, {@code OOM kills 0 vs 1}, {@code throttled 0.6 % vs 100 %}, {@code p50 about the same (5.0 ms)}. */
+    /** E.g. {@code p99 4.2× lower (49.5 → 11.8 ms)}, {@code OOM kills 0 vs 1}, {@code throttled 0.6 % vs 100 %}, {@code p50 4 % lower (3.6 → 3.5 ms)}, {@code p50 about the same (5.0 → 5.0 ms)}. */
     public String words() {
         if (!known() || count) {
             return label + " " + plain(value) + suffix() + " vs " + plain(reference) + suffix();
@@ -39,7 +41,9 @@ public record Change(String label, double value, double reference, String unit, 
         if (Math.abs(ratio - 1) < SAME) {
             return label + " about the same " + span;
         }
-        return label + " " + times(ratio < 1 ? 1 / ratio : ratio) + " " + (ratio < 1 ? "lower" : "higher") + " " + span;
+        double factor = ratio < 1 ? 1 / ratio : ratio;
+        String size = factor < CLOSE ? round(Math.abs(ratio - 1) * 100, 0) + " %" : times(factor);
+        return label + " " + size + " " + (ratio < 1 ? "lower" : "higher") + " " + span;
     }
 
     /** A table cell: {@code ×0.24} for a measure, {@code +1} for a count, {@code –} without both values. */
