@@ -45,7 +45,7 @@ public final class TrendHtml {
                     .append("</td><td class=\"").append(run.report().verdict()).append("\">").append(run.report().verdict())
                     .append("</td><td>").append(escape(provenance == null ? "–" : String.valueOf(provenance.gitCommit())))
                     .append("</td><td>").append(escape(provenance == null ? "–" : provenance.hostClass()))
-                    .append("</td><td>").append(escape(provenance == null ? "–" : String.valueOf(provenance.twinImage())))
+                    .append("</td><td>").append(escape(provenance == null ? "–" : shortImage(provenance.twinImage())))
                     .append("</td><td class=\"bad\">").append(escape(String.join("; ", run.provenanceChanged())))
                     .append("</td></tr>");
         }
@@ -84,6 +84,15 @@ public final class TrendHtml {
         svg.append("<polyline fill=\"none\" stroke=\"#1f618d\" stroke-width=\"1.5\" points=\"")
                 .append(String.join(" ", points)).append("\"/>");
         return svg.append(text(WIDTH / 2.0, HEIGHT - 4, "run", "middle")).append("</svg></div>").toString();
+    }
+
+    /** {@code edgetwin/twin:4e24f0174ec2d732 sha256:82367d62d67d…}: the tag and enough of the id to tell images apart. */
+    private static String shortImage(String image) {
+        if (image == null) {
+            return "–";
+        }
+        int sha = image.indexOf("sha256:");
+        return sha >= 0 && image.length() > sha + 19 ? image.substring(0, sha + 19) + "…" : image;
     }
 
     private static String drift(Trend.Series series) {
