@@ -4,6 +4,7 @@ import io.edgetwin.report.Report;
 import io.edgetwin.report.ReportException;
 import io.edgetwin.report.ThresholdResult;
 import io.edgetwin.report.VariantResult;
+import io.edgetwin.report.headline.Headline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,7 @@ public final class ReportHtml {
                 .append(Html.escape(report.scenario() + ": " + report.verdict())).append("</title><style>")
                 .append(CSS).append("</style></head><body>\n");
         out.append(verdict(report));
-        section(out, "variants", "Variants side by side", Tables.summary(variants));
+        section(out, "variants", "Variants side by side", Tables.summary(variants, Headline.pairs(report)));
         section(out, "latency", "Latency over time", row(List.copyOf(LatencyCharts.overTime(variants))));
         section(out, "distribution", "Latency percentile distribution", LatencyCharts.distribution(variants));
         if (variants.values().stream().anyMatch(v -> !v.missingSeries().isEmpty())) {
@@ -55,6 +56,7 @@ public final class ReportHtml {
         section(out, "fleet", "Deployment and fleet status", perVariant(variants, (name, v) -> "<h3>"
                 + Html.escape(name) + "</h3>" + Tables.fleet(v)));
         section(out, "validity", "Run validity", perVariant(variants, (name, v) -> validity(name, v)));
+        section(out, "provenance", "Provenance", provenance(report));
         section(out, "scenario", "Scenario as it ran", "<pre>" + Html.escape(report.scenarioText()) + "</pre>");
         return out.append("</body></html>\n").toString();
     }
@@ -64,10 +66,19 @@ public final class ReportHtml {
         StringBuilder out = new StringBuilder("<header class=\"verdict ").append(kind).append("\" id=\"verdict\"><h1>")
                 .append(Html.escape(report.scenario())).append(": ").append(report.verdict()).append("</h1>");
         List<String> reasons = new ArrayList<>();
+        if (report.aborted() != null) {
+            reasons.add("aborted: " + report.aborted() + "; the numbers below are what was measured until then");
+        }
         report.variants().forEach((name, variant) -> {
             variant.validity().reasons().forEach(reason -> reasons.add(name + ": run invalid: " + reason));
             variant.thresholds().stream().filter(t -> !t.passed()).forEach(t -> reasons.add(failed(name, t)));
         });
+        List<String> effects = Headline.sentences(report);
+        if (!effects.isEmpty()) {
+            out.append("<ul class=\"effects\">");
+            effects.forEach(effect -> out.append("<li>").append(Html.escape(effect)).append("</li>"));
+            out.append("</ul>");
+        }
         if (!reasons.isEmpty()) {
             out.append("<ul class=\"failures\">");
             reasons.forEach(reason -> out.append("<li>").append(Html.escape(reason)).append("</li>"));
@@ -84,8 +95,17 @@ public final class ReportHtml {
 
     /** E.g. {@code limited: latency.p99 < 50ms failed: it was 61.25 ms}. */
     private static String failed(String variant, ThresholdResult threshold) {
-        return variant + ": " + threshold.expr() + " failed: "
-                + (threshold.actual() == null ? "no value for this run" : "it was " + threshold.unit().format(threshold.actual()));
+        return variant + ": " + threshold.expr() + " failed: " + threshold.outcome();
+    }
+
+    private static String provenance(Report report) {
+        if (report.provenance() == null) {
+            return "<p class=\"note\">not recorded: this run's report was written before provenance was</p>";
+        }
+        StringBuilder out = new StringBuilder("<table>");
+        report.provenance().rows().forEach(row -> out.append("<tr><th>").append(Html.escape(row[0])).append("</th><td>")
+                .append(Html.escape(row[1])).append("</td></tr>"));
+        return out.append("</table>").toString();
     }
 
     private static String validity(String name, VariantResult variant) {

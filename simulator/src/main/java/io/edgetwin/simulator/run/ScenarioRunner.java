@@ -42,11 +42,15 @@ public final class ScenarioRunner {
     /** Runs {@code scenario} and writes every report format into {@code out}. */
     public Report run(Scenario scenario, Path out) throws Exception {
         Teardown teardown = new Teardown();
-        Thread hook = new Thread(() -> closeAfterInterrupt(teardown), "edgetwin-teardown");
+        ScenarioRun run = new ScenarioRun(scenario, image(), teardown, progress, Clock.systemUTC());
+        Thread hook = new Thread(() -> {
+            closeAfterInterrupt(teardown);
+            writePartial(run, out);
+        }, "edgetwin-teardown");
         Runtime.getRuntime().addShutdownHook(hook);
         Report report;
         try (teardown) {
-            report = new ScenarioRun(scenario, image(), teardown, progress, Clock.systemUTC()).run();
+            report = run.run();
         }
         Runtime.getRuntime().removeShutdownHook(hook);
         write(report, out);
@@ -65,6 +69,24 @@ public final class ScenarioRunner {
                     + " is missing); run `mvn -q -DskipTests package` in " + projectRoot + " first");
         }
         return image;
+    }
+
+    /** On Ctrl-C: what the finished variants measured, marked ABORTED, as k6 prints its summary when interrupted. */
+    private void writePartial(ScenarioRun run, Path out) {
+        try {
+            run.partial("interrupted (Ctrl-C)").ifPresentOrElse(report -> {
+                try {
+                    write(report, out);
+                    progress.accept("ABORTED: wrote what was measured until the interrupt to " + out
+                            + " (report.html, report.md, junit.xml, report.json); " + run.lastProgress());
+                } catch (IOException e) {
+                    progress.accept("ABORTED: could not write the partial report to " + out + ": " + e.getMessage());
+                }
+            }, () -> progress.accept("ABORTED before any variant finished, so no report was written; last measured: "
+                    + run.lastProgress()));
+        } catch (RuntimeException e) {
+            progress.accept("ABORTED: could not assemble the partial report: " + e);
+        }
     }
 
     private void closeAfterInterrupt(Teardown teardown) {

@@ -1,6 +1,7 @@
 package io.edgetwin.simulator.run;
 
 import io.edgetwin.report.MissingSeries;
+import io.edgetwin.report.gate.Threshold;
 import io.edgetwin.report.Validity;
 import io.edgetwin.report.VariantResult;
 import io.edgetwin.simulator.broker.BrokerClient;
@@ -140,9 +141,9 @@ final class VariantRun {
         for (DeviceTwin twin : fleet.twins()) {
             teardown.closeNow(twin);
         }
+        List<Threshold> reading = scenario().thresholdsReading(variant.name());
         List<MissingSeries> missing = SeriesCoverage.missing(observer, things(), scenario().components().keySet());
-        Validity validity = SeriesCoverage.check(ValidityCheck.of(result, scenario().validity(), variant.thresholds()),
-                missing, variant.thresholds());
+        Validity validity = SeriesCoverage.check(ValidityCheck.of(result, scenario().validity(), reading), missing, reading);
         VariantResult measured = Timeline.attach(VariantResults.of(scenario(), variant, last.get(0), outcome, fleetStartMs,
                 result, run.tracker().peakMemoryBytes(last.get(0).thing()), validity), result, observer)
                 .withMissingSeries(missing);
