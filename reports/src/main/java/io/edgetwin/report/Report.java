@@ -18,10 +18,12 @@ import java.util.Objects;
  * @param artifactBackend where deployment artifacts were served from ({@code s3proxy},
  *                        {@code localstack}); {@code null} when the run used none
  * @param variants        per variant name, in the order the scenario declared them
+ * @param repeats         the variants over every repeat and the confidence of their comparisons;
+ *                        {@code null} when not computed
  */
 public record Report(String scenario, int schemaVersion, Instant startedAt, Instant finishedAt,
                      Outcome verdict, long seed, Execution execution, String scenarioText,
-                     String artifactBackend, Map<String, VariantResult> variants) {
+                     String artifactBackend, Map<String, VariantResult> variants, Repeats repeats) {
 
     public static final int SCHEMA_VERSION = 2;
 
@@ -49,6 +51,13 @@ public record Report(String scenario, int schemaVersion, Instant startedAt, Inst
         }
     }
 
+    /** A report without repeats. */
+    public Report(String scenario, int schemaVersion, Instant startedAt, Instant finishedAt, Outcome verdict, long seed,
+                  Execution execution, String scenarioText, String artifactBackend, Map<String, VariantResult> variants) {
+        this(scenario, schemaVersion, startedAt, finishedAt, verdict, seed, execution, scenarioText, artifactBackend,
+                variants, null);
+    }
+
     /** A report whose verdict is derived from its variants. */
     public static Report of(RunSetup setup, Instant startedAt, Instant finishedAt, Map<String, VariantResult> variants) {
         return new Report(setup.scenario(), SCHEMA_VERSION, startedAt, finishedAt, verdictOf(variants), setup.seed(),
@@ -62,7 +71,19 @@ public record Report(String scenario, int schemaVersion, Instant startedAt, Inst
     /** This report with {@code variants} in place of its own, the verdict derived anew. */
     public Report withVariants(Map<String, VariantResult> replaced) {
         return new Report(scenario, schemaVersion, startedAt, finishedAt, verdictOf(replaced), seed, execution,
-                scenarioText, artifactBackend, replaced);
+                scenarioText, artifactBackend, replaced, repeats);
+    }
+
+    /** This report with {@code computed} as its repeats and comparisons. */
+    public Report withRepeats(Repeats computed) {
+        return new Report(scenario, schemaVersion, startedAt, finishedAt, verdict, seed, execution, scenarioText,
+                artifactBackend, variants, computed);
+    }
+
+    /** This report spanning {@code start} to {@code end}. */
+    public Report during(Instant start, Instant end) {
+        return new Report(scenario, schemaVersion, start, end, verdict, seed, execution, scenarioText, artifactBackend,
+                variants, repeats);
     }
 
     private static Outcome verdictOf(Map<String, VariantResult> variants) {

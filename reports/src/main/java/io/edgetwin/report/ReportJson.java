@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -78,13 +79,36 @@ public final class ReportJson {
             throw new ReportException("report '" + file + "': cannot read: " + e, e);
         }
         try {
-            requireSchemaVersion(file, MAPPER.readTree(bytes));
-            return MAPPER.readValue(bytes, Report.class);
+            JsonNode tree = MAPPER.readTree(bytes);
+            requireSchemaVersion(file, tree);
+            return MAPPER.readValue(withOptionalFields(tree) ? MAPPER.writeValueAsBytes(tree) : bytes, Report.class);
         } catch (JsonProcessingException e) {
             throw new ReportException(describe(file, e), e);
         } catch (IOException e) {
             throw new ReportException("report '" + file + "': cannot read: " + e, e);
         }
+    }
+
+    /**
+     * Fills fields added to schema version 2 after its first files ({@code repeats}, a variant's
+     * {@code interference}) with null where a file lacks them, so older reports still read (e.g. as a
+     * gate's baseline); true when something was filled.
+     */
+    private static boolean withOptionalFields(JsonNode root) {
+        boolean filled = false;
+        if (root instanceof ObjectNode object && !object.has("repeats")) {
+            object.putNull("repeats");
+            filled = true;
+        }
+        if (root.get("variants") instanceof ObjectNode variants) {
+            for (JsonNode variant : variants) {
+                if (variant instanceof ObjectNode v && !v.has("interference")) {
+                    v.putNull("interference");
+                    filled = true;
+                }
+            }
+        }
+        return filled;
     }
 
     private static void requireSchemaVersion(Path file, JsonNode root) {

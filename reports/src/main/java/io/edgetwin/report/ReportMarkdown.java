@@ -31,6 +31,7 @@ public final class ReportMarkdown {
         out.append(variantTable(report.variants())).append('\n');
         report.variants().forEach((name, variant) -> variant.validity().reasons().forEach(reason ->
                 out.append("- ⚠️ ").append(name).append(" run invalid: ").append(reason).append('\n')));
+        out.append(RepeatsMarkdown.render(report));
         out.append("## Component limits\n");
         report.variants().forEach((name, variant) -> out.append(componentSection(name, variant)));
         out.append("\n## Thresholds\n");

@@ -23,13 +23,15 @@ import java.util.Objects;
  * @param series                resource use over time per twin and component (and {@code device})
  * @param events                what happened during the run, in time order
  * @param passed                true exactly when every threshold passed (true with no thresholds)
+ * @param interference          what the rest of the host used while this variant was measured; {@code null}
+ *                              when it was not measured
  */
 public record VariantResult(DeviceCaps device, DeviceCaps requested, long twinStartMs, Validity validity,
                             RequestCounts requests, LatencySummary latencyMs, EncodedHistogram latencyHistogram,
                             double throughputPerSec, long devicePeakMemoryBytes, OomKills oomKills,
                             Map<String, ComponentResult> components, List<Window> windows, List<FleetTwin> twins,
                             List<ResourceSeries> series, List<Event> events, List<ThresholdResult> thresholds,
-                            boolean passed) {
+                            boolean passed, Interference interference) {
 
     public VariantResult {
         Objects.requireNonNull(device, "device");
@@ -57,6 +59,17 @@ public record VariantResult(DeviceCaps device, DeviceCaps requested, long twinSt
         }
     }
 
+    /** A result without a measurement of the host's interference. */
+    public VariantResult(DeviceCaps device, DeviceCaps requested, long twinStartMs, Validity validity,
+                         RequestCounts requests, LatencySummary latencyMs, EncodedHistogram latencyHistogram,
+                         double throughputPerSec, long devicePeakMemoryBytes, OomKills oomKills,
+                         Map<String, ComponentResult> components, List<Window> windows, List<FleetTwin> twins,
+                         List<ResourceSeries> series, List<Event> events, List<ThresholdResult> thresholds,
+                         boolean passed) {
+        this(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram, throughputPerSec,
+                devicePeakMemoryBytes, oomKills, components, windows, twins, series, events, thresholds, passed, null);
+    }
+
     /** A measured variant with no time line and no thresholds checked yet. */
     public static VariantResult measured(DeviceCaps device, DeviceCaps requested, long twinStartMs, Validity validity,
                                          RequestCounts requests, LatencySummary latencyMs,
@@ -73,14 +86,35 @@ public record VariantResult(DeviceCaps device, DeviceCaps requested, long twinSt
                                       List<ResourceSeries> seriesList, List<Event> eventList) {
         return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
                 throughputPerSec, devicePeakMemoryBytes, oomKills, components, windowList, twinList, seriesList,
-                eventList, thresholds, passed);
+                eventList, thresholds, passed, interference);
     }
 
     /** This result with {@code results} as its thresholds; passed follows from them. */
     public VariantResult withThresholds(List<ThresholdResult> results) {
         return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
                 throughputPerSec, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
-                results, results.stream().allMatch(ThresholdResult::passed));
+                results, results.stream().allMatch(ThresholdResult::passed), interference);
+    }
+
+    /** This result with {@code measuredInterference} as what the rest of the host used meanwhile. */
+    public VariantResult withInterference(Interference measuredInterference) {
+        return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
+                throughputPerSec, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
+                thresholds, passed, measuredInterference);
+    }
+
+    /** This result with {@code latency} and {@code throughput} in place of its own, e.g. the medians over repeats. */
+    public VariantResult withLatency(LatencySummary latency, double throughput) {
+        return new VariantResult(device, requested, twinStartMs, validity, requests, latency, latencyHistogram,
+                throughput, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
+                thresholds, passed, interference);
+    }
+
+    /** This result with {@code replaced} as its validity. */
+    public VariantResult withValidity(Validity replaced) {
+        return new VariantResult(device, requested, twinStartMs, replaced, requests, latencyMs, latencyHistogram,
+                throughputPerSec, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
+                thresholds, passed, interference);
     }
 
     private static void requireKnownComponents(OomKills oomKills, Map<String, ComponentResult> components) {

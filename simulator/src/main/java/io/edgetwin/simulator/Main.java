@@ -90,13 +90,22 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--out", paramLabel = "DIR", description = "where the reports go (default: out/<scenario>)")
         Path out;
 
+        @Option(names = "--repeat", paramLabel = "N", description = "run the variants N times; report medians, spreads"
+                + " and each comparison's confidence (default 1; docs/report.md)")
+        int repeat = 1;
+
         @Override
         public Integer call() throws Exception {
             PrintStream err = System.err;
+            if (repeat < 1) {
+                err.println("edgetwin: error: --repeat " + repeat + " is not a number of runs; expected 1 or more");
+                return BAD_INPUT;
+            }
             ScenarioRunner runner = new ScenarioRunner(projectRoot(), line -> err.println("edgetwin: " + line));
             Scenario scenario = runner.read(scenarioFile);
             Path dir = out != null ? out : Path.of("out", scenario.name());
-            Report report = runner.run(scenario, dir);
+            Report report = runner.run(scenario, dir, repeat);
+            RepeatLines.of(report).forEach(line -> err.println("edgetwin: " + line));
             report.variants().forEach((variant, result) -> result.validity().reasons()
                     .forEach(reason -> err.println("edgetwin: [" + variant + "] INVALID: " + reason)));
             err.println("edgetwin: " + report.verdict() + " — reports in " + dir + " (report.html, report.md,"

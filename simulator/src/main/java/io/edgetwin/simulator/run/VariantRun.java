@@ -1,5 +1,6 @@
 package io.edgetwin.simulator.run;
 
+import io.edgetwin.report.Interference;
 import io.edgetwin.report.Validity;
 import io.edgetwin.report.VariantResult;
 import io.edgetwin.simulator.broker.BrokerClient;
@@ -13,6 +14,8 @@ import io.edgetwin.simulator.load.LoadDriver;
 import io.edgetwin.simulator.load.LoadResult;
 import io.edgetwin.simulator.load.MqttTransport;
 import io.edgetwin.simulator.load.Sample;
+import io.edgetwin.simulator.host.HostProbe;
+import io.edgetwin.simulator.host.InterferenceMeter;
 import io.edgetwin.simulator.measure.HostCgroup;
 import io.edgetwin.simulator.measure.Observer;
 import io.edgetwin.simulator.measure.StatusTracker;
@@ -58,7 +61,7 @@ final class VariantRun {
     /** Shared by every variant of a run. */
     record RunContext(Scenario scenario, String runId, String imageRef, Mosquitto broker, BrokerClient client,
                       StatusTracker tracker, List<Sample> samples, Consumer<String> progress, Clock clock,
-                      CloudRun cloud) {
+                      CloudRun cloud, HostProbe host) {
     }
 
     private RunningFleet fleet;
@@ -69,6 +72,7 @@ final class VariantRun {
     private Reachability reachability;
     private MqttTransport transport;
     private FaultInjector injector;
+    private InterferenceMeter interference;
     private final List<LoadResult> slices = new ArrayList<>();
 
     /** The whole variant, alone on the host: provision → drive the whole duration with its faults → finish. */
@@ -95,6 +99,8 @@ final class VariantRun {
         reachability = new Reachability(fleet.size());
         transport = new MqttTransport(run.client(), fleet.twins().stream().map(t -> t.spec().thingName()).toList());
         injector = new FaultInjector(fleet, reachability, observer::event);
+        fleet.twins().forEach(twin -> run.host().own().addContainer(twin.containerId()));
+        interference = new InterferenceMeter(run.host(), System::nanoTime);
     }
 
     /**
@@ -113,7 +119,9 @@ final class VariantRun {
         if (slices.isEmpty()) {
             observer.startsAt(measuredStart);
             sampler.scheduleAtFixedRate(observer::sample, 0, 1, TimeUnit.SECONDS);
+            sampler.scheduleAtFixedRate(interference::sample, 0, 1, TimeUnit.SECONDS);
         }
+        interference.begin(measuredStart);
         if (withFaults) {
             injector.schedule(scenario().faults(), measuredStart);
         }
@@ -121,6 +129,7 @@ final class VariantRun {
                 (elapsed, sent, ok, failed, p99) -> progress.accept(String.format(
                         "%3d/%d s  sent %d  ok %d  failed %d  p99 %.1f ms", elapsed.toSeconds(),
                         length.toSeconds(), sent, ok, failed, p99 / 1e6))));
+        interference.end();
     }
 
     /** Stops observing, collects the last status of every twin, tears the fleet down and assembles the outcome. */
@@ -137,9 +146,15 @@ final class VariantRun {
         for (DeviceTwin twin : fleet.twins()) {
             teardown.closeNow(twin);
         }
-        Validity validity = ValidityCheck.of(result, scenario().validity(), variant.thresholds());
+        Interference host = interference.result();
+        Validity validity = InterferenceRule.apply(ValidityCheck.of(result, scenario().validity(), variant.thresholds()),
+                host, scenario().validity().maxOutsideCpu());
         VariantResult measured = Timeline.attach(VariantResults.of(scenario(), variant, last.get(0), outcome, fleetStartMs,
-                result, run.tracker().peakMemoryBytes(last.get(0).thing()), validity), result, observer);
+                result, run.tracker().peakMemoryBytes(last.get(0).thing()), validity), result, observer)
+                .withInterference(host);
+        if (host != null) {
+            progress.accept(host.sentence());
+        }
         progress.accept(String.format("done: ok %d of %d, dropped %d, unanswered %d, p99 %.1f ms, correct %d, %s",
                 result.ok(), result.scheduled(), result.dropped(), result.unanswered(), measured.latencyMs().p99(),
                 result.correct(), validity.valid() ? "VALID" : "INVALID: " + String.join("; ", validity.reasons())));

@@ -31,7 +31,7 @@ public final class ScenarioReader {
             "faults", "thresholds", "validity", "execution", "artifacts");
     private static final Set<String> DEVICE = Set.of("profile", "memory", "swap", "cpus", "pids");
     private static final Set<String> FLEET = Set.of("twins");
-    private static final Set<String> VALIDITY = Set.of("minDuration", "maxGeneratorCpu", "percentiles");
+    private static final Set<String> VALIDITY = Set.of("minDuration", "maxGeneratorCpu", "percentiles", "maxOutsideCpu");
     private static final Set<String> COMPONENT = Set.of("version", "configuration");
     private static final Set<String> VARIANT = Set.of("components");
     private static final Set<String> VARIANT_COMPONENT = Set.of("systemResourceLimits", "version", "configuration");
@@ -110,7 +110,8 @@ public final class ScenarioReader {
                 percentiles.add(percentile(p));
             }
         }
-        return new ValidityRules(minDuration, maxCpu, percentiles);
+        return new ValidityRules(minDuration, maxCpu, percentiles, f.containsKey("maxOutsideCpu")
+                ? ValidityRules.outsideCpu(f.get("maxOutsideCpu")) : d.maxOutsideCpu());
     }
 
     private static double percentile(Node node) {

@@ -1,0 +1,9 @@
+/**
+ * The host around a run: {@link io.edgetwin.simulator.host.HostProbe} reads the host's CPU times
+ * ({@link io.edgetwin.simulator.host.CpuTimes}, {@code /proc/stat}) and pressure stall information
+ * ({@link io.edgetwin.simulator.host.Pressure}) together with what the run's own twins, broker and
+ * harness used ({@link io.edgetwin.simulator.host.OwnUsage}); an
+ * {@link io.edgetwin.simulator.host.InterferenceMeter} turns those readings, once a second during a
+ * variant's measured part, into what everybody else on the host used.
+ */
+package io.edgetwin.simulator.host;
