@@ -1,12 +1,16 @@
 package io.edgetwin.report;
 
+import io.edgetwin.report.headline.Change;
+import io.edgetwin.report.headline.Headline;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -28,7 +32,8 @@ public final class ReportMarkdown {
                 .append(report.verdict()).append("\n\n");
         out.append("Started ").append(report.startedAt()).append(", took ")
                 .append(took(Duration.between(report.startedAt(), report.finishedAt()))).append(".\n\n");
-        out.append(variantTable(report.variants())).append('\n');
+        Headline.sentences(report).forEach(effect -> out.append("**").append(effect).append("**\n\n"));
+        out.append(variantTable(report.variants(), Headline.pairs(report))).append('\n');
         report.variants().forEach((name, variant) -> variant.validity().reasons().forEach(reason ->
                 out.append("- ⚠️ ").append(name).append(" run invalid: ").append(reason).append('\n')));
         out.append(RepeatsMarkdown.render(report));
@@ -39,37 +44,56 @@ public final class ReportMarkdown {
         return out.toString();
     }
 
-    private static String variantTable(Map<String, VariantResult> variants) {
+    /** A column per variant, then one per compared pair: ratios of measures, differences of counts. */
+    private static String variantTable(Map<String, VariantResult> variants, List<String[]> pairs) {
         List<String> header = new ArrayList<>();
         header.add("");
         header.addAll(variants.keySet());
-        MarkdownTable table = new MarkdownTable("l" + "r".repeat(variants.size()), header);
-        List<VariantResult> columns = List.copyOf(variants.values());
-        row(table, "run", columns, v -> v.validity().valid() ? "valid" : "INVALID");
-        row(table, "memory cap (MiB)", columns, v -> applied(mib(v.device().memoryBytes()), mib(v.requested().memoryBytes())));
-        row(table, "cpus", columns, v -> applied(number(v.device().cpus(), 2), number(v.requested().cpus(), 2)));
-        row(table, "pids", columns, v -> applied(count(v.device().pids()), count(v.requested().pids())));
-        row(table, "twin start (ms)", columns, v -> Long.toString(v.twinStartMs()));
-        row(table, "requests sent / ok / failed / late", columns, v -> requests(v.requests()));
-        row(table, "latency p50 (ms)", columns, v -> number(v.latencyMs().p50(), 3));
-        row(table, "latency p90 (ms)", columns, v -> number(v.latencyMs().p90(), 3));
-        row(table, "latency p99 (ms)", columns, v -> number(v.latencyMs().p99(), 3));
-        row(table, "latency max (ms)", columns, v -> number(v.latencyMs().max(), 3));
-        row(table, "throughput (/s)", columns, v -> number(v.throughputPerSec(), 2));
-        row(table, "device peak memory (MiB)", columns, v -> mib(v.devicePeakMemoryBytes()));
-        row(table, "device OOM kills", columns, v -> Long.toString(v.oomKills().device()));
-        row(table, "component OOM kills", columns, v -> componentKills(v.oomKills()));
+        pairs.forEach(pair -> header.add(pair[0] + " vs " + pair[1]));
+        MarkdownTable table = new MarkdownTable("l" + "r".repeat(variants.size() + pairs.size()), header);
+        List<Column> columns = new ArrayList<>();
+        variants.values().forEach(v -> columns.add(new Column(v, null)));
+        pairs.forEach(pair -> columns.add(new Column(variants.get(pair[0]), variants.get(pair[1]))));
+        row(table, "run", columns, v -> v.validity().valid() ? "valid" : "INVALID", null);
+        row(table, "memory cap (MiB)", columns, v -> applied(mib(v.device().memoryBytes()), mib(v.requested().memoryBytes())), null);
+        row(table, "cpus", columns, v -> applied(number(v.device().cpus(), 2), number(v.requested().cpus(), 2)), null);
+        row(table, "pids", columns, v -> applied(count(v.device().pids()), count(v.requested().pids())), null);
+        row(table, "twin start (ms)", columns, v -> Long.toString(v.twinStartMs()), ratio(v -> v.twinStartMs()));
+        row(table, "requests sent / ok / failed / late", columns, v -> requests(v.requests()), null);
+        row(table, "latency p50 (ms)", columns, v -> number(v.latencyMs().p50(), 3), ratio(v -> v.latencyMs().p50()));
+        row(table, "latency p90 (ms)", columns, v -> number(v.latencyMs().p90(), 3), ratio(v -> v.latencyMs().p90()));
+        row(table, "latency p99 (ms)", columns, v -> number(v.latencyMs().p99(), 3), ratio(v -> v.latencyMs().p99()));
+        row(table, "latency max (ms)", columns, v -> number(v.latencyMs().max(), 3), ratio(v -> v.latencyMs().max()));
+        row(table, "throughput (/s)", columns, v -> number(v.throughputPerSec(), 2), ratio(VariantResult::throughputPerSec));
+        row(table, "device peak memory (MiB)", columns, v -> mib(v.devicePeakMemoryBytes()),
+                ratio(VariantResult::devicePeakMemoryBytes));
+        row(table, "device OOM kills", columns, v -> Long.toString(v.oomKills().device()), difference(v -> v.oomKills().device()));
+        row(table, "component OOM kills", columns, v -> componentKills(v.oomKills()),
+                difference(v -> v.oomKills().components().values().stream().mapToLong(Long::longValue).sum()));
         // words, not marks: an emoji is two columns wide in a terminal and would break the alignment
-        row(table, "thresholds", columns, v -> v.passed() ? "passed" : "FAILED");
+        row(table, "thresholds", columns, v -> v.passed() ? "passed" : "FAILED", null);
         return table.render();
     }
 
-    private static void row(MarkdownTable table, String label, List<VariantResult> columns,
-                            Function<VariantResult, String> cell) {
+    /** A variant's column, or a compared pair's ({@code against} not null). */
+    private record Column(VariantResult variant, VariantResult against) {
+    }
+
+    private static void row(MarkdownTable table, String label, List<Column> columns, Function<VariantResult, String> cell,
+                            BiFunction<VariantResult, VariantResult, String> compare) {
         List<String> cells = new ArrayList<>();
         cells.add(label);
-        columns.forEach(column -> cells.add(cell.apply(column)));
+        columns.forEach(column -> cells.add(column.against() == null ? cell.apply(column.variant())
+                : compare == null ? "" : compare.apply(column.variant(), column.against())));
         table.row(cells);
+    }
+
+    private static BiFunction<VariantResult, VariantResult, String> ratio(ToDoubleFunction<VariantResult> figure) {
+        return (v, against) -> new Change("", figure.applyAsDouble(v), figure.applyAsDouble(against), "", false).cell();
+    }
+
+    private static BiFunction<VariantResult, VariantResult, String> difference(ToDoubleFunction<VariantResult> figure) {
+        return (v, against) -> new Change("", figure.applyAsDouble(v), figure.applyAsDouble(against), "", true).cell();
     }
 
     private static String componentSection(String variantName, VariantResult variant) {
@@ -101,7 +125,13 @@ public final class ReportMarkdown {
     }
 
     private static String actual(ThresholdResult result) {
-        return result.actual() == null ? "none (no value for this run)" : result.unit().format(result.actual());
+        String actual = result.actual() == null ? "none (no value for this run)" : result.unit().format(result.actual());
+        if (result.comparison() == null) {
+            return actual;
+        }
+        return actual + ", bound " + (result.comparison().limit() == null ? "none" : result.unit().format(result.comparison().limit()))
+                + " from " + result.comparison().against() + "'s " + result.comparison().metric() + " ("
+                + (result.comparison().value() == null ? "no value" : result.unit().format(result.comparison().value())) + ")";
     }
 
     private static String requests(RequestCounts requests) {

@@ -5,14 +5,16 @@ import java.util.Objects;
 /**
  * One threshold checked against one variant.
  *
- * @param expr   the expression as the scenario wrote it, e.g. {@code latency.p99 < 50ms}
- * @param actual the measured value in the metric's base unit ({@code unit}); {@code null} when the
- *               metric has no value for this run (errors.rate when nothing was sent), which always
- *               fails
- * @param unit   the base unit of {@code actual}
- * @param passed whether the threshold held
+ * @param expr       the expression as the scenario wrote it, e.g. {@code latency.p99 < 50ms}
+ * @param actual     the measured value in the metric's base unit ({@code unit}); {@code null} when the
+ *                   metric has no value for this run (errors.rate when nothing was sent), which always
+ *                   fails
+ * @param unit       the base unit of {@code actual}
+ * @param passed     whether the threshold held
+ * @param comparison for a threshold that compares with another variant or the baseline run, the other
+ *                   side as checked; {@code null} for a threshold with a fixed limit
  */
-public record ThresholdResult(String expr, Double actual, BaseUnit unit, boolean passed) {
+public record ThresholdResult(String expr, Double actual, BaseUnit unit, boolean passed, Comparison comparison) {
 
     public ThresholdResult {
         Checks.name("thresholds.expr", expr);
@@ -25,5 +27,28 @@ public record ThresholdResult(String expr, Double actual, BaseUnit unit, boolean
             throw new IllegalArgumentException("threshold '" + expr
                     + "' passed without an actual value; expected passed=false when actual is null");
         }
+        if (comparison != null && comparison.limit() == null && passed) {
+            throw new IllegalArgumentException("threshold '" + expr
+                    + "' passed without a value to compare with; expected passed=false when comparison.value is null");
+        }
+    }
+
+    /** A threshold with a fixed limit. */
+    public ThresholdResult(String expr, Double actual, BaseUnit unit, boolean passed) {
+        this(expr, actual, unit, passed, null);
+    }
+
+    /**
+     * What was measured, in words: {@code it was 38.5 ms}, {@code no value for this run}, and for a
+     * comparison the bound beside it: {@code it was 30 ms; the bound was 24.75 ms, from unlimited's latency.p99 of 49.5 ms}.
+     */
+    public String outcome() {
+        String measured = actual == null ? "no value for this run" : "it was " + unit.format(actual);
+        if (comparison == null) {
+            return measured;
+        }
+        return measured + "; " + (comparison.limit() == null ? comparison.against() + "'s " + comparison.metric()
+                + " had no value to compare with" : "the bound was " + unit.format(comparison.limit()) + ", from "
+                + comparison.against() + "'s " + comparison.metric() + " of " + unit.format(comparison.value()));
     }
 }

@@ -1,6 +1,7 @@
 package io.edgetwin.simulator;
 
 import io.edgetwin.report.Report;
+import io.edgetwin.report.headline.Headline;
 import io.edgetwin.report.gate.ThresholdException;
 import io.edgetwin.simulator.broker.BrokerException;
 import io.edgetwin.simulator.cloud.CloudException;
@@ -105,9 +106,13 @@ public final class Main implements Callable<Integer> {
             Scenario scenario = runner.read(scenarioFile);
             Path dir = out != null ? out : Path.of("out", scenario.name());
             Report report = runner.run(scenario, dir, repeat);
+            report.variants().forEach((variant, result) -> {
+                result.validity().reasons().forEach(reason -> err.println("edgetwin: [" + variant + "] INVALID: " + reason));
+                result.thresholds().stream().filter(t -> !t.passed()).forEach(t -> err.println("edgetwin: [" + variant
+                        + "] threshold failed: " + t.expr() + ": " + t.outcome()));
+            });
+            Headline.sentences(report).forEach(effect -> err.println("edgetwin: " + effect));
             RepeatLines.of(report).forEach(line -> err.println("edgetwin: " + line));
-            report.variants().forEach((variant, result) -> result.validity().reasons()
-                    .forEach(reason -> err.println("edgetwin: [" + variant + "] INVALID: " + reason)));
             err.println("edgetwin: " + report.verdict() + " — reports in " + dir + " (report.html, report.md,"
                     + " junit.xml, report.json)");
             return switch (report.verdict()) {

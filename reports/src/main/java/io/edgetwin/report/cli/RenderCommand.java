@@ -3,6 +3,7 @@ package io.edgetwin.report.cli;
 import io.edgetwin.report.Report;
 import io.edgetwin.report.ReportFormats;
 import io.edgetwin.report.ReportJson;
+import io.edgetwin.report.headline.Headline;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -27,6 +28,7 @@ final class RenderCommand implements Callable<Integer> {
         Report report = ReportJson.read(dir.resolve("report.json"));
         List<Path> written = ReportFormats.write(ReportFormats.rendered(), report, dir);
         written.forEach(file -> spec.commandLine().getErr().println("edgetwin: wrote " + file));
+        Headline.sentences(report).forEach(effect -> spec.commandLine().getErr().println("edgetwin: " + effect));
         spec.commandLine().getErr().println("edgetwin: " + report.scenario() + ": " + report.verdict());
         return switch (report.verdict()) {
             case PASS -> ReportCli.PASSED;

@@ -23,7 +23,8 @@ import java.util.function.ToDoubleFunction;
 /**
  * Folds the reports of one scenario run N times into one report. Each variant keeps the first repeat's
  * time line (windows, series, events: the charts show repeat 1), with its latency percentiles and
- * throughput replaced by their medians over the repeats, its thresholds checked against those medians,
+ * throughput replaced by their medians over the repeats, its thresholds (comparisons too) checked
+ * against those medians,
  * and every repeat's invalid reasons (so one invalid repeat makes the whole run INVALID). {@code repeats}
  * adds each repeat's numbers, each metric's spread and the comparisons between variants, bootstrapped
  * over the windows of every repeat.
@@ -41,10 +42,15 @@ public final class RepeatedRuns {
         Report first = runs.get(0);
         Map<String, VariantResult> variants = new LinkedHashMap<>();
         Map<String, RepeatedVariant> repeated = new LinkedHashMap<>();
+        Map<String, List<Threshold>> thresholds = new LinkedHashMap<>();
         for (String name : first.variants().keySet()) {
             List<VariantResult> each = runs.stream().map(r -> variantOf(r, name)).toList();
             variants.put(name, runs.size() == 1 ? each.get(0) : median(each));
             repeated.put(name, RepeatedVariant.of(repeatRuns(each)));
+            thresholds.put(name, each.get(0).thresholds().stream().map(ThresholdResult::expr).map(Threshold::parse).toList());
+        }
+        if (runs.size() > 1) {
+            variants = Gate.judge(variants, thresholds);
         }
         Repeats repeats = new Repeats(runs.size(), repeated, comparisons(runs, bootstrap));
         return first.withVariants(variants).withRepeats(repeats)
@@ -69,10 +75,8 @@ public final class RepeatedRuns {
                 reasons.add("repeat " + (i + 1) + " of " + each.size() + ": " + reason);
             }
         }
-        VariantResult m = each.get(0).withLatency(latency, med(each, VariantResult::throughputPerSec))
+        return each.get(0).withLatency(latency, med(each, VariantResult::throughputPerSec))
                 .withValidity(new Validity(reasons.isEmpty(), reasons));
-        List<Threshold> thresholds = m.thresholds().stream().map(ThresholdResult::expr).map(Threshold::parse).toList();
-        return m.withThresholds(Gate.evaluate(thresholds, m).results());
     }
 
     private static double med(List<VariantResult> each, ToDoubleFunction<VariantResult> metric) {

@@ -4,26 +4,38 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
- * A parsed threshold, k6-style: {@code <metric> <op> <number>[unit]}, e.g.
- * {@code latency.p99 < 50ms}, {@code errors.rate <= 0.1%}, {@code oomKills.component[ml.Inference] == 0}.
- * Parsing needs no run, so a scenario's thresholds can be checked before any twin starts.
+ * A parsed threshold, k6-style: {@code <metric> <op> <bound>}, where the bound is a number with a unit
+ * ({@code latency.p99 < 50ms}, {@code errors.rate <= 0.1%}) or another measurement, scaled or shifted
+ * ({@code latency.p99 < 0.5 * unlimited.latency.p99}, {@code oomKills.device <= unlimited.oomKills.device},
+ * {@code errors.rate <= baseline.errors.rate + 0.5%}). Parsing needs no run, so a scenario's thresholds can
+ * be checked before any twin starts; which variants a comparison names is checked by
+ * {@link References#problems}.
  *
- * @param expr       the expression as written, kept for reports
- * @param limit      the number converted to the metric's {@link io.edgetwin.report.BaseUnit}
- *                   ({@code 1s} becomes 1000 ms, {@code 0.1%} becomes 0.001)
+ * @param expr     the expression as written, kept for reports
+ * @param operator how the metric must relate to the bound
+ * @param bound    a {@link Operand.Constant} already in the metric's {@link io.edgetwin.report.BaseUnit}
+ *                 ({@code 1s} becomes 1000 ms, {@code 0.1%} becomes 0.001), or a {@link Operand.Reference}
+ *                 of the same unit
  */
-public record Threshold(String expr, Metric metric, Comparison comparison, double limit) {
+public record Threshold(String expr, Metric metric, Operator operator, Operand bound) {
 
     public Threshold {
         Objects.requireNonNull(expr, "expr");
         Objects.requireNonNull(metric, "metric");
-        Objects.requireNonNull(comparison, "comparison");
-        if (!Double.isFinite(limit) || limit < 0) {
-            throw new IllegalArgumentException("threshold '" + expr + "': limit is " + limit
-                    + "; expected a finite number >= 0");
+        Objects.requireNonNull(operator, "operator");
+        Objects.requireNonNull(bound, "bound");
+        if (bound instanceof Operand.Reference reference && reference.unit() != metric.unit()) {
+            throw new IllegalArgumentException("threshold '" + expr + "': " + metric.key() + " is in " + metric.unit()
+                    + " but " + reference.describe() + " is in " + reference.unit() + "; expected the same unit");
         }
+    }
+
+    /** A threshold against a fixed limit in the metric's base unit. */
+    public Threshold(String expr, Metric metric, Operator operator, double limit) {
+        this(expr, metric, operator, new Operand.Constant(limit));
     }
 
     /** @throws ThresholdException quoting {@code expr} and saying what is wrong and what is accepted */
@@ -59,8 +71,36 @@ public record Threshold(String expr, Metric metric, Comparison comparison, doubl
         return ThresholdParser.knownMetrics();
     }
 
-    /** Whether {@code actual} (in the metric's base unit) satisfies this threshold. */
+    /** The other measurement this threshold compares with, if it is a comparison. */
+    public Optional<Operand.Reference> reference() {
+        return bound instanceof Operand.Reference reference ? Optional.of(reference) : Optional.empty();
+    }
+
+    /** Whether the bound is read from another variant or the baseline run (not from the variant itself). */
+    public boolean readsOtherRuns() {
+        return reference().filter(reference -> !(reference.source() instanceof Source.Own)).isPresent();
+    }
+
+    /**
+     * The fixed limit, in the metric's base unit.
+     *
+     * @throws IllegalStateException when the threshold is a comparison, whose bound is only known after a run
+     */
+    public double limit() {
+        if (bound instanceof Operand.Constant constant) {
+            return constant.value();
+        }
+        throw new IllegalStateException("threshold '" + expr + "' compares with " + ((Operand.Reference) bound).describe()
+                + "; it has no fixed limit");
+    }
+
+    /** Whether {@code actual} satisfies this threshold against {@code limit}, both in the metric's base unit. */
+    public boolean holds(double actual, double limit) {
+        return operator.holds(actual, limit);
+    }
+
+    /** Whether {@code actual} satisfies a threshold with a fixed limit. */
     public boolean holdsFor(double actual) {
-        return comparison.holds(actual, limit);
+        return holds(actual, limit());
     }
 }

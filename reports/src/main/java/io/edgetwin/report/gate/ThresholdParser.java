@@ -16,7 +16,8 @@ import java.util.stream.Stream;
  */
 final class ThresholdParser {
 
-    static final String GRAMMAR = "<metric> <op> <number>[unit], e.g. 'latency.p99 < 50ms'";
+    static final String GRAMMAR = "<metric> <op> <number>[unit] or <metric> <op> [<factor> *] [<variant>.]<metric>"
+            + " [+|- <number>[unit]], e.g. 'latency.p99 < 50ms', 'latency.p99 < 0.5 * unlimited.latency.p99'";
     private static final String OPERATOR_CHARS = "<>=!";
     private static final Pattern NUMBER_AND_UNIT = Pattern.compile("(\\d+(?:\\.\\d+)?|\\.\\d+)\\s*(.*)");
 
@@ -51,8 +52,11 @@ final class ThresholdParser {
             opEnd++;
         }
         Metric metric = metric(expr.substring(0, opStart).trim());
-        Comparison comparison = comparison(expr.substring(opStart, opEnd));
+        Operator comparison = comparison(expr.substring(opStart, opEnd));
         String limit = expr.substring(opEnd).trim();
+        if (ReferenceParser.isReference(limit)) {
+            return new Threshold(expr, metric, comparison, new ReferenceParser(this, metric).parse(limit));
+        }
         if (limit.toLowerCase(Locale.ROOT).endsWith(OfLimit.SUFFIX)) {
             limit = limit.substring(0, limit.length() - OfLimit.SUFFIX.length()).trim();
             if (!OfLimit.appliesTo(metric)) {
@@ -77,7 +81,7 @@ final class ThresholdParser {
                 return i;
             }
         }
-        throw refused("missing operator; expected " + GRAMMAR + " with one of " + Comparison.known());
+        throw refused("missing operator; expected " + GRAMMAR + " with one of " + Operator.known());
     }
 
     Metric metric(String text) {
@@ -103,12 +107,12 @@ final class ThresholdParser {
         throw refused("unknown metric '" + text + "'; expected one of " + knownMetrics());
     }
 
-    private Comparison comparison(String symbol) {
-        return Comparison.bySymbol(symbol).orElseThrow(() ->
-                refused("unknown operator '" + symbol + "'; expected one of " + Comparison.known()));
+    private Operator comparison(String symbol) {
+        return Operator.bySymbol(symbol).orElseThrow(() ->
+                refused("unknown operator '" + symbol + "'; expected one of " + Operator.known()));
     }
 
-    private double limit(Metric metric, Comparison comparison, String text) {
+    private double limit(Metric metric, Operator comparison, String text) {
         Matcher matcher = NUMBER_AND_UNIT.matcher(text);
         if (!matcher.matches()) {
             throw refused("expected a number after '" + comparison.symbol() + "', found "
@@ -131,7 +135,7 @@ final class ThresholdParser {
                 ? metric.key() + " (or " + VariantMetric.TWIN_START_ALIAS + ")" : metric.key();
     }
 
-    private ThresholdException refused(String reason) {
+    ThresholdException refused(String reason) {
         return new ThresholdException(what + " '" + expr + "': " + reason);
     }
 }

@@ -4,6 +4,7 @@ import io.edgetwin.report.Report;
 import io.edgetwin.report.ReportException;
 import io.edgetwin.report.ThresholdResult;
 import io.edgetwin.report.VariantResult;
+import io.edgetwin.report.headline.Headline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +36,7 @@ public final class ReportHtml {
                 .append(Html.escape(report.scenario() + ": " + report.verdict())).append("</title><style>")
                 .append(CSS).append("</style></head><body>\n");
         out.append(verdict(report));
-        section(out, "variants", "Variants side by side", Tables.summary(variants));
+        section(out, "variants", "Variants side by side", Tables.summary(variants, Headline.pairs(report)));
         if (report.repeats() != null) {
             section(out, "repeats", "Repeats and confidence", RepeatTables.render(report.repeats()));
         }
@@ -67,6 +68,12 @@ public final class ReportHtml {
             variant.validity().reasons().forEach(reason -> reasons.add(name + ": run invalid: " + reason));
             variant.thresholds().stream().filter(t -> !t.passed()).forEach(t -> reasons.add(failed(name, t)));
         });
+        List<String> effects = Headline.sentences(report);
+        if (!effects.isEmpty()) {
+            out.append("<ul class=\"effects\">");
+            effects.forEach(effect -> out.append("<li>").append(Html.escape(effect)).append("</li>"));
+            out.append("</ul>");
+        }
         if (!reasons.isEmpty()) {
             out.append("<ul class=\"failures\">");
             reasons.forEach(reason -> out.append("<li>").append(Html.escape(reason)).append("</li>"));
@@ -83,8 +90,7 @@ public final class ReportHtml {
 
     /** E.g. {@code limited: latency.p99 < 50ms failed: it was 61.25 ms}. */
     private static String failed(String variant, ThresholdResult threshold) {
-        return variant + ": " + threshold.expr() + " failed: "
-                + (threshold.actual() == null ? "no value for this run" : "it was " + threshold.unit().format(threshold.actual()));
+        return variant + ": " + threshold.expr() + " failed: " + threshold.outcome();
     }
 
     private static String validity(String name, VariantResult variant) {

@@ -21,31 +21,39 @@ final class Tables {
     private Tables() {
     }
 
-    static String summary(Map<String, VariantResult> variants) {
-        StringBuilder out = new StringBuilder("<table><tr><th></th>");
-        variants.keySet().forEach(name -> out.append("<th>").append(Html.escape(name)).append("</th>"));
-        out.append("</tr>");
-        row(out, variants, "run", v -> v.validity().valid() ? "<span class=\"ok\">valid</span>"
-                : "<span class=\"bad\">INVALID</span>");
-        row(out, variants, "thresholds", v -> v.passed() ? "<span class=\"ok\">passed</span>"
-                : "<span class=\"bad\">FAILED</span>");
-        row(out, variants, "device memory cap", v -> caps(v.device(), v.requested(), d -> Html.mib(d.memoryBytes())));
-        row(out, variants, "device cpus", v -> caps(v.device(), v.requested(), d -> Html.number(d.cpus(), 2)));
-        row(out, variants, "twins", v -> Integer.toString(Math.max(1, v.twins().size())));
-        row(out, variants, "requests sent / ok / failed / late", v -> v.requests().sent() + " / " + v.requests().ok()
-                + " / " + v.requests().failed() + " / " + v.requests().late());
-        row(out, variants, "latency p50 / p90 / p99 / max (ms)", v -> Html.number(v.latencyMs().p50(), 2) + " / "
+    /**
+     * Variants side by side, then a column per compared pair ({@code limited vs unlimited}): the ratio
+     * of each measure ({@code ×0.24}) and the difference of each count ({@code −1}).
+     */
+    static String summary(Map<String, VariantResult> variants, List<String[]> pairs) {
+        Summary table = new Summary(variants, pairs);
+        table.row("run", v -> v.validity().valid() ? "<span class=\"ok\">valid</span>"
+                : "<span class=\"bad\">INVALID</span>", null);
+        table.row("thresholds", v -> v.passed() ? "<span class=\"ok\">passed</span>"
+                : "<span class=\"bad\">FAILED</span>", null);
+        table.row("device memory cap", v -> caps(v.device(), v.requested(), d -> Html.mib(d.memoryBytes())), null);
+        table.row("device cpus", v -> caps(v.device(), v.requested(), d -> Html.number(d.cpus(), 2)), null);
+        table.row("twins", v -> Integer.toString(Math.max(1, v.twins().size())), null);
+        table.row("requests sent / ok / failed / late", v -> v.requests().sent() + " / " + v.requests().ok()
+                + " / " + v.requests().failed() + " / " + v.requests().late(), Summary.differences(
+                v -> v.requests().sent(), v -> v.requests().ok(), v -> v.requests().failed(), v -> v.requests().late()));
+        table.row("latency p50 / p90 / p99 / max (ms)", v -> Html.number(v.latencyMs().p50(), 2) + " / "
                 + Html.number(v.latencyMs().p90(), 2) + " / " + Html.number(v.latencyMs().p99(), 2) + " / "
-                + Html.number(v.latencyMs().max(), 2));
-        row(out, variants, "throughput", v -> Html.number(v.throughputPerSec(), 1) + " /s");
-        row(out, variants, "device peak memory", v -> Html.mib(v.devicePeakMemoryBytes()));
-        row(out, variants, "device OOM kills", v -> Long.toString(v.oomKills().device()));
-        row(out, variants, "component OOM kills", v -> v.oomKills().components().isEmpty() ? "0"
+                + Html.number(v.latencyMs().max(), 2), Summary.ratios(v -> v.latencyMs().p50(), v -> v.latencyMs().p90(),
+                v -> v.latencyMs().p99(), v -> v.latencyMs().max()));
+        table.row("throughput", v -> Html.number(v.throughputPerSec(), 1) + " /s", Summary.ratios(VariantResult::throughputPerSec));
+        table.row("device peak memory", v -> Html.mib(v.devicePeakMemoryBytes()),
+                Summary.ratios(VariantResult::devicePeakMemoryBytes));
+        table.row("device OOM kills", v -> Long.toString(v.oomKills().device()), Summary.differences(v -> v.oomKills().device()));
+        table.row("component OOM kills", v -> v.oomKills().components().isEmpty() ? "0"
                 : v.oomKills().components().entrySet().stream().map(e -> Html.escape(e.getKey()) + ": " + e.getValue())
-                .collect(Collectors.joining("<br>")));
-        row(out, variants, "device throttled ratio (worst twin)", v -> percent(DeviceTotals.throttleRatio(v)));
-        row(out, variants, "device major faults/s (worst twin)", v -> Html.number(DeviceTotals.majorFaultsPerSec(v), 1));
-        return out.append("</table>").toString();
+                .collect(Collectors.joining("<br>")), Summary.differences(
+                v -> v.oomKills().components().values().stream().mapToLong(Long::longValue).sum()));
+        table.row("device throttled ratio (worst twin)", v -> percent(DeviceTotals.throttleRatio(v)),
+                Summary.ratios(DeviceTotals::throttleRatio));
+        table.row("device major faults/s (worst twin)", v -> Html.number(DeviceTotals.majorFaultsPerSec(v), 1),
+                Summary.ratios(DeviceTotals::majorFaultsPerSec));
+        return table.render();
     }
 
     static String components(VariantResult variant) {
@@ -106,13 +114,6 @@ final class Tables {
         return out.toString();
     }
 
-    private static void row(StringBuilder out, Map<String, VariantResult> variants, String label,
-                            Function<VariantResult, String> cell) {
-        out.append("<tr><th>").append(Html.escape(label)).append("</th>");
-        variants.values().forEach(v -> out.append("<td class=\"num\">").append(cell.apply(v)).append("</td>"));
-        out.append("</tr>");
-    }
-
     private static String caps(DeviceCaps applied, DeviceCaps requested, Function<DeviceCaps, String> field) {
         String got = field.apply(applied);
         String asked = field.apply(requested);
@@ -133,7 +134,7 @@ final class Tables {
         return "<span class=\"" + ("SUCCESSFUL".equals(status) ? "ok" : "bad") + "\">" + Html.escape(status) + "</span>";
     }
 
-    private static String percent(double ratio) {
+    static String percent(double ratio) {
         return Double.isNaN(ratio) ? "–" : Html.number(ratio * 100, 1) + " %";
     }
 

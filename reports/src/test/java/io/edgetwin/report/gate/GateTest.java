@@ -47,8 +47,8 @@ class GateTest {
 
         assertFalse(verdict.passed());
         assertEquals(List.of(
-                new Violation("latency.p99", Comparison.LESS, 30, 38.5, BaseUnit.MILLISECONDS),
-                new Violation("throughput", Comparison.GREATER_OR_EQUAL, 20, 16.5, BaseUnit.PER_SECOND)),
+                new Violation("latency.p99", Operator.LESS, 30.0, 38.5, BaseUnit.MILLISECONDS),
+                new Violation("throughput", Operator.GREATER_OR_EQUAL, 20.0, 16.5, BaseUnit.PER_SECOND)),
                 verdict.violations());
         assertEquals(List.of(true, false, false), verdict.results().stream().map(ThresholdResult::passed).toList());
     }
@@ -57,7 +57,7 @@ class GateTest {
     void componentOomKillsAreCountedPerComponent() {
         Verdict verdict = Gate.evaluate(thresholds("oomKills.component[log.Shipper] == 0"), limited);
 
-        assertEquals(List.of(new Violation("oomKills.component[log.Shipper]", Comparison.EQUAL, 0, 2.0, BaseUnit.COUNT)),
+        assertEquals(List.of(new Violation("oomKills.component[log.Shipper]", Operator.EQUAL, 0.0, 2.0, BaseUnit.COUNT)),
                 verdict.violations());
     }
 

@@ -43,7 +43,7 @@ class ThresholdTest {
             latency.p99<50ms             | LATENCY_P99      | LESS             | 50
             '  latency.p99   <   50 ms  ' | LATENCY_P99     | LESS             | 50
             """)
-    void parsesEveryMetricWithItsUnitsIntoTheBaseUnit(String expr, VariantMetric metric, Comparison comparison,
+    void parsesEveryMetricWithItsUnitsIntoTheBaseUnit(String expr, VariantMetric metric, Operator comparison,
                                                       double limit) {
         Threshold threshold = Threshold.parse(expr);
 
@@ -108,7 +108,7 @@ class ThresholdTest {
 
     @Test
     void missingOrMalformedNumberIsRefusedSayingWhatWasFound() {
-        assertEquals("threshold 'latency.p99 < fast': expected a number after '<', found 'fast'",
+        assertEquals("threshold 'latency.p99 < fast': expected a number or [<variant>.]<metric> after the operator, found 'fast'",
                 refusal("latency.p99 < fast"));
         assertEquals("threshold 'latency.p99 <': expected a number after '<', found nothing", refusal("latency.p99 <"));
         assertEquals("threshold 'latency.p99 < -5ms': expected a number after '<', found '-5ms'",

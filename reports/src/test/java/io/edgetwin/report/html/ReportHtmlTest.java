@@ -11,6 +11,12 @@ import io.edgetwin.report.SampleReports;
 import io.edgetwin.report.SyntheticRun;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.edgetwin.report.VariantResult;
+import io.edgetwin.report.gate.Gate;
+import io.edgetwin.report.gate.Threshold;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ReportHtmlTest {
@@ -25,6 +31,24 @@ class ReportHtmlTest {
         assertTrue(header > 0 && header < html.indexOf("<section"), "verdict before every section");
         assertTrue(html.contains("<h1>quickstart: FAIL</h1>"), html);
         assertTrue(html.contains("<li>unlimited: latency.p99 &lt; 50ms failed: it was 61.25 ms</li>"), html);
+    }
+
+    @Test
+    void headlineStatesEachComparisonsEffectAndTheTableHasItsRatioColumn() {
+        Map<String, VariantResult> variants = new LinkedHashMap<>();
+        variants.put("limited", SampleReports.limited());
+        variants.put("unlimited", SampleReports.unlimited());
+        Report report = SampleReports.of("quickstart", Gate.judge(variants,
+                Map.of("limited", Threshold.parseAll(List.of("latency.p99 < 0.5 * unlimited.latency.p99")))));
+
+        String html = ReportHtml.render(report);
+
+        String header = html.substring(0, html.indexOf("</header>"));
+        assertTrue(header.contains("<ul class=\"effects\"><li>limited vs unlimited: p99 1.6× lower (61.3 → 38.5 ms)"), header);
+        assertTrue(header.contains("limited: latency.p99 &lt; 0.5 * unlimited.latency.p99 failed: it was 38.5 ms; the bound"
+                + " was 30.625 ms, from unlimited's latency.p99 of 61.25 ms"), header);
+        assertTrue(html.contains("<th class=\"pair\">limited vs unlimited</th>"));
+        assertTrue(html.contains("<td class=\"num pair\">×1.25 / ×0.83 / ×0.63 / ×0.49</td>"), html);
     }
 
     @Test

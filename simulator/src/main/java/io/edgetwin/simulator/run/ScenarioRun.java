@@ -4,6 +4,8 @@ import io.edgetwin.report.Execution;
 import io.edgetwin.report.Report;
 import io.edgetwin.report.RunSetup;
 import io.edgetwin.report.VariantResult;
+import io.edgetwin.report.gate.Gate;
+import io.edgetwin.report.gate.Threshold;
 import io.edgetwin.simulator.broker.BrokerClient;
 import io.edgetwin.simulator.broker.Mosquitto;
 import io.edgetwin.simulator.cloud.CloudRun;
@@ -93,7 +95,14 @@ public final class ScenarioRun {
         RunSetup setup = new RunSetup(scenario.name(), scenario.seed(),
                 interleaved ? Execution.INTERLEAVED : Execution.SEQUENTIAL, scenario.text(),
                 cloud == null ? null : cloud.backend().id());
-        return Report.of(setup, startedAt, clock.instant(), results);
+        return Report.of(setup, startedAt, clock.instant(), judged(results));
+    }
+
+    /** Every variant's thresholds, now that each variant can be compared with those that ran after it. */
+    private Map<String, VariantResult> judged(Map<String, VariantResult> results) {
+        Map<String, List<Threshold>> thresholds = new LinkedHashMap<>();
+        scenario.variants().forEach(variant -> thresholds.put(variant.name(), variant.thresholds()));
+        return Gate.judge(results, thresholds);
     }
 
     private Map<String, VariantResult> sequential(VariantRun.RunContext context) throws Exception {

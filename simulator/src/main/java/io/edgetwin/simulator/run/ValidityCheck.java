@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * Decides whether a variant's run counts (LoadGen-style): it measured for at least the minimum
- * duration, has enough answers for every percentile it reports (those its thresholds name, plus
- * {@code validity.percentiles}), and its load generator thread stayed under the CPU limit.
+ * duration, has enough answers for every percentile it reports (those its thresholds name, those
+ * other variants' comparisons read from it, plus {@code validity.percentiles}), and its load generator thread stayed under the CPU limit.
  */
 final class ValidityCheck {
 
@@ -45,12 +45,17 @@ final class ValidityCheck {
     static TreeSet<Double> percentiles(ValidityRules rules, List<Threshold> thresholds) {
         TreeSet<Double> percentiles = new TreeSet<>(rules.percentiles());
         for (Threshold t : thresholds) {
-            Matcher m = PERCENTILE.matcher(t.metric().key());
-            if (m.matches()) {
-                percentiles.add(Double.parseDouble(m.group(1)));
-            }
+            addPercentile(percentiles, t.metric().key());
+            t.reference().ifPresent(reference -> addPercentile(percentiles, reference.metric().key()));
         }
         return percentiles;
+    }
+
+    private static void addPercentile(TreeSet<Double> percentiles, String metric) {
+        Matcher m = PERCENTILE.matcher(metric);
+        if (m.matches()) {
+            percentiles.add(Double.parseDouble(m.group(1)));
+        }
     }
 
     private static String format(double percentile) {

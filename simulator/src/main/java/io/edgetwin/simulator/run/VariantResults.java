@@ -10,6 +10,7 @@ import io.edgetwin.report.RequestCounts;
 import io.edgetwin.report.Validity;
 import io.edgetwin.report.VariantResult;
 import io.edgetwin.report.gate.Gate;
+import io.edgetwin.report.gate.Threshold;
 import io.edgetwin.simulator.load.LoadResult;
 import io.edgetwin.simulator.measure.TwinStatus;
 import io.edgetwin.simulator.scenario.DeviceSpec;
@@ -76,8 +77,13 @@ final class VariantResults {
         return kills;
     }
 
+    /**
+     * The thresholds the variant can check on its own; those comparing with another variant are
+     * checked when the whole run is in ({@link ScenarioRun}).
+     */
     static VariantResult withThresholds(VariantResult measured, Variant variant) {
-        return measured.withThresholds(Gate.evaluate(variant.thresholds(), measured).results());
+        List<Threshold> own = variant.thresholds().stream().filter(threshold -> !threshold.readsOtherRuns()).toList();
+        return measured.withThresholds(Gate.evaluate(own, measured).results());
     }
 
     private static Map<String, ComponentResult> components(Scenario scenario, Variant variant, TwinStatus last) {

@@ -147,8 +147,8 @@ final class VariantRun {
             teardown.closeNow(twin);
         }
         Interference host = interference.result();
-        Validity validity = InterferenceRule.apply(ValidityCheck.of(result, scenario().validity(), variant.thresholds()),
-                host, scenario().validity().maxOutsideCpu());
+        Validity validity = InterferenceRule.apply(ValidityCheck.of(result, scenario().validity(),
+                scenario().thresholdsReading(variant.name())), host, scenario().validity().maxOutsideCpu());
         VariantResult measured = Timeline.attach(VariantResults.of(scenario(), variant, last.get(0), outcome, fleetStartMs,
                 result, run.tracker().peakMemoryBytes(last.get(0).thing()), validity), result, observer)
                 .withInterference(host);

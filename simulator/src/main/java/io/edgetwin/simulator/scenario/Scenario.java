@@ -1,5 +1,8 @@
 package io.edgetwin.simulator.scenario;
 
+import io.edgetwin.report.gate.Source;
+import io.edgetwin.report.gate.Threshold;
+import java.util.ArrayList;
 import io.edgetwin.simulator.fault.Fault;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -36,5 +39,20 @@ public record Scenario(Path file, String text, String name, long seed, DeviceSpe
         SEQUENTIAL,
         /** All variants' fleets up at once, the load alternating between variants in rounds. */
         INTERLEAVED
+    }
+
+    /**
+     * The thresholds that read variant {@code name}'s measurements: its own, and other variants'
+     * comparisons with it ({@code unlimited.latency.p99} reads unlimited's p99).
+     */
+    public List<Threshold> thresholdsReading(String name) {
+        List<Threshold> reading = new ArrayList<>();
+        for (Variant variant : variants) {
+            variant.thresholds().stream().filter(threshold -> variant.name().equals(name) || threshold.reference()
+                    .filter(reference -> reference.source() instanceof Source.OtherVariant other
+                            && other.name().equals(name)).isPresent())
+                    .forEach(reading::add);
+        }
+        return reading;
     }
 }

@@ -1,5 +1,6 @@
 package io.edgetwin.simulator.scenario;
 
+import io.edgetwin.report.gate.References;
 import io.edgetwin.report.gate.Threshold;
 import io.edgetwin.report.gate.ThresholdException;
 import java.io.IOException;
@@ -226,7 +227,19 @@ public final class ScenarioReader {
                 throw t.getValue().error("names no variant; expected one of " + entries.keySet());
             }
         }
+        requireKnownReferences(variants, thresholds);
         return variants;
+    }
+
+    /** Comparisons name variants of this scenario, not the variant itself, and do not go round in circles. */
+    private static void requireKnownReferences(List<Variant> variants, Map<String, Node> thresholds) {
+        Map<String, List<Threshold>> byVariant = new LinkedHashMap<>();
+        variants.forEach(variant -> byVariant.put(variant.name(), variant.thresholds()));
+        List<References.Problem> problems = References.problems(byVariant, byVariant.keySet(), false);
+        if (!problems.isEmpty()) {
+            References.Problem first = problems.get(0);
+            throw thresholds.get(first.variant()).sequence().get(first.index()).error(first.message());
+        }
     }
 
     private static Map<String, ComponentLimits> limits(Node variant, Map<String, ScenarioComponent> components) {

@@ -48,6 +48,10 @@ public record SizingRequest(Scenario scenario, String component, List<Threshold>
             throw new SizingException("--slo: " + e.getMessage());
         }
         for (Threshold slo : slos) {
+            if (slo.readsOtherRuns()) {
+                throw new SizingException("--slo '" + slo.expr() + "' compares with another run; expected a fixed bound,"
+                        + " e.g. --slo \"latency.p99 < 50ms\" (a sizing trial has no other variant)");
+            }
             if (slo.metric() instanceof ComponentMetric kills && !scenario.components().containsKey(kills.component())) {
                 throw new SizingException("--slo '" + slo.expr() + "' names component '" + kills.component()
                         + "', which is not in the scenario; expected one of " + scenario.components().keySet());

@@ -214,6 +214,35 @@ class ScenarioReaderTest {
         assertThat(e.getMessage()).contains("no recipe com.edgetwin.Inference@0.9.0 to release from");
     }
 
+    @Test
+    void aComparisonWithAVariantTheScenarioLacksIsRefusedAtItsLineAndColumn() throws IOException {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> reader.read(write(VALID.replace(
+                "limited: [\"latency.p99 < 50ms\"]", "limited: [\"latency.p99 < 0.5 * unlimted.latency.p99\"]"))));
+
+        assertThat(e.getMessage()).contains("scenario.yaml:14:13: ")
+                .contains("unknown variant 'unlimted'; expected one of [limited, unlimited]");
+    }
+
+    @Test
+    void comparisonsThatGoRoundInACircleOrMixUnitsAreRefusedWhereTheyStand() throws IOException {
+        String circular = VALID.replace("limited: [\"latency.p99 < 50ms\"]",
+                "limited: [\"latency.p99 < unlimited.latency.p99\"]\n  unlimited: [\"throughput >= limited.throughput\"]");
+        String mixed = VALID.replace("latency.p99 < 50ms", "latency.p99 < unlimited.memory.peak");
+
+        assertThat(assertThrows(ScenarioException.class, () -> reader.read(write(circular))).getMessage())
+                .contains("scenario.yaml:14:13: ").contains("circular: 'limited' compares with 'unlimited'");
+        assertThat(assertThrows(ScenarioException.class, () -> reader.read(write(mixed))).getMessage())
+                .contains("scenario.yaml:14:13: ").contains("latency.p99 is in ms but unlimited.memory.peak is in bytes");
+    }
+
+    @Test
+    void aScenarioComparisonWithTheBaselineRunIsRefused() throws IOException {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> reader.read(write(VALID.replace(
+                "latency.p99 < 50ms", "latency.p99 <= baseline.latency.p99"))));
+
+        assertThat(e.getMessage()).contains("scenario.yaml:14:13: ").contains("only edgetwin gate --baseline");
+    }
+
     private Path write(String yaml) throws IOException {
         return Files.writeString(dir.resolve("scenario.yaml"), yaml);
     }

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The operator of a threshold: how the actual value must relate to the limit for it to hold. */
-public enum Comparison {
+public enum Operator {
     LESS("<"),
     LESS_OR_EQUAL("<="),
     GREATER(">"),
@@ -15,7 +15,7 @@ public enum Comparison {
 
     private final String symbol;
 
-    Comparison(String symbol) {
+    Operator(String symbol) {
         this.symbol = symbol;
     }
 
@@ -35,12 +35,12 @@ public enum Comparison {
         };
     }
 
-    public static Optional<Comparison> bySymbol(String symbol) {
+    public static Optional<Operator> bySymbol(String symbol) {
         return Arrays.stream(values()).filter(op -> op.symbol.equals(symbol)).findFirst();
     }
 
     /** "<, <=, >, >=, ==, !=" for error messages. */
     static String known() {
-        return Arrays.stream(values()).map(Comparison::symbol).collect(Collectors.joining(", "));
+        return Arrays.stream(values()).map(Operator::symbol).collect(Collectors.joining(", "));
     }
 }

@@ -1,0 +1,75 @@
+package io.edgetwin.report.headline;
+
+import io.edgetwin.report.Comparison;
+import io.edgetwin.report.DeviceTotals;
+import io.edgetwin.report.Report;
+import io.edgetwin.report.ThresholdResult;
+import io.edgetwin.report.VariantResult;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The effects a report states first. Which pairs: every variant with each variant its comparison
+ * thresholds name ({@code latency.p99 < 0.5 * unlimited.latency.p99} makes "limited vs unlimited");
+ * a run without comparisons compares every variant with the first one.
+ */
+public final class Headline {
+
+    private static final double MIB = 1024.0 * 1024.0;
+
+    private Headline() {
+    }
+
+    /** The pairs, as {@code [variant, against]}, in variant order. */
+    public static List<String[]> pairs(Report report) {
+        Map<String, VariantResult> variants = report.variants();
+        List<String[]> pairs = new ArrayList<>();
+        variants.forEach((name, variant) -> {
+            Set<String> against = new LinkedHashSet<>();
+            variant.thresholds().stream().map(ThresholdResult::comparison).filter(c -> c != null)
+                    .map(Comparison::against).filter(other -> !other.equals(name) && variants.containsKey(other))
+                    .forEach(against::add);
+            against.forEach(other -> pairs.add(new String[] {name, other}));
+        });
+        if (pairs.isEmpty() && variants.size() > 1) {
+            List<String> names = List.copyOf(variants.keySet());
+            names.subList(1, names.size()).forEach(name -> pairs.add(new String[] {name, names.get(0)}));
+        }
+        return pairs;
+    }
+
+    /** One effect per pair; empty for a run of one variant. */
+    public static List<Effect> of(Report report) {
+        return pairs(report).stream().map(pair -> effect(pair[0], report.variants().get(pair[0]), pair[1],
+                report.variants().get(pair[1]))).toList();
+    }
+
+    /** The sentences, one per effect. */
+    public static List<String> sentences(Report report) {
+        return of(report).stream().map(Effect::sentence).toList();
+    }
+
+    static Effect effect(String name, VariantResult variant, String againstName, VariantResult against) {
+        List<Change> changes = new ArrayList<>();
+        changes.add(new Change("p99", variant.latencyMs().p99(), against.latencyMs().p99(), "ms", false));
+        changes.add(new Change("p50", variant.latencyMs().p50(), against.latencyMs().p50(), "ms", false));
+        changes.add(new Change("errors", variant.requests().failed(), against.requests().failed(), "", true));
+        changes.add(new Change("OOM kills", oomKills(variant), oomKills(against), "", true));
+        double throttled = DeviceTotals.throttleRatio(variant);
+        double throttledAgainst = DeviceTotals.throttleRatio(against);
+        if (!Double.isNaN(throttled) || !Double.isNaN(throttledAgainst)) {
+            changes.add(new Change("throttled", throttled * 100, throttledAgainst * 100, "%", true));
+        }
+        changes.add(new Change("peak memory", variant.devicePeakMemoryBytes() / MIB, against.devicePeakMemoryBytes() / MIB,
+                "MiB", false));
+        return new Effect(name, againstName, changes);
+    }
+
+    /** Kills by the twin's cap and by components' own limits. */
+    static double oomKills(VariantResult variant) {
+        return variant.oomKills().device() + variant.oomKills().components().values().stream().mapToLong(Long::longValue).sum();
+    }
+}
