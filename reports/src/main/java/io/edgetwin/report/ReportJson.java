@@ -91,7 +91,7 @@ public final class ReportJson {
 
     /**
      * Fills fields added to schema version 2 after its first files ({@code repeats}, a variant's
-     * {@code interference}) with null where a file lacks them, so older reports still read (e.g. as a
+     * {@code interference}, a threshold's {@code ratioCheck}) with null where a file lacks them, so older reports still read (e.g. as a
      * gate's baseline); true when something was filled.
      */
     private static boolean withOptionalFields(JsonNode root) {
@@ -105,6 +105,12 @@ public final class ReportJson {
                 if (variant instanceof ObjectNode v && !v.has("interference")) {
                     v.putNull("interference");
                     filled = true;
+                }
+                for (JsonNode threshold : variant.path("thresholds")) {
+                    if (threshold instanceof ObjectNode t && !t.has("ratioCheck")) {
+                        t.putNull("ratioCheck");
+                        filled = true;
+                    }
                 }
             }
         }

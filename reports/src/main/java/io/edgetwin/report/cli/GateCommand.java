@@ -4,6 +4,7 @@ import io.edgetwin.report.Outcome;
 import io.edgetwin.report.Report;
 import io.edgetwin.report.ReportException;
 import io.edgetwin.report.ReportJson;
+import io.edgetwin.report.confidence.ConfidenceGate;
 import io.edgetwin.report.gate.Baseline;
 import io.edgetwin.report.gate.BaselineResult;
 import io.edgetwin.report.gate.Gate;
@@ -57,7 +58,7 @@ final class GateCommand implements Callable<Integer> {
         if (baseline == null && !tolerances.isEmpty()) {
             throw new ReportException("--tolerance needs --baseline: a tolerance is a change relative to a baseline run");
         }
-        Report report = Gate.withThresholds(ReportJson.read(dir.resolve("report.json")), extra);
+        Report report = ConfidenceGate.apply(Gate.withThresholds(ReportJson.read(dir.resolve("report.json")), extra));
         List<BaselineResult> comparison = baseline == null ? List.of() : compare(report, parsedTolerances);
         writeJUnit(report, comparison);
         return verdict(report, comparison);

@@ -27,7 +27,8 @@ import java.util.function.ToDoubleFunction;
  * against those medians,
  * and every repeat's invalid reasons (so one invalid repeat makes the whole run INVALID). {@code repeats}
  * adds each repeat's numbers, each metric's spread and the comparisons between variants, bootstrapped
- * over the windows of every repeat.
+ * over the windows of every repeat; thresholds that demand a confidence are decided by those
+ * ({@link ConfidenceGate}).
  */
 public final class RepeatedRuns {
 
@@ -53,8 +54,8 @@ public final class RepeatedRuns {
             variants = Gate.judge(variants, thresholds);
         }
         Repeats repeats = new Repeats(runs.size(), repeated, comparisons(runs, bootstrap));
-        return first.withVariants(variants).withRepeats(repeats)
-                .during(first.startedAt(), runs.get(runs.size() - 1).finishedAt());
+        return ConfidenceGate.apply(first.withVariants(variants).withRepeats(repeats)
+                .during(first.startedAt(), runs.get(runs.size() - 1).finishedAt()));
     }
 
     private static VariantResult variantOf(Report report, String name) {

@@ -57,16 +57,17 @@ public final class ScenarioRunner {
         if (repeats < 1) {
             throw new IllegalArgumentException("--repeat " + repeats + "; expected at least 1");
         }
+        WindowBootstrap bootstrap = new WindowBootstrap(WindowBootstrap.RESAMPLES, scenario.seed());
         List<Report> runs = new ArrayList<>();
         for (int k = 1; k <= repeats; k++) {
             String prefix = repeats == 1 ? "" : "repeat " + k + "/" + repeats + ": ";
             Report report = once(scenario, line -> progress.accept(prefix + line));
             if (repeats > 1) {
-                write(report, out.resolve("repeat-" + k));
+                write(RepeatedRuns.combine(List.of(report), bootstrap), out.resolve("repeat-" + k));
             }
             runs.add(report);
         }
-        Report combined = RepeatedRuns.combine(runs, new WindowBootstrap(WindowBootstrap.RESAMPLES, scenario.seed()));
+        Report combined = RepeatedRuns.combine(runs, bootstrap);
         write(combined, out);
         return combined;
     }
