@@ -27,15 +27,16 @@ public final class ConfidenceGate {
     private ConfidenceGate() {
     }
 
-    /** {@code report} with its confidence thresholds decided; unchanged when it has no repeats section. */
+    /**
+     * {@code report} with its confidence thresholds decided; without a repeats section (a report from
+     * before them) there is no interval and they fail.
+     */
     public static Report apply(Report report) {
-        if (report.repeats() == null) {
-            return report;
-        }
+        List<RatioInterval> intervals = report.repeats() == null ? List.of() : report.repeats().comparisons();
         Map<String, VariantResult> variants = new LinkedHashMap<>();
         report.variants().forEach((name, v) -> {
             List<ThresholdResult> results = new ArrayList<>();
-            v.thresholds().forEach(r -> results.add(decide(name, r, report.repeats().comparisons())));
+            v.thresholds().forEach(r -> results.add(decide(name, r, intervals)));
             variants.put(name, v.withThresholds(results));
         });
         return report.withVariants(variants);
