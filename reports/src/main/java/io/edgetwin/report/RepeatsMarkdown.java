@@ -35,6 +35,6 @@ final class RepeatsMarkdown {
             out.append(table.render()).append('\n');
         }
         repeats.comparisons().forEach(c -> out.append("- ").append(c.sentence()).append('\n'));
-        return out.toString();
+        return out.append('\n').toString();
     }
 }

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -91,7 +92,7 @@ public final class ReportJson {
 
     /**
      * Fills fields added to schema version 2 after its first files ({@code repeats}, a variant's
-     * {@code interference}, a threshold's {@code ratioCheck}) with null where a file lacks them, so older reports still read (e.g. as a
+     * {@code interference}, a threshold's {@code comparison} and {@code ratioCheck}) with null where a file lacks them, so older reports still read (e.g. as a
      * gate's baseline); true when something was filled.
      */
     private static boolean withOptionalFields(JsonNode root) {
@@ -107,9 +108,11 @@ public final class ReportJson {
                     filled = true;
                 }
                 for (JsonNode threshold : variant.path("thresholds")) {
-                    if (threshold instanceof ObjectNode t && !t.has("ratioCheck")) {
-                        t.putNull("ratioCheck");
-                        filled = true;
+                    for (String field : List.of("comparison", "ratioCheck")) {
+                        if (threshold instanceof ObjectNode t && !t.has(field)) {
+                            t.putNull(field);
+                            filled = true;
+                        }
                     }
                 }
             }

@@ -5,6 +5,7 @@ import io.edgetwin.report.InterferenceSample;
 import io.edgetwin.report.VariantResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -30,7 +31,8 @@ final class InterferenceCharts {
         }
         List<InterferenceSample> samples = interference.samples();
         double[] xs = samples.stream().mapToDouble(s -> s.tMs() / 1000.0).toArray();
-        LineChart chart = new LineChart(name + ": " + interference.sentence(), "seconds since load start",
+        LineChart chart = new LineChart(String.format(Locale.ROOT, "%s: others used %.0f %% of the %d cores (mean)", name,
+                interference.outsideShare() * 100, interference.cores()), "seconds since load start",
                 "share of the host's cores, %", value -> Html.number(value, 0))
                 .line(new Line("others' CPU", Palette.color(2), false, xs, percent(samples, InterferenceSample::outsideShare)));
         if (samples.get(0).cpuPressure() != null) {

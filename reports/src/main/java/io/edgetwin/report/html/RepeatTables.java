@@ -15,13 +15,14 @@ final class RepeatTables {
     }
 
     static String render(Repeats repeats) {
+        boolean one = repeats.count() == 1;
         StringBuilder out = new StringBuilder("<p>").append(repeats.count() == 1 ? "one run"
                 : repeats.count() + " repeats; median [min–max]; the charts below show repeat 1").append("</p>");
         out.append("<table><tr><th></th><th>p50 (ms)</th><th>p99 (ms)</th><th>throughput (/s)</th>"
                 + "<th>others' CPU (% of cores)</th><th>valid runs</th></tr>");
         repeats.variants().forEach((name, v) -> out.append("<tr><th>").append(Html.escape(name)).append("</th><td>")
-                .append(v.p50Ms().format(2)).append("</td><td>").append(v.p99Ms().format(2)).append("</td><td>")
-                .append(v.throughputPerSec().format(1)).append("</td><td>").append(percent(v.outsideShare()))
+                .append(spread(v.p50Ms(), 2, one)).append("</td><td>").append(spread(v.p99Ms(), 2, one)).append("</td><td>")
+                .append(spread(v.throughputPerSec(), 1, one)).append("</td><td>").append(percent(v.outsideShare(), one))
                 .append("</td><td>").append(v.runs().stream().filter(r -> r.valid()).count()).append(" of ")
                 .append(v.runs().size()).append("</td></tr>"));
         out.append("</table>");
@@ -40,9 +41,16 @@ final class RepeatTables {
         return out.toString();
     }
 
-    private static String percent(Spread share) {
+    private static String spread(Spread spread, int decimals, boolean one) {
+        return one ? Html.number(spread.median(), decimals) : spread.format(decimals);
+    }
+
+    private static String percent(Spread share, boolean one) {
         if (share == null) {
             return "not measured";
+        }
+        if (one) {
+            return String.format(Locale.ROOT, "%.0f", share.median() * 100);
         }
         return String.format(Locale.ROOT, "%.0f [%.0f–%.0f]", share.median() * 100, share.min() * 100, share.max() * 100);
     }
