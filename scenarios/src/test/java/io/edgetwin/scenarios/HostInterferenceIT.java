@@ -42,7 +42,9 @@ class HostInterferenceIT {
     void aRunBesideCpuBurnersIsInvalidNamingTheInterferenceAndAQuietRunIsValid() throws Exception {
         Path scenario = dir.resolve("interference.yaml");
         Files.writeString(scenario, Files.readString(HOME.resolve("scenarios/quickstart.yaml"))
-                .replace("warmup: 5s", "warmup: 2s").replace("duration: 30s", "duration: 15s"));
+                .replace("warmup: 5s", "warmup: 2s").replace("duration: 30s", "duration: 15s")
+                // the built-in default, stated: Failsafe turns the rule off for the other container tests
+                + "validity: {maxOutsideCpu: " + (int) (ValidityRules.DEFAULT_MAX_OUTSIDE_CPU * 100) + "%}\n");
 
         double before = outsideShareNow();
         Report quiet = run(scenario, "quiet");

@@ -32,8 +32,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * The {@code edgetwin} command line. Exit codes: 0 every threshold held, 1 a threshold failed, 2 bad
- * input or a setup error, 3 the run is INVALID (too short, too few answers for a percentile, or the
- * load generator overloaded); INVALID wins over a threshold failure.
+ * input or a setup error, 3 the run is INVALID (too short, too few answers for a percentile, the load
+ * generator overloaded, or the host busy with other work); INVALID wins over a threshold failure.
  */
 @Command(name = "edgetwin", mixinStandardHelpOptions = true, version = "edgetwin 0.1.0", exitCodeOnInvalidInput = 2,
         description = "Digital-twin edge devices in capped containers: limited vs unlimited ML inference.",

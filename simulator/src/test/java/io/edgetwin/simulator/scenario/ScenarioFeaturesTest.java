@@ -203,6 +203,14 @@ class ScenarioFeaturesTest {
     }
 
     @Test
+    void theMachinesDefaultOutsideCpuLimitComesFromTheEnvironment() {
+        assertEquals(1.0, ValidityRules.machineDefault("100%"), 1e-9);
+        assertEquals(ValidityRules.DEFAULT_MAX_OUTSIDE_CPU, ValidityRules.machineDefault(null), 1e-9);
+        assertThat(assertThrows(ScenarioException.class, () -> ValidityRules.machineDefault("lots")).getMessage())
+                .contains(ValidityRules.MAX_OUTSIDE_CPU_ENV).contains("e.g. 100%");
+    }
+
+    @Test
     void aZeroOutsideCpuLimitIsRefusedWithAnExample() throws IOException {
         Path file = write(BASE + "validity: {maxOutsideCpu: 0%}\n");
 
