@@ -5,5 +5,7 @@ package io.edgetwin.report;
  * thresholds checked on a run whose measurements cannot be trusted say nothing either way.
  */
 public enum Outcome {
-    PASS, FAIL, INVALID
+    PASS, FAIL, INVALID,
+    /** The run was stopped before its end (Ctrl-C): the report holds what was measured until then. */
+    ABORTED
 }

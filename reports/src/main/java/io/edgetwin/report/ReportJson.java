@@ -91,15 +91,18 @@ public final class ReportJson {
     }
 
     /**
-     * Fills fields added to schema version 2 after its first files ({@code repeats}, a variant's
-     * {@code interference}, a threshold's {@code comparison} and {@code ratioCheck}) with null where a file lacks them, so older reports still read (e.g. as a
+     * Fills fields added to schema version 2 after its first files ({@code provenance}, {@code aborted},
+     * {@code repeats}, a variant's {@code interference}, a threshold's {@code comparison} and
+     * {@code ratioCheck}) with null where a file lacks them, so older reports still read (e.g. as a
      * gate's baseline); true when something was filled.
      */
     private static boolean withOptionalFields(JsonNode root) {
         boolean filled = false;
-        if (root instanceof ObjectNode object && !object.has("repeats")) {
-            object.putNull("repeats");
-            filled = true;
+        for (String field : List.of("provenance", "aborted", "repeats")) {
+            if (root instanceof ObjectNode object && !object.has(field)) {
+                object.putNull(field);
+                filled = true;
+            }
         }
         if (root.get("variants") instanceof ObjectNode variants) {
             for (JsonNode variant : variants) {

@@ -169,6 +169,7 @@ public final class ReportMarkdown {
             case PASS -> "✅";
             case FAIL -> "❌";
             case INVALID -> "⚠️";
+            case ABORTED -> "⏹️";
         };
     }
 

@@ -35,7 +35,7 @@ class ReportJsonTest {
         JsonNode root = new ObjectMapper().readTree(ReportJson.toJson(SampleReports.quickstart()));
 
         assertEquals(List.of("scenario", "schemaVersion", "startedAt", "finishedAt", "verdict", "seed", "execution",
-                        "scenarioText", "artifactBackend", "variants", "repeats"),
+                        "scenarioText", "artifactBackend", "variants", "provenance", "aborted", "repeats"),
                 fieldNames(root));
         assertEquals(2, root.get("schemaVersion").intValue());
         assertEquals("sequential", root.get("execution").textValue());

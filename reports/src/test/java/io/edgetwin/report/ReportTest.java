@@ -34,9 +34,24 @@ class ReportTest {
 
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> new Report(
                 "quickstart", 2, SampleReports.STARTED, SampleReports.FINISHED, Outcome.PASS, 42,
-                Execution.SEQUENTIAL, "", null, variants));
+                Execution.SEQUENTIAL, "", null, variants, null, null));
 
-        assertEquals("verdict is PASS; expected FAIL (INVALID when some variant's run is invalid, else FAIL when some variant did not pass)", refused.getMessage());
+        assertEquals("verdict is PASS; expected FAIL (ABORTED when the run was aborted, else INVALID when some variant's run is"
+                + " invalid, else FAIL when some variant did not pass)", refused.getMessage());
+    }
+
+    @Test
+    void abortedReportKeepsWhatWasMeasuredAndProvenanceSurvivesJson() {
+        Provenance provenance = new Provenance("0.1.0-SNAPSHOT", "abc123", "edgetwin-twin:1a2b", "AMD EPYC", 2,
+                24L << 30, "6.1.0", "2", "systemd", "26.1.5", "Eclipse Adoptium 17.0.15");
+        Report aborted = SampleReports.quickstart().withProvenance(provenance).abortedBecause("interrupted (Ctrl-C)");
+
+        Report read = ReportJson.read(write(aborted));
+
+        assertEquals(Outcome.ABORTED, read.verdict());
+        assertEquals("interrupted (Ctrl-C)", read.aborted());
+        assertEquals(provenance, read.provenance());
+        assertEquals(SampleReports.quickstart().variants(), read.variants());
     }
 
     @Test
@@ -45,7 +60,7 @@ class ReportTest {
 
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> new Report(
                 "quickstart", 3, SampleReports.STARTED, SampleReports.FINISHED, Outcome.FAIL, 42,
-                Execution.SEQUENTIAL, "", null, variants));
+                Execution.SEQUENTIAL, "", null, variants, null, null));
 
         assertEquals("schemaVersion is 3; expected 2", refused.getMessage());
     }
@@ -121,5 +136,15 @@ class ReportTest {
                 () -> new DeviceCaps(1024, 512L, 1.0, null));
 
         assertEquals("memorySwapBytes is 512; expected null (unlimited) or >= memoryBytes 1024", refused.getMessage());
+    }
+
+    private static java.nio.file.Path write(Report report) {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("report", ".json");
+            ReportJson.write(report, file);
+            return file;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

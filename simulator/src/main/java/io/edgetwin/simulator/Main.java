@@ -48,6 +48,8 @@ public final class Main implements Callable<Integer> {
     public static final int BAD_INPUT = 2;
     /** The run's measurements cannot be trusted (report.json's validity says why). */
     public static final int RUN_INVALID = 3;
+    /** The run was stopped before its end (Ctrl-C, 128 + SIGINT); a partial report marked ABORTED was written. */
+    public static final int ABORTED = 130;
 
     public static void main(String[] args) {
         System.exit(execute(args));
@@ -119,6 +121,7 @@ public final class Main implements Callable<Integer> {
                 case PASS -> PASSED;
                 case FAIL -> THRESHOLD_FAILED;
                 case INVALID -> RUN_INVALID;
+                case ABORTED -> ABORTED;
             };
         }
 

@@ -34,6 +34,7 @@ final class RenderCommand implements Callable<Integer> {
             case PASS -> ReportCli.PASSED;
             case FAIL -> ReportCli.FAILED;
             case INVALID -> ReportCli.RUN_INVALID;
+            case ABORTED -> ReportCli.ABORTED;
         };
     }
 }

@@ -20,6 +20,8 @@ public final class ReportCli implements Callable<Integer> {
     public static final int FAILED = 1;
     public static final int BAD_INPUT = 2;
     public static final int RUN_INVALID = 3;
+    /** The run was stopped before its end (Ctrl-C, 128 + SIGINT): its report is partial. */
+    public static final int ABORTED = 130;
 
     public static void main(String[] args) {
         System.exit(execute(args));

@@ -1,17 +1,22 @@
 package io.edgetwin.report.junit;
 
+import java.math.BigDecimal;
+import io.edgetwin.report.BaseUnit;
 import io.edgetwin.report.Report;
 import io.edgetwin.report.ThresholdResult;
 import io.edgetwin.report.VariantResult;
 import io.edgetwin.report.gate.BaselineResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * Renders junit.xml, the format every CI server reads: one {@code <testsuite>} per variant, holding
- * a testcase for the run's validity, one per threshold and one per baseline tolerance. A failed case
- * carries the expectation and the actual value, both in its message and its body.
+ * a testcase for the run's validity, one per threshold and one per baseline tolerance. Every threshold
+ * and tolerance case carries its measured value as properties ({@code actual}, {@code unit}) and, for
+ * time metrics, as its {@code time} in seconds; a failed case also carries the expectation and the
+ * actual value in its message and body.
  */
 public final class JUnitXml {
 
@@ -43,9 +48,11 @@ public final class JUnitXml {
         List<Case> cases = new ArrayList<>();
         cases.add(validity(variant));
         for (ThresholdResult threshold : variant.thresholds()) {
+            String actual = threshold.unit().format(threshold.actual());
             cases.add(new Case("threshold: " + threshold.expr(), threshold.passed(), "threshold",
-                    "expected " + threshold.expr() + "; actual " + threshold.unit().format(threshold.actual()),
-                    "expected: " + threshold.expr() + "\nactual:   " + threshold.unit().format(threshold.actual())));
+                    "expected " + threshold.expr() + "; actual " + actual + bound(threshold).replace("\nbound:   ", ";"),
+                    "expected: " + threshold.expr() + "\nactual:   " + actual + bound(threshold),
+                    seconds(threshold.actual(), threshold.unit()), threshold.actual(), threshold.unit().toString()));
         }
         baseline.stream().filter(result -> result.variant().equals(variantName)).forEach(result ->
                 cases.add(new Case("baseline: " + result.expr(), result.passed(), "regression",
@@ -53,14 +60,30 @@ public final class JUnitXml {
                         "expected: " + result.expr() + " of the baseline, at most "
                                 + result.unit().format(result.allowed()) + "\nbaseline: "
                                 + result.unit().format(result.baseline()) + "\nactual:   "
-                                + result.unit().format(result.actual()))));
+                                + result.unit().format(result.actual()),
+                        seconds(result.actual(), result.unit()), result.actual(), result.unit().toString())));
         return new Suite(suiteName, cases, Map.of());
+    }
+
+    private static String bound(ThresholdResult threshold) {
+        return threshold.comparison() == null ? "" : "\nbound:    " + threshold.unit().format(threshold.comparison().limit())
+                + " (" + threshold.comparison().against() + "'s " + threshold.comparison().metric() + ": "
+                + threshold.unit().format(threshold.comparison().value()) + ")";
+    }
+
+    /**
+     * A testcase's {@code time}: a time metric's value in seconds, so CI trend charts plot latency
+     * per run; 0 for the others (their value is in the testcase's {@code actual} property).
+     */
+    private static double seconds(Double actual, BaseUnit unit) {
+        return actual != null && unit == BaseUnit.MILLISECONDS ? actual / 1000.0 : 0;
     }
 
     private static Case validity(VariantResult variant) {
         String reasons = String.join("; ", variant.validity().reasons());
         return new Case("validity", variant.validity().valid(), "invalid-run", "run invalid: " + reasons,
-                "expected: a valid run\nactual:   " + String.join("\n          ", variant.validity().reasons()));
+                "expected: a valid run\nactual:   " + String.join("\n          ", variant.validity().reasons()),
+                0, null, null);
     }
 
     static String escape(String text) {
@@ -78,8 +101,29 @@ public final class JUnitXml {
         return out.toString();
     }
 
-    /** One testcase; {@code message} and {@code body} are used only when it failed. */
-    private record Case(String name, boolean passed, String type, String message, String body) {
+    /**
+     * One testcase; {@code message} and {@code body} are used only when it failed.
+     *
+     * @param actual the measured value, written as a property for passes and failures alike; null when none
+     */
+    private record Case(String name, boolean passed, String type, String message, String body, double time,
+                        Double actual, String unit) {
+
+        void write(StringBuilder out, String suite) {
+            out.append("    <testcase classname=\"").append(escape(suite)).append("\" name=\"")
+                    .append(escape(name)).append("\" time=\"").append(String.format(Locale.ROOT, "%.6f", time)).append("\">\n");
+            if (unit != null) {
+                out.append("      <properties><property name=\"actual\" value=\"")
+                        .append(actual == null ? "" : BigDecimal.valueOf(actual).stripTrailingZeros().toPlainString())
+                        .append("\"/><property name=\"unit\" value=\"").append(escape(unit)).append("\"/></properties>\n");
+            }
+            if (!passed) {
+                out.append("      <failure type=\"").append(type).append("\" message=\"")
+                        .append(escape(message)).append("\">").append(escape(body).replace("&#10;", "\n"))
+                        .append("</failure>\n");
+            }
+            out.append("    </testcase>\n");
+        }
     }
 
     private record Suite(String name, List<Case> cases, Map<String, String> properties) {
@@ -102,17 +146,7 @@ public final class JUnitXml {
                         .append("\" value=\"").append(escape(value)).append("\"/>\n"));
                 out.append("    </properties>\n");
             }
-            for (Case c : cases) {
-                out.append("    <testcase classname=\"").append(escape(name)).append("\" name=\"")
-                        .append(escape(c.name())).append('"');
-                if (c.passed()) {
-                    out.append("/>\n");
-                } else {
-                    out.append(">\n      <failure type=\"").append(c.type()).append("\" message=\"")
-                            .append(escape(c.message())).append("\">").append(escape(c.body()).replace("&#10;", "\n"))
-                            .append("</failure>\n    </testcase>\n");
-                }
-            }
+            cases.forEach(c -> c.write(out, name));
             out.append("  </testsuite>\n");
         }
     }

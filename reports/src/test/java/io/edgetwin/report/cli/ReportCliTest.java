@@ -51,9 +51,9 @@ class ReportCliTest {
         int exit = run("gate", run.toString(), "--threshold", "oomKills.component[log.Shipper] == 0");
 
         assertEquals(ReportCli.FAILED, exit);
-        assertTrue(err.toString().contains("limited: threshold failed: oomKills.component[log.Shipper] == 0 (actual 2)"),
+        assertTrue(err.toString().contains("limited: threshold failed: oomKills.component[log.Shipper] == 0: it was 2"),
                 err.toString());
-        assertTrue(Files.readString(run.resolve("junit.xml")).contains("name=\"threshold: oomKills.component[log.Shipper] == 0\""));
+        assertTrue(Files.readString(run.resolve("gate-junit.xml")).contains("name=\"threshold: oomKills.component[log.Shipper] == 0\""));
     }
 
     @Test
@@ -65,8 +65,8 @@ class ReportCliTest {
                 "--tolerance", "latency.p99 +10%");
 
         assertEquals(ReportCli.FAILED, exit, err.toString());
-        String junit = Files.readString(run.resolve("junit.xml"));
-        assertTrue(junit.contains("<testcase classname=\"quickstart.limited\" name=\"baseline: latency.p99 +10%\">"), junit);
+        String junit = Files.readString(run.resolve("gate-junit.xml"));
+        assertTrue(junit.contains("<testcase classname=\"quickstart.limited\" name=\"baseline: latency.p99 +10%\" time=\"0.061250\">"), junit);
         assertTrue(junit.contains("was 61.25 ms against a baseline of 38.5 ms; expected at most 42.35 ms"), junit);
     }
 

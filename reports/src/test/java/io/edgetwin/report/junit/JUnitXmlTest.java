@@ -36,6 +36,22 @@ class JUnitXmlTest {
     }
 
     @Test
+    void passingThresholdCarriesItsTimeAndActualValueForTrendCharts() throws Exception {
+        Document xml = parse(JUnitXml.render(SampleReports.quickstart()));
+
+        Element passed = (Element) xml.getElementsByTagName("testcase").item(4);
+        assertEquals("threshold: latency.p99 < 50ms", passed.getAttribute("name"));
+        assertEquals(0, passed.getElementsByTagName("failure").getLength());
+        assertEquals("0.038500", passed.getAttribute("time"), "a latency's time is the latency, in seconds");
+        Element actual = (Element) passed.getElementsByTagName("property").item(0);
+        assertEquals("actual", actual.getAttribute("name"));
+        assertEquals("38.5", actual.getAttribute("value"));
+        Element errors = (Element) xml.getElementsByTagName("testcase").item(2);
+        assertEquals("0.000000", errors.getAttribute("time"));
+        assertEquals("0.002", ((Element) errors.getElementsByTagName("property").item(0)).getAttribute("value"));
+    }
+
+    @Test
     void failedThresholdCarriesExpectedAndActual() throws Exception {
         Document xml = parse(JUnitXml.render(SampleReports.quickstart()));
 
