@@ -52,7 +52,7 @@ class RepeatsRenderingTest {
         String xml = JUnitXml.render(repeated);
 
         assertTrue(xml.contains("<property name=\"repeats\" value=\"3\"/>"), xml);
-        assertTrue(xml.contains("<property name=\"host.outsideCpu\" value=\"0.030\"/>"), xml);
+        assertTrue(xml.contains("<property name=\"host.outsideCpu\" value=\"0.050\"/>"), "the median of 3, 7 and 5 %: " + xml);
         assertTrue(xml.contains("name=\"comparison limited latency.p99 / unlimited\""), xml);
     }
 

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * A variant's suite properties in junit.xml: the repeats, p50 and p99 as median [min–max], the host's
- * outside CPU, and every comparison that names the variant with its interval. Properties rather than
+ * outside CPU (the median over the repeats), and every comparison that names the variant with its interval. Properties rather than
  * test cases: numbers in test names would make every run a new test in a CI's history.
  */
 final class RepeatProperties {
@@ -22,13 +22,15 @@ final class RepeatProperties {
     static Map<String, String> of(Report report, String variant) {
         Map<String, String> properties = new LinkedHashMap<>();
         Interference interference = report.variants().get(variant).interference();
-        if (interference != null) {
+        RepeatedVariant repeated = report.repeats() == null ? null : report.repeats().variants().get(variant);
+        if (repeated != null && repeated.outsideShare() != null) {
+            properties.put("host.outsideCpu", String.format(Locale.ROOT, "%.3f", repeated.outsideShare().median()));
+        } else if (interference != null) {
             properties.put("host.outsideCpu", String.format(Locale.ROOT, "%.3f", interference.outsideShare()));
         }
         if (report.repeats() == null) {
             return properties;
         }
-        RepeatedVariant repeated = report.repeats().variants().get(variant);
         properties.put("repeats", Integer.toString(report.repeats().count()));
         if (repeated != null) {
             properties.put("latency.p50.ms", spread(repeated.p50Ms()));
