@@ -131,7 +131,8 @@ public final class ReportMarkdown {
         }
         return actual + ", bound " + (result.comparison().limit() == null ? "none" : result.unit().format(result.comparison().limit()))
                 + " from " + result.comparison().against() + "'s " + result.comparison().metric() + " ("
-                + (result.comparison().value() == null ? "no value" : result.unit().format(result.comparison().value())) + ")";
+                + (result.comparison().value() == null ? "no value" : result.unit().format(result.comparison().value())) + ")"
+                + (result.ratioCheck() == null ? "" : "; " + result.ratioCheck().sentence());
     }
 
     private static String requests(RequestCounts requests) {

@@ -35,6 +35,15 @@ class ConfidenceGateTest {
     }
 
     @Test
+    void reportMarkdownSaysHowSureTheComparisonIs() {
+        Map<String, List<Threshold>> thresholds = Map.of("limited",
+                List.of(Threshold.parse("latency.p99 < 0.5 * unlimited.latency.p99 with 95% confidence")));
+        Report report = RepeatedRuns.combine(List.of(run.withVariants(Gate.judge(run.variants(), thresholds))), BOOTSTRAP);
+
+        assertTrue(io.edgetwin.report.ReportMarkdown.render(report).contains("with 95 % confidence the ratio is at most"));
+    }
+
+    @Test
     void aBoundTighterThanTheIntervalFailsAlthoughThePointEstimateMeetsIt() {
         RatioProbe probe = new RatioProbe();
         double ratio = probe.ratio();
