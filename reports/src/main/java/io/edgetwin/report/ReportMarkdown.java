@@ -32,6 +32,9 @@ public final class ReportMarkdown {
                 .append(report.verdict()).append("\n\n");
         out.append("Started ").append(report.startedAt()).append(", took ")
                 .append(took(Duration.between(report.startedAt(), report.finishedAt()))).append(".\n\n");
+        if (report.aborted() != null) {
+            out.append("⏹️ Aborted: ").append(report.aborted()).append("; the numbers are what was measured until then.\n\n");
+        }
         Headline.sentences(report).forEach(effect -> out.append("**").append(effect).append("**\n\n"));
         out.append(variantTable(report.variants(), Headline.pairs(report))).append('\n');
         report.variants().forEach((name, variant) -> variant.validity().reasons().forEach(reason ->
@@ -41,6 +44,7 @@ public final class ReportMarkdown {
         report.variants().forEach((name, variant) -> out.append(componentSection(name, variant)));
         out.append("\n## Thresholds\n");
         report.variants().forEach((name, variant) -> out.append(thresholdSection(name, variant)));
+        out.append("\n## Provenance\n\n").append(provenance(report.provenance()));
         return out.toString();
     }
 
@@ -122,6 +126,15 @@ public final class ReportMarkdown {
         variant.thresholds().forEach(result -> out.append("- ").append(mark(result.passed()))
                 .append(" `").append(result.expr()).append("`: actual ").append(actual(result)).append('\n'));
         return out.toString();
+    }
+
+    private static String provenance(Provenance provenance) {
+        if (provenance == null) {
+            return "_not recorded_\n";
+        }
+        MarkdownTable table = new MarkdownTable("ll", List.of("", "ran on"));
+        provenance.rows().forEach(row -> table.row(List.of(row[0], row[1])));
+        return table.render();
     }
 
     private static String actual(ThresholdResult result) {

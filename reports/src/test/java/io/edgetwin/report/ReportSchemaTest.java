@@ -54,6 +54,21 @@ class ReportSchemaTest {
     }
 
     @Test
+    void abortedReportWithProvenanceAndComparisonsValidatesAgainstTheSchema() throws IOException {
+        java.util.Map<String, VariantResult> variants = new java.util.LinkedHashMap<>();
+        variants.put("limited", SampleReports.limited());
+        variants.put("unlimited", SampleReports.unlimited());
+        Report report = SampleReports.of("quickstart", io.edgetwin.report.gate.Gate.judge(variants, java.util.Map.of("limited",
+                io.edgetwin.report.gate.Threshold.parseAll(List.of("latency.p99 < 0.5 * unlimited.latency.p99",
+                        "memory.peak.component[ml.Inference] <= unlimited.memory.peak.component[ml.Inference]")))))
+                .withProvenance(new Provenance("0.1.0-SNAPSHOT", null, "edgetwin/twin:7ac2 sha256:1f", "AMD EPYC", 2, 24L << 30,
+                        "6.1.0", "2", "systemd", "26.1.5", "Debian 17.0.15"))
+                .abortedBecause("interrupted (Ctrl-C)");
+
+        assertEquals(List.of(), errors(ReportJson.toJson(report)));
+    }
+
+    @Test
     void schemaRejectsAReportWithoutAVariantsValidity() throws IOException {
         ObjectNode root = (ObjectNode) json.readTree(ReportJson.toJson(SampleReports.quickstart()));
         ((ObjectNode) root.at("/variants/limited")).remove("validity");

@@ -69,7 +69,8 @@ class QuickstartScenarioIT {
         assertThat(report.variants().get("limited").components().values()).noneMatch(c -> c.enforced());
         ThresholdResult mechanism = threshold(report, MECHANISM);
         assertThat(mechanism.passed()).isFalse();
-        assertThat(mechanism.actual()).as("no cgroup held the neighbour").isNull();
+        assertThat(mechanism.actual() == null || mechanism.actual() == 0.0)
+                .as("nothing throttled the neighbour: %s", mechanism.actual()).isTrue();
         ThresholdResult effect = threshold(report, EFFECT);
         assertThat(effect.actual()).isEqualTo(report.variants().get("limited").latencyMs().p99());
         assertThat(effect.comparison().against()).isEqualTo("unlimited");

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code edgetwin bench twin-start|fleet|load|deployment [options]}: timed harness runs (docs/performance.md). */
-@Command(name = "bench", exitCodeOnInvalidInput = 2,
+@Command(name = "bench", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 2,
         description = "Measure twin cold start (twin-start: container create -> model ready, one twin after another), "
                 + "a fleet of idle twins started at once (fleet), the load generator (load: against a null responder "
                 + "on loopback), or a model release rolled out to a fleet of twins (deployment: jobs sent -> every job final).")

@@ -1,6 +1,12 @@
 package io.edgetwin.simulator;
 
 import io.edgetwin.report.Report;
+import io.edgetwin.report.ReportException;
+import io.edgetwin.report.cli.Failures;
+import io.edgetwin.report.cli.GateCommand;
+import io.edgetwin.report.cli.RenderCommand;
+import io.edgetwin.report.cli.TrendCommand;
+import io.edgetwin.simulator.host.HostProvenance;
 import io.edgetwin.report.headline.Headline;
 import io.edgetwin.report.gate.ThresholdException;
 import io.edgetwin.simulator.broker.BrokerException;
@@ -35,12 +41,15 @@ import picocli.CommandLine.Parameters;
  * input or a setup error, 3 the run is INVALID (too short, too few answers for a percentile, the load
  * generator overloaded, or the host busy with other work); INVALID wins over a threshold failure.
  */
-@Command(name = "edgetwin", mixinStandardHelpOptions = true, version = "edgetwin 0.1.0", exitCodeOnInvalidInput = 2,
+@Command(name = "edgetwin", mixinStandardHelpOptions = true, version = "edgetwin " + HostProvenance.VERSION,
+        exitCodeOnInvalidInput = 2,
         description = "Digital-twin edge devices in capped containers: limited vs unlimited ML inference.",
-        footer = {"", "On a finished run (no Docker needed; docs/report.md):",
-            "  edgetwin report DIR   render report.html, report.md and junit.xml again from DIR/report.json",
-            "  edgetwin gate DIR [--threshold EXPR]... [--baseline OLD/report.json [--tolerance EXPR]...]"},
-        subcommands = {Main.Run.class, Main.Size.class, BenchCommand.class})
+        footer = {"", "Every command takes --help. report, gate, trend and the lints need no Docker (docs/report.md).",
+            "Exit codes: 0 pass, 1 a threshold failed, 2 bad input, 3 the run is invalid, 4 an unexpected error,",
+            "130 aborted (Ctrl-C; a partial report marked ABORTED is written)."},
+        subcommands = {Main.Run.class, RenderCommand.class, GateCommand.class, TrendCommand.class, Main.Size.class,
+            LauncherCommands.Test.class, LauncherCommands.Recipe.class, LauncherCommands.Deployment.class,
+            BenchCommand.class})
 public final class Main implements Callable<Integer> {
 
     public static final int PASSED = 0;
@@ -48,6 +57,8 @@ public final class Main implements Callable<Integer> {
     public static final int BAD_INPUT = 2;
     /** The run's measurements cannot be trusted (report.json's validity says why). */
     public static final int RUN_INVALID = 3;
+    /** Something failed that no input explains (a bug, or the machine); the message says what, --verbose how. */
+    public static final int UNEXPECTED = Failures.UNEXPECTED;
     /** The run was stopped before its end (Ctrl-C, 128 + SIGINT); a partial report marked ABORTED was written. */
     public static final int ABORTED = 130;
 
@@ -56,12 +67,14 @@ public final class Main implements Callable<Integer> {
     }
 
     public static int execute(String... args) {
-        CommandLine cli = new CommandLine(new Main());
-        cli.setExecutionExceptionHandler((e, command, parsed) -> {
-            command.getErr().println("edgetwin: error: " + message(e));
-            return BAD_INPUT;
-        });
-        return cli.execute(args);
+        return Failures.execute(new CommandLine(new Main()), Main::isBadInput, args);
+    }
+
+    /** Whether {@code e} says what was wrong with the input or the setup (exit 2), rather than a bug. */
+    static boolean isBadInput(Exception e) {
+        return e instanceof ScenarioException || e instanceof TwinException || e instanceof BrokerException
+                || e instanceof ThresholdException || e instanceof Teardown.TeardownStartedException
+                || e instanceof CloudException || e instanceof SizingException || e instanceof ReportException;
     }
 
     @Override
@@ -70,21 +83,15 @@ public final class Main implements Callable<Integer> {
         return BAD_INPUT;
     }
 
-    private static String message(Exception e) {
-        if (e instanceof ScenarioException || e instanceof TwinException || e instanceof BrokerException
-                || e instanceof ThresholdException || e instanceof Teardown.TeardownStartedException
-                || e instanceof CloudException || e instanceof SizingException) {
-            return e.getMessage();
-        }
-        return e.toString();
-    }
-
     static Path projectRoot() {
         return Path.of(System.getProperty("edgetwin.home", ".")).toAbsolutePath().normalize();
     }
 
     /** {@code edgetwin run SCENARIO [--out DIR]}. */
-    @Command(name = "run", exitCodeOnInvalidInput = 2, description = "Run a scenario on real twins and write report.json and report.md.")
+    @Command(name = "run", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 2,
+            description = {"Run a scenario on real twins and write report.json, report.html, report.md and junit.xml.",
+                "Ends with one line per comparison stating its effect, then the verdict. Ctrl-C stops every twin and writes",
+                "what was measured so far, marked ABORTED."})
     static final class Run implements Callable<Integer> {
 
         @Parameters(paramLabel = "SCENARIO", description = "scenario file, e.g. scenarios/quickstart.yaml")
@@ -140,7 +147,7 @@ public final class Main implements Callable<Integer> {
      * the smallest caps that keep the component within its SLOs, confirmed by a run (docs/sizing.md). Exit 0
      * confirmed, 1 no feasible caps or not confirmed, 2 bad input.
      */
-    @Command(name = "size", exitCodeOnInvalidInput = 2,
+    @Command(name = "size", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 2,
             description = "Find the smallest memory and CPU caps that keep a component within its SLOs, and confirm them.")
     static final class Size implements Callable<Integer> {
 

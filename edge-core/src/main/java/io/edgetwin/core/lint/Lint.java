@@ -15,17 +15,19 @@ import java.util.function.Consumer;
  * Checks recipe or deployment files the way the core reads them:
  * {@code Lint recipe FILE...} or {@code Lint deployment FILE...}. Prints one line per file on standard
  * output, {@code FILE: OK} or {@code FILE: <error>} (the error names the field or line), and warnings
- * about ignored fields on standard error. Exits 0 when every file is valid, 2 when any is invalid or
- * unreadable, and 2 with a usage message for bad arguments.
+ * about ignored fields on standard error. Exits 0 when every file is valid, 1 when any is invalid or
+ * unreadable, and 2 with a usage message for bad arguments; {@code --help} prints the usage and exits 0.
  */
 public final class Lint {
 
     static final int OK = 0;
-    static final int INVALID = 2;
+    static final int INVALID = 1;
+    static final int USAGE_ERROR = 2;
     private static final String USAGE = """
             usage: edgetwin recipe lint FILE...       check Greengrass v2 component recipes (YAML or JSON)
                    edgetwin deployment lint FILE...   check Greengrass deployment documents (JSON)
-            Prints FILE: OK or FILE: <error> for each file; exits 0 when all are valid, 2 otherwise.""";
+            Prints FILE: OK or FILE: <error> for each file; exits 0 when all are valid, 1 when any is invalid
+            or unreadable, 2 for bad arguments.""";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -40,10 +42,14 @@ public final class Lint {
     }
 
     int run(String[] args) {
+        if (Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+            out.println(USAGE);
+            return OK;
+        }
         if (args.length < 2 || !(args[0].equals("recipe") || args[0].equals("deployment"))) {
             err.println(args.length == 0 ? USAGE : "edgetwin lint: expected 'recipe' or 'deployment' and at least one"
                     + " file; got " + String.join(" ", args) + "\n" + USAGE);
-            return INVALID;
+            return USAGE_ERROR;
         }
         Checker checker = args[0].equals("recipe") ? recipes() : deployments();
         List<String> files = Arrays.asList(args).subList(1, args.length);

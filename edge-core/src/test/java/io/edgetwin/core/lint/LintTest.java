@@ -35,13 +35,13 @@ class LintTest {
     }
 
     @Test
-    void oneInvalidRecipePrintsItsErrorAndExitsTwo() throws IOException {
+    void oneInvalidRecipePrintsItsErrorAndExitsOne() throws IOException {
         Path good = write("good.yaml", RecipeReaderTest.recipe("Manifests: [{}]\n"));
         Path bad = write("bad.yaml", RecipeReaderTest.recipe("Manifests:\n  - Artifacts: [{Digest: abc}]\n"));
 
         int code = lint.run(new String[] {"recipe", good.toString(), bad.toString()});
 
-        assertEquals(2, code);
+        assertEquals(1, code);
         assertEquals(good + ": OK\n" + bad + ": Manifests[0].Artifacts[0].URI is missing; expected the artifact's"
                 + " location, e.g. s3://bucket/key or greengrass:file\n", out.toString(UTF_8));
     }
@@ -63,7 +63,7 @@ class LintTest {
 
         int code = lint.run(new String[] {"recipe", missing.toString(), dir.toString()});
 
-        assertEquals(2, code);
+        assertEquals(1, code);
         assertEquals(missing + ": cannot read recipe: no such file\n" + dir
                 + ": is a directory; expected a file (use DIR/* for the files in it)\n", out.toString(UTF_8));
     }
@@ -76,9 +76,16 @@ class LintTest {
 
         int code = lint.run(new String[] {"deployment", good.toString(), bad.toString()});
 
-        assertEquals(2, code);
+        assertEquals(1, code);
         assertEquals(good + ": OK\n" + bad + ": components.a.runWith.systemResourceLimits.memory is \"lots\";"
                 + " expected kilobytes as a whole number\n", out.toString(UTF_8));
+    }
+
+    @Test
+    void helpPrintsTheUsageOnStandardOutputAndExitsZero() {
+        assertEquals(0, lint.run(new String[] {"recipe", "--help"}));
+
+        assertTrue(out.toString(UTF_8).contains("usage: edgetwin recipe lint FILE..."), out.toString(UTF_8));
     }
 
     @Test

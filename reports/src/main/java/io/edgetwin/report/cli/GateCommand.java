@@ -9,6 +9,7 @@ import io.edgetwin.report.gate.Baseline;
 import io.edgetwin.report.gate.BaselineResult;
 import io.edgetwin.report.gate.Gate;
 import io.edgetwin.report.gate.References;
+import io.edgetwin.report.gate.Source;
 import io.edgetwin.report.gate.Threshold;
 import io.edgetwin.report.gate.Tolerance;
 import io.edgetwin.report.headline.Headline;
@@ -39,7 +40,7 @@ import picocli.CommandLine.Spec;
         description = {"Gate a finished run: its thresholds, extra thresholds and a baseline comparison.",
             "Writes DIR/gate-junit.xml (or --junit PATH); the run's own files are left as they were.",
             "Exit 0 pass, 1 a threshold or tolerance failed, 2 bad input, 3 the run is invalid, 130 it was aborted."})
-final class GateCommand implements Callable<Integer> {
+public final class GateCommand implements Callable<Integer> {
 
     static final String DEFAULT_TOLERANCE = "latency.p99 +10%";
 
@@ -88,10 +89,11 @@ final class GateCommand implements Callable<Integer> {
         return verdict(report, comparison);
     }
 
+    /** Comparisons name variants of the run, and baseline. only with --baseline; a variant skips those naming it. */
     private void requireKnownReferences(Report run, List<Threshold> extra, boolean hasBaseline) {
         Map<String, List<Threshold>> byVariant = new LinkedHashMap<>();
         run.variants().keySet().forEach(name -> byVariant.put(name, extra.stream().filter(t -> !t.reference()
-                .filter(r -> r.source() instanceof io.edgetwin.report.gate.Source.OtherVariant other
+                .filter(r -> r.source() instanceof Source.OtherVariant other
                         && other.name().equals(name)).isPresent()).toList()));
         List<References.Problem> problems = References.problems(byVariant, run.variants().keySet(), hasBaseline);
         if (!problems.isEmpty()) {

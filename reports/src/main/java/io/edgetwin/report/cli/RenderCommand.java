@@ -13,9 +13,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code edgetwin report DIR}: renders report.html, report.md and junit.xml again from DIR/report.json. */
-@Command(name = "report", exitCodeOnInvalidInput = 2,
+@Command(name = "report", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 2,
         description = "Render report.html, report.md and junit.xml again from DIR/report.json, without re-running.")
-final class RenderCommand implements Callable<Integer> {
+public final class RenderCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "DIR", description = "a run's output directory, holding report.json")
     Path dir;

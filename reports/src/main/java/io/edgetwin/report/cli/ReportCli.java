@@ -1,6 +1,7 @@
 package io.edgetwin.report.cli;
 
 import io.edgetwin.report.ReportException;
+import io.edgetwin.report.gate.ThresholdException;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -13,12 +14,13 @@ import picocli.CommandLine.Command;
  * another scenario), 3 the run is invalid.
  */
 @Command(name = "edgetwin", mixinStandardHelpOptions = true, version = "edgetwin 0.1.0", exitCodeOnInvalidInput = 2,
-        description = "Re-render and gate edgetwin reports.", subcommands = {RenderCommand.class, GateCommand.class})
+        description = "Re-render, gate and trend edgetwin reports; no Docker needed.",
+        subcommands = {RenderCommand.class, GateCommand.class, TrendCommand.class})
 public final class ReportCli implements Callable<Integer> {
 
     public static final int PASSED = 0;
     public static final int FAILED = 1;
-    public static final int BAD_INPUT = 2;
+    public static final int BAD_INPUT = Failures.BAD_INPUT;
     public static final int RUN_INVALID = 3;
     /** The run was stopped before its end (Ctrl-C, 128 + SIGINT): its report is partial. */
     public static final int ABORTED = 130;
@@ -36,11 +38,7 @@ public final class ReportCli implements Callable<Integer> {
     public static int execute(PrintWriter err, String... args) {
         CommandLine cli = new CommandLine(new ReportCli());
         cli.setErr(err);
-        cli.setExecutionExceptionHandler((e, command, parsed) -> {
-            command.getErr().println("edgetwin: error: " + (e instanceof ReportException ? e.getMessage() : e.toString()));
-            return BAD_INPUT;
-        });
-        return cli.execute(args);
+        return Failures.execute(cli, e -> e instanceof ReportException || e instanceof ThresholdException, args);
     }
 
     @Override

@@ -18,6 +18,11 @@ final class LatencyCharts {
     private static final double[] TICKS = {0, Math.log10(2), 1, 2, 3, 4};
     private static final String[] TICK_LABELS = {"0%", "50%", "90%", "99%", "99.9%", "99.99%"};
     private static final int STEPS_PER_DECADE = 10;
+    /**
+     * The validity rule's answer counts (662 for p99, 6636 for p99.9: LoadGen's 99 % confidence) are
+     * about this many answers beyond the percentile.
+     */
+    private static final double ANSWERS_PER_TAIL = 6.62;
 
     private LatencyCharts() {
     }
@@ -30,7 +35,29 @@ final class LatencyCharts {
             charts.add(overTime(entry.getKey(), entry.getValue(), Palette.color(index++)));
         }
         double max = charts.stream().mapToDouble(LineChart::dataMaxY).max().orElse(1) * 1.05;
-        return charts.stream().map(chart -> chart.yMax(max).render()).toList();
+        List<String> rendered = new ArrayList<>();
+        List<VariantResult> results = List.copyOf(variants.values());
+        for (int i = 0; i < charts.size(); i++) {
+            rendered.add(charts.get(i).yMax(max).render() + fewAnswers(results.get(i).windows()));
+        }
+        return rendered;
+    }
+
+    /** Answers a percentile needs to be stated at 99 % confidence: about 6.62 / (1 - p), e.g. 662 for p99. */
+    static double answersFor(double percentile) {
+        return ANSWERS_PER_TAIL / (1 - percentile / 100);
+    }
+
+    /** A note when windows had too few answers for their p99 to be more than the window's tail. */
+    private static String fewAnswers(List<Window> windows) {
+        long measured = windows.stream().filter(w -> w.count() > 0).count();
+        long few = windows.stream().filter(w -> w.count() > 0 && w.count() < Math.ceil(answersFor(99))).count();
+        if (few == 0) {
+            return "";
+        }
+        return "<p class=\"note\">p99 per window: " + few + " of " + measured + " windows had fewer than "
+                + (long) Math.ceil(answersFor(99)) + " answers, too few for a p99 at 99 % confidence; there the line"
+                + " shows the window's slowest answers, not a p99. The run's own p99 is in the table above.</p>";
     }
 
     private static LineChart overTime(String name, VariantResult variant, String color) {
@@ -64,21 +91,44 @@ final class LatencyCharts {
                 value -> Html.number(value, 1))
                 .xAxis(new Axis(0, 4, toList(TICKS), LatencyCharts::percentileLabel));
         int index = 0;
+        List<String> notes = new ArrayList<>();
         for (Map.Entry<String, VariantResult> entry : variants.entrySet()) {
-            chart.line(distribution(entry.getKey(), entry.getValue().latencyHistogram().histogram(),
-                    Palette.color(index++)));
+            Histogram histogram = entry.getValue().latencyHistogram().histogram();
+            chart.line(distribution(entry.getKey(), histogram, Palette.color(index++)));
+            if (supportedPosition(histogram.getTotalCount()) < 4) {
+                notes.add(entry.getKey() + ": drawn up to " + percentileName(supportedPosition(histogram.getTotalCount()))
+                        + "; its " + histogram.getTotalCount() + " answers support no higher percentile at 99 % confidence");
+            }
         }
-        return chart.render();
+        return chart.render() + (notes.isEmpty() ? "" : "<p class=\"note\">" + Html.escape(String.join("; ", notes))
+                + "</p>");
     }
 
+    /** The highest position (log10(1 / (1 - p))) that {@code answers} support at 99 % confidence, in whole steps. */
+    static double supportedPosition(long answers) {
+        if (answers <= 0) {
+            return 0;
+        }
+        double position = Math.log10(answers / ANSWERS_PER_TAIL);
+        return Math.max(0, Math.floor(position * STEPS_PER_DECADE + 1e-6) / STEPS_PER_DECADE);
+    }
+
+    private static String percentileName(double position) {
+        double percentile = 100 * (1 - Math.pow(10, -position));
+        return "p" + Html.number(percentile, percentile >= 99.9 ? 2 : 1);
+    }
+
+    /** The distribution up to the highest percentile its answer count supports; beyond it, no line. */
     private static Line distribution(String name, Histogram histogram, String color) {
         int steps = 4 * STEPS_PER_DECADE + 1;
         double[] xs = new double[steps];
         double[] ys = new double[steps];
+        double supported = supportedPosition(histogram.getTotalCount());
         for (int i = 0; i < steps; i++) {
             xs[i] = (double) i / STEPS_PER_DECADE;
             double percentile = 100 * (1 - Math.pow(10, -xs[i]));
-            ys[i] = histogram.getTotalCount() == 0 ? Double.NaN : histogram.getValueAtPercentile(percentile) / 1e6;
+            ys[i] = histogram.getTotalCount() == 0 || xs[i] > supported + 1e-9 ? Double.NaN
+                    : histogram.getValueAtPercentile(percentile) / 1e6;
         }
         return new Line(name, color, false, xs, ys);
     }

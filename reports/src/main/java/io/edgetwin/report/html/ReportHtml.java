@@ -55,6 +55,7 @@ public final class ReportHtml {
         section(out, "fleet", "Deployment and fleet status", perVariant(variants, (name, v) -> "<h3>"
                 + Html.escape(name) + "</h3>" + Tables.fleet(v)));
         section(out, "validity", "Run validity", perVariant(variants, (name, v) -> validity(name, v)));
+        section(out, "provenance", "Provenance", provenance(report));
         section(out, "scenario", "Scenario as it ran", "<pre>" + Html.escape(report.scenarioText()) + "</pre>");
         return out.append("</body></html>\n").toString();
     }
@@ -64,6 +65,9 @@ public final class ReportHtml {
         StringBuilder out = new StringBuilder("<header class=\"verdict ").append(kind).append("\" id=\"verdict\"><h1>")
                 .append(Html.escape(report.scenario())).append(": ").append(report.verdict()).append("</h1>");
         List<String> reasons = new ArrayList<>();
+        if (report.aborted() != null) {
+            reasons.add("aborted: " + report.aborted() + "; the numbers below are what was measured until then");
+        }
         report.variants().forEach((name, variant) -> {
             variant.validity().reasons().forEach(reason -> reasons.add(name + ": run invalid: " + reason));
             variant.thresholds().stream().filter(t -> !t.passed()).forEach(t -> reasons.add(failed(name, t)));
@@ -91,6 +95,16 @@ public final class ReportHtml {
     /** E.g. {@code limited: latency.p99 < 50ms failed: it was 61.25 ms}. */
     private static String failed(String variant, ThresholdResult threshold) {
         return variant + ": " + threshold.expr() + " failed: " + threshold.outcome();
+    }
+
+    private static String provenance(Report report) {
+        if (report.provenance() == null) {
+            return "<p class=\"note\">not recorded: this run's report was written before provenance was</p>";
+        }
+        StringBuilder out = new StringBuilder("<table>");
+        report.provenance().rows().forEach(row -> out.append("<tr><th>").append(Html.escape(row[0])).append("</th><td>")
+                .append(Html.escape(row[1])).append("</td></tr>"));
+        return out.append("</table>").toString();
     }
 
     private static String validity(String name, VariantResult variant) {

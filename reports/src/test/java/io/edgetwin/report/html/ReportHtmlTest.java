@@ -52,6 +52,18 @@ class ReportHtmlTest {
     }
 
     @Test
+    void chartsStopWhereTheAnswerCountStopsSupportingThePercentile() {
+        String small = ReportHtml.render(new SyntheticRun(1, 10, 100).report());
+        String large = ReportHtml.render(new SyntheticRun(2, 60, 200_000).report());
+
+        assertTrue(small.contains("answers support no higher percentile at 99 % confidence"), "distribution cut off");
+        assertTrue(small.contains("too few for a p99 at 99 % confidence"), "per-window p99 marked");
+        assertFalse(large.contains("answers support no higher percentile"), "200,000 answers support p99.99");
+        assertEquals(2.3, LatencyCharts.supportedPosition(1500), 1e-9, "1500 answers: up to p99.5");
+        assertEquals(2.0, LatencyCharts.supportedPosition(662), 1e-9, "662 answers: p99, the validity rule's number");
+    }
+
+    @Test
     void pageIsSelfContainedAndFetchesNothing() {
         assertFalse(NOISY.contains("<script"), "no script");
         assertFalse(NOISY.contains("<link"), "no stylesheet link");

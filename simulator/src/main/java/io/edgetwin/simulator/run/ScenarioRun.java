@@ -18,13 +18,16 @@ import io.edgetwin.simulator.scenario.Scenario;
 import io.edgetwin.simulator.scenario.Variant;
 import io.edgetwin.simulator.twin.Reaper;
 import io.edgetwin.simulator.twin.TwinImage;
+import io.edgetwin.simulator.host.HostProvenance;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -48,12 +51,45 @@ public final class ScenarioRun {
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
     private BiConsumer<String, byte[]> statusListener = (topic, payload) -> { };
 
+    private final Map<String, VariantResult> finished = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    private volatile Instant startedAt;
+    private volatile String lastProgress = "before any variant started";
+    private volatile String backend;
+
     public ScenarioRun(Scenario scenario, TwinImage image, Teardown teardown, Consumer<String> progress, Clock clock) {
         this.scenario = scenario;
         this.image = image;
         this.teardown = teardown;
-        this.progress = progress;
+        this.progress = line -> {
+            lastProgress = line;
+            progress.accept(line);
+        };
         this.clock = clock;
+    }
+
+    /**
+     * What this run measured until it was stopped (Ctrl-C): the variants that finished, marked
+     * ABORTED with the last progress line of the one that did not; empty when none finished.
+     */
+    public Optional<Report> partial(String why) {
+        Map<String, VariantResult> done;
+        synchronized (finished) {
+            done = new LinkedHashMap<>(finished);
+        }
+        Map<String, List<Threshold>> thresholds = new LinkedHashMap<>();
+        scenario.variants().forEach(variant -> thresholds.put(variant.name(), variant.thresholds()));
+        return PartialReport.of(setup(), startedAt == null ? clock.instant() : startedAt, clock.instant(), done, thresholds,
+                why + "; last measured: " + lastProgress);
+    }
+
+    /** The last progress line, e.g. {@code [limited]  16/30 s  sent 801  ok 800  failed 0  p99 64.0 ms}. */
+    public String lastProgress() {
+        return lastProgress;
+    }
+
+    private RunSetup setup() {
+        return new RunSetup(scenario.name(), scenario.seed(), scenario.execution() == Scenario.Execution.INTERLEAVED
+                ? Execution.INTERLEAVED : Execution.SEQUENTIAL, scenario.text(), backend);
     }
 
     /**
@@ -66,7 +102,7 @@ public final class ScenarioRun {
     }
 
     public Report run() throws Exception {
-        Instant startedAt = clock.instant();
+        startedAt = clock.instant();
         reapLeftovers();
         String imageRef = image.ensureBuilt(line -> progress.accept(line.replaceFirst("^edgetwin: ", "")));
         List<Sample> samples = Samples.read(image.models().resolve(scenario.workload().samples()).resolve("samples.csv"));
@@ -92,10 +128,11 @@ public final class ScenarioRun {
         if (cloud != null) {
             cloud.reportFleet();
         }
-        RunSetup setup = new RunSetup(scenario.name(), scenario.seed(),
-                interleaved ? Execution.INTERLEAVED : Execution.SEQUENTIAL, scenario.text(),
-                cloud == null ? null : cloud.backend().id());
-        return Report.of(setup, startedAt, clock.instant(), judged(results));
+        backend = cloud == null ? null : cloud.backend().id();
+        RunSetup setup = setup();
+        Path home = Path.of(System.getProperty("edgetwin.home", ".")).toAbsolutePath().normalize();
+        return Report.of(setup, startedAt, clock.instant(), judged(results))
+                .withProvenance(new HostProvenance(Path.of("/"), home).of(imageRef));
     }
 
     /** Every variant's thresholds, now that each variant can be compared with those that ran after it. */
@@ -109,7 +146,9 @@ public final class ScenarioRun {
         progress.accept("variants run one after another, each alone on the host (execution: sequential)");
         Map<String, VariantResult> outcomes = new LinkedHashMap<>();
         for (Variant variant : scenario.variants()) {
-            outcomes.put(variant.name(), new VariantRun(context, variant).run(teardown));
+            VariantResult result = new VariantRun(context, variant).run(teardown);
+            outcomes.put(variant.name(), result);
+            finished.put(variant.name(), result);
         }
         return outcomes;
     }

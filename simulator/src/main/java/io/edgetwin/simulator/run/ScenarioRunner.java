@@ -61,7 +61,7 @@ public final class ScenarioRunner {
         List<Report> runs = new ArrayList<>();
         for (int k = 1; k <= repeats; k++) {
             String prefix = repeats == 1 ? "" : "repeat " + k + "/" + repeats + ": ";
-            Report report = once(scenario, line -> progress.accept(prefix + line));
+            Report report = once(scenario, out, line -> progress.accept(prefix + line));
             if (repeats > 1) {
                 write(RepeatedRuns.combine(List.of(report), bootstrap), out.resolve("repeat-" + k));
             }
@@ -72,13 +72,18 @@ public final class ScenarioRunner {
         return combined;
     }
 
-    private Report once(Scenario scenario, Consumer<String> lines) throws Exception {
+    /** One run; on Ctrl-C what it measured so far goes to {@code out}, marked ABORTED. */
+    private Report once(Scenario scenario, Path out, Consumer<String> lines) throws Exception {
         Teardown teardown = new Teardown();
-        Thread hook = new Thread(() -> closeAfterInterrupt(teardown), "edgetwin-teardown");
+        ScenarioRun run = new ScenarioRun(scenario, image(), teardown, lines, Clock.systemUTC());
+        Thread hook = new Thread(() -> {
+            closeAfterInterrupt(teardown);
+            writePartial(run, out);
+        }, "edgetwin-teardown");
         Runtime.getRuntime().addShutdownHook(hook);
         Report report;
         try (teardown) {
-            report = new ScenarioRun(scenario, image(), teardown, lines, Clock.systemUTC()).run();
+            report = run.run();
         }
         Runtime.getRuntime().removeShutdownHook(hook);
         return report;
@@ -96,6 +101,24 @@ public final class ScenarioRunner {
                     + " is missing); run `mvn -q -DskipTests package` in " + projectRoot + " first");
         }
         return image;
+    }
+
+    /** On Ctrl-C: what the finished variants measured, marked ABORTED, as k6 prints its summary when interrupted. */
+    private void writePartial(ScenarioRun run, Path out) {
+        try {
+            run.partial("interrupted (Ctrl-C)").ifPresentOrElse(report -> {
+                try {
+                    write(report, out);
+                    progress.accept("ABORTED: wrote what was measured until the interrupt to " + out
+                            + " (report.html, report.md, junit.xml, report.json); " + run.lastProgress());
+                } catch (IOException e) {
+                    progress.accept("ABORTED: could not write the partial report to " + out + ": " + e.getMessage());
+                }
+            }, () -> progress.accept("ABORTED before any variant finished, so no report was written; last measured: "
+                    + run.lastProgress()));
+        } catch (RuntimeException e) {
+            progress.accept("ABORTED: could not assemble the partial report: " + e);
+        }
     }
 
     private void closeAfterInterrupt(Teardown teardown) {

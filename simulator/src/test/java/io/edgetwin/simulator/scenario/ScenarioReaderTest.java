@@ -70,6 +70,21 @@ class ScenarioReaderTest {
 
         assertEquals("quickstart", scenario.name());
         assertThat(scenario.variants()).extracting(Variant::name).containsExactly("limited", "unlimited");
+        assertThat(scenario.variants().get(0).thresholds()).anyMatch(t -> t.readsOtherRuns()
+                && t.expr().equals("latency.p99 < 0.5 * unlimited.latency.p99 with 95% confidence") && t.confidence() != null);
+    }
+
+    @Test
+    void theShippedScenariosGateOnTheEffectTheyExistToShow() {
+        ScenarioReader shipped = new ScenarioReader(RecipeCatalog.load(Path.of("../edge-core/src/main/recipes")), 2);
+
+        Scenario noisy = shipped.read(Path.of("../scenarios/noisy-neighbor.yaml"));
+        Scenario release = shipped.read(Path.of("../scenarios/model-release.yaml"));
+
+        assertThat(noisy.variants().get(0).thresholds()).extracting(t -> t.expr())
+                .contains("oomKills.device < unlimited.oomKills.device");
+        assertThat(release.variants()).extracting(Variant::name).containsExactly("field", "candidate");
+        assertThat(release.variants().get(1).thresholds()).allMatch(t -> t.readsOtherRuns());
     }
 
     @Test
