@@ -22,11 +22,13 @@ import java.util.Objects;
  * @param aborted         why the run stopped before its end (e.g. interrupted by Ctrl-C); {@code null} for
  *                        a run that finished. An aborted report holds what was measured so far and its
  *                        verdict is {@link Outcome#ABORTED}
+ * @param repeats         the variants over every repeat and the confidence of their comparisons;
+ *                        {@code null} when not computed
  */
 public record Report(String scenario, int schemaVersion, Instant startedAt, Instant finishedAt,
                      Outcome verdict, long seed, Execution execution, String scenarioText,
                      String artifactBackend, Map<String, VariantResult> variants, Provenance provenance,
-                     String aborted) {
+                     String aborted, Repeats repeats) {
 
     public static final int SCHEMA_VERSION = 2;
 
@@ -58,10 +60,18 @@ public record Report(String scenario, int schemaVersion, Instant startedAt, Inst
         }
     }
 
+    /** A report without repeats. */
+    public Report(String scenario, int schemaVersion, Instant startedAt, Instant finishedAt, Outcome verdict, long seed,
+                  Execution execution, String scenarioText, String artifactBackend, Map<String, VariantResult> variants,
+                  Provenance provenance, String aborted) {
+        this(scenario, schemaVersion, startedAt, finishedAt, verdict, seed, execution, scenarioText, artifactBackend,
+                variants, provenance, aborted, null);
+    }
+
     /** A report whose verdict is derived from its variants. */
     public static Report of(RunSetup setup, Instant startedAt, Instant finishedAt, Map<String, VariantResult> variants) {
         return new Report(setup.scenario(), SCHEMA_VERSION, startedAt, finishedAt, verdictOf(variants), setup.seed(),
-                setup.execution(), setup.scenarioText(), setup.artifactBackend(), variants, null, null);
+                setup.execution(), setup.scenarioText(), setup.artifactBackend(), variants, null, null, null);
     }
 
     public boolean passed() {
@@ -71,19 +81,32 @@ public record Report(String scenario, int schemaVersion, Instant startedAt, Inst
     /** This report with {@code variants} in place of its own, the verdict derived anew. */
     public Report withVariants(Map<String, VariantResult> replaced) {
         return new Report(scenario, schemaVersion, startedAt, finishedAt, aborted != null ? Outcome.ABORTED
-                : verdictOf(replaced), seed, execution, scenarioText, artifactBackend, replaced, provenance, aborted);
+                : verdictOf(replaced), seed, execution, scenarioText, artifactBackend, replaced, provenance, aborted,
+                repeats);
     }
 
     /** This report with what it ran on. */
     public Report withProvenance(Provenance recorded) {
         return new Report(scenario, schemaVersion, startedAt, finishedAt, verdict, seed, execution, scenarioText,
-                artifactBackend, variants, recorded, aborted);
+                artifactBackend, variants, recorded, aborted, repeats);
     }
 
     /** This report marked as stopped before its end, for {@code reason}; its verdict becomes ABORTED. */
     public Report abortedBecause(String reason) {
         return new Report(scenario, schemaVersion, startedAt, finishedAt, Outcome.ABORTED, seed, execution, scenarioText,
-                artifactBackend, variants, provenance, reason);
+                artifactBackend, variants, provenance, reason, repeats);
+    }
+
+    /** This report with {@code computed} as its repeats and comparisons. */
+    public Report withRepeats(Repeats computed) {
+        return new Report(scenario, schemaVersion, startedAt, finishedAt, verdict, seed, execution, scenarioText,
+                artifactBackend, variants, provenance, aborted, computed);
+    }
+
+    /** This report spanning {@code start} to {@code end}. */
+    public Report during(Instant start, Instant end) {
+        return new Report(scenario, schemaVersion, start, end, verdict, seed, execution, scenarioText, artifactBackend,
+                variants, provenance, aborted, repeats);
     }
 
     private static Outcome verdictOf(Map<String, VariantResult> variants) {

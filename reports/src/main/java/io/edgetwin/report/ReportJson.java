@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /**
@@ -79,9 +80,9 @@ public final class ReportJson {
             throw new ReportException("report '" + file + "': cannot read: " + e, e);
         }
         try {
-            JsonNode root = MAPPER.readTree(bytes);
-            requireSchemaVersion(file, root);
-            return withAddedFields(root) ? MAPPER.treeToValue(root, Report.class) : MAPPER.readValue(bytes, Report.class);
+            JsonNode tree = MAPPER.readTree(bytes);
+            requireSchemaVersion(file, tree);
+            return MAPPER.readValue(withOptionalFields(tree) ? MAPPER.writeValueAsBytes(tree) : bytes, Report.class);
         } catch (JsonProcessingException e) {
             throw new ReportException(describe(file, e), e);
         } catch (IOException e) {
@@ -90,22 +91,40 @@ public final class ReportJson {
     }
 
     /**
-     * Gives a variant written before {@code missingSeries} existed (schema version 2 all the same) the
-     * value it means: none missing. True when it added one; such a file is then read from the tree,
-     * whose errors name the field's path but no line.
+     * Fills fields added to schema version 2 after its first files ({@code provenance}, {@code aborted},
+     * {@code repeats}, a variant's {@code interference}, a threshold's {@code comparison} and
+     * {@code ratioCheck}) with null, and a variant's {@code missingSeries} with none, where a file lacks
+     * them, so older reports still read (e.g. as a gate's baseline); true when something was filled.
      */
-    private static boolean withAddedFields(JsonNode root) {
-        boolean added = false;
-        JsonNode variants = root.get("variants");
-        if (variants != null && variants.isObject()) {
+    private static boolean withOptionalFields(JsonNode root) {
+        boolean filled = false;
+        for (String field : List.of("provenance", "aborted", "repeats")) {
+            if (root instanceof ObjectNode object && !object.has(field)) {
+                object.putNull(field);
+                filled = true;
+            }
+        }
+        if (root.get("variants") instanceof ObjectNode variants) {
             for (JsonNode variant : variants) {
-                if (variant instanceof ObjectNode object && !object.has("missingSeries")) {
-                    object.putArray("missingSeries");
-                    added = true;
+                if (variant instanceof ObjectNode v && !v.has("interference")) {
+                    v.putNull("interference");
+                    filled = true;
+                }
+                if (variant instanceof ObjectNode v && !v.has("missingSeries")) {
+                    v.putArray("missingSeries");
+                    filled = true;
+                }
+                for (JsonNode threshold : variant.path("thresholds")) {
+                    for (String field : List.of("comparison", "ratioCheck")) {
+                        if (threshold instanceof ObjectNode t && !t.has(field)) {
+                            t.putNull(field);
+                            filled = true;
+                        }
+                    }
                 }
             }
         }
-        return added;
+        return filled;
     }
 
     private static void requireSchemaVersion(Path file, JsonNode root) {

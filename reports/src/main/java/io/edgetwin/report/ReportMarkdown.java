@@ -41,6 +41,7 @@ public final class ReportMarkdown {
         report.variants().forEach((name, variant) -> variant.validity().reasons().forEach(reason ->
                 out.append("- ⚠️ ").append(name).append(" run invalid: ").append(reason).append('\n')));
         out.append(missingSection(report.variants()));
+        out.append(RepeatsMarkdown.render(report));
         out.append("## Component limits\n");
         report.variants().forEach((name, variant) -> out.append(componentSection(name, variant)));
         out.append("\n## Thresholds\n");
@@ -153,7 +154,8 @@ public final class ReportMarkdown {
         }
         return actual + ", bound " + (result.comparison().limit() == null ? "none" : result.unit().format(result.comparison().limit()))
                 + " from " + result.comparison().against() + "'s " + result.comparison().metric() + " ("
-                + (result.comparison().value() == null ? "no value" : result.unit().format(result.comparison().value())) + ")";
+                + (result.comparison().value() == null ? "no value" : result.unit().format(result.comparison().value())) + ")"
+                + (result.ratioCheck() == null ? "" : "; " + result.ratioCheck().sentence());
     }
 
     private static String requests(RequestCounts requests) {

@@ -13,8 +13,11 @@ import java.util.Objects;
  * @param passed     whether the threshold held
  * @param comparison for a threshold that compares with another variant or the baseline run, the other
  *                   side as checked; {@code null} for a threshold with a fixed limit
+ * @param ratioCheck for a comparison with a confidence, how its bootstrap interval decided it; {@code null}
+ *                   for every other threshold
  */
-public record ThresholdResult(String expr, Double actual, BaseUnit unit, boolean passed, Comparison comparison) {
+public record ThresholdResult(String expr, Double actual, BaseUnit unit, boolean passed, Comparison comparison,
+                              RatioCheck ratioCheck) {
 
     public ThresholdResult {
         Checks.name("thresholds.expr", expr);
@@ -35,7 +38,18 @@ public record ThresholdResult(String expr, Double actual, BaseUnit unit, boolean
 
     /** A threshold with a fixed limit. */
     public ThresholdResult(String expr, Double actual, BaseUnit unit, boolean passed) {
-        this(expr, actual, unit, passed, null);
+        this(expr, actual, unit, passed, null, null);
+    }
+
+    /** A threshold without a confidence. */
+    public ThresholdResult(String expr, Double actual, BaseUnit unit, boolean passed, Comparison comparison) {
+        this(expr, actual, unit, passed, comparison, null);
+    }
+
+    /** This result decided by {@code check} instead of by the values alone. */
+    public ThresholdResult decidedBy(RatioCheck check, boolean held) {
+        return new ThresholdResult(expr, actual, unit, held && actual != null
+                && (comparison == null || comparison.limit() != null), comparison, check);
     }
 
     /**
@@ -47,7 +61,8 @@ public record ThresholdResult(String expr, Double actual, BaseUnit unit, boolean
         if (comparison == null) {
             return measured;
         }
-        return measured + "; " + (comparison.limit() == null ? comparison.against() + "'s " + comparison.metric()
+        String confidence = ratioCheck == null ? "" : ratioCheck.sentence() + "; ";
+        return measured + "; " + confidence + (comparison.limit() == null ? comparison.against() + "'s " + comparison.metric()
                 + " had no value to compare with" : "the bound was " + unit.format(comparison.limit()) + ", from "
                 + comparison.against() + "'s " + comparison.metric() + " of " + unit.format(comparison.value()));
     }

@@ -25,13 +25,15 @@ import java.util.Objects;
  * @param passed                true exactly when every threshold passed (true with no thresholds)
  * @param missingSeries         the resource series (or columns) that could not be sampled, in whole or in
  *                              part, each with why; empty when every series was sampled throughout
+ * @param interference          what the rest of the host used while this variant was measured; {@code null}
+ *                              when it was not measured
  */
 public record VariantResult(DeviceCaps device, DeviceCaps requested, long twinStartMs, Validity validity,
                             RequestCounts requests, LatencySummary latencyMs, EncodedHistogram latencyHistogram,
                             double throughputPerSec, long devicePeakMemoryBytes, OomKills oomKills,
                             Map<String, ComponentResult> components, List<Window> windows, List<FleetTwin> twins,
                             List<ResourceSeries> series, List<Event> events, List<ThresholdResult> thresholds,
-                            boolean passed, List<MissingSeries> missingSeries) {
+                            boolean passed, List<MissingSeries> missingSeries, Interference interference) {
 
     public VariantResult {
         Objects.requireNonNull(device, "device");
@@ -60,6 +62,18 @@ public record VariantResult(DeviceCaps device, DeviceCaps requested, long twinSt
         }
     }
 
+    /** A result with every series sampled and without a measurement of the host's interference. */
+    public VariantResult(DeviceCaps device, DeviceCaps requested, long twinStartMs, Validity validity,
+                         RequestCounts requests, LatencySummary latencyMs, EncodedHistogram latencyHistogram,
+                         double throughputPerSec, long devicePeakMemoryBytes, OomKills oomKills,
+                         Map<String, ComponentResult> components, List<Window> windows, List<FleetTwin> twins,
+                         List<ResourceSeries> series, List<Event> events, List<ThresholdResult> thresholds,
+                         boolean passed) {
+        this(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram, throughputPerSec,
+                devicePeakMemoryBytes, oomKills, components, windows, twins, series, events, thresholds, passed, List.of(),
+                null);
+    }
+
     /** A measured variant with no time line and no thresholds checked yet. */
     public static VariantResult measured(DeviceCaps device, DeviceCaps requested, long twinStartMs, Validity validity,
                                          RequestCounts requests, LatencySummary latencyMs,
@@ -68,7 +82,7 @@ public record VariantResult(DeviceCaps device, DeviceCaps requested, long twinSt
                                          Map<String, ComponentResult> components) {
         return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
                 throughputPerSec, devicePeakMemoryBytes, oomKills, components, List.of(), List.of(), List.of(),
-                List.of(), List.of(), true, List.of());
+                List.of(), List.of(), true, List.of(), null);
     }
 
     /** This result with its time line: windows, fleet status, resource series and events. */
@@ -76,21 +90,42 @@ public record VariantResult(DeviceCaps device, DeviceCaps requested, long twinSt
                                       List<ResourceSeries> seriesList, List<Event> eventList) {
         return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
                 throughputPerSec, devicePeakMemoryBytes, oomKills, components, windowList, twinList, seriesList,
-                eventList, thresholds, passed, missingSeries);
+                eventList, thresholds, passed, missingSeries, interference);
     }
 
     /** This result with {@code results} as its thresholds; passed follows from them. */
     public VariantResult withThresholds(List<ThresholdResult> results) {
         return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
                 throughputPerSec, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
-                results, results.stream().allMatch(ThresholdResult::passed), missingSeries);
+                results, results.stream().allMatch(ThresholdResult::passed), missingSeries, interference);
     }
 
     /** This result naming the series that could not be sampled. */
     public VariantResult withMissingSeries(List<MissingSeries> missing) {
         return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
                 throughputPerSec, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
-                thresholds, passed, missing);
+                thresholds, passed, missing, interference);
+    }
+
+    /** This result with {@code measuredInterference} as what the rest of the host used meanwhile. */
+    public VariantResult withInterference(Interference measuredInterference) {
+        return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
+                throughputPerSec, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
+                thresholds, passed, missingSeries, measuredInterference);
+    }
+
+    /** This result with {@code latency} and {@code throughput} in place of its own, e.g. the medians over repeats. */
+    public VariantResult withLatency(LatencySummary latency, double throughput) {
+        return new VariantResult(device, requested, twinStartMs, validity, requests, latency, latencyHistogram,
+                throughput, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
+                thresholds, passed, missingSeries, interference);
+    }
+
+    /** This result with {@code replaced} as its validity. */
+    public VariantResult withValidity(Validity replaced) {
+        return new VariantResult(device, requested, twinStartMs, replaced, requests, latencyMs, latencyHistogram,
+                throughputPerSec, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
+                thresholds, passed, missingSeries, interference);
     }
 
     private static void requireKnownComponents(OomKills oomKills, Map<String, ComponentResult> components) {

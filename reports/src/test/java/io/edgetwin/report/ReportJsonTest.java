@@ -35,7 +35,7 @@ class ReportJsonTest {
         JsonNode root = new ObjectMapper().readTree(ReportJson.toJson(SampleReports.quickstart()));
 
         assertEquals(List.of("scenario", "schemaVersion", "startedAt", "finishedAt", "verdict", "seed", "execution",
-                        "scenarioText", "artifactBackend", "variants", "provenance", "aborted"),
+                        "scenarioText", "artifactBackend", "variants", "provenance", "aborted", "repeats"),
                 fieldNames(root));
         assertEquals(2, root.get("schemaVersion").intValue());
         assertEquals("sequential", root.get("execution").textValue());
@@ -44,7 +44,7 @@ class ReportJsonTest {
         JsonNode unlimited = root.at("/variants/unlimited");
         assertEquals(List.of("device", "requested", "twinStartMs", "validity", "requests", "latencyMs", "latencyHistogram",
                 "throughputPerSec", "devicePeakMemoryBytes", "oomKills", "components", "windows", "twins", "series",
-                "events", "thresholds", "passed", "missingSeries"), fieldNames(unlimited));
+                "events", "thresholds", "passed", "missingSeries", "interference"), fieldNames(unlimited));
         assertTrue(unlimited.at("/device/pids").isNull(), "unlimited pids are written as null");
         assertTrue(unlimited.at("/components/log.Shipper/limits/memoryKb").isNull());
         assertEquals(61.25, unlimited.at("/latencyMs/p99").doubleValue());
@@ -118,7 +118,7 @@ class ReportJsonTest {
     void truncatedReportIsRefusedNamingTheFileAndWhereItEnds() throws IOException {
         Path file = written();
         String json = Files.readString(file);
-        Files.writeString(file, json.substring(0, json.length() / 2));
+        Files.writeString(file, json.substring(0, json.lastIndexOf(",", json.length() / 2) + 1));
 
         ReportException refused = assertThrows(ReportException.class, () -> ReportJson.read(file));
 

@@ -112,7 +112,7 @@ class ReportMarkdownTest {
         VariantResult invalid = new VariantResult(limited.device(), limited.requested(), 1,
                 Validity.invalid("500 answers; p99 needs at least 662"), limited.requests(), limited.latencyMs(),
                 limited.latencyHistogram(), 1, 1, limited.oomKills(), limited.components(), List.of(), List.of(),
-                List.of(), List.of(), List.of(), true, List.of());
+                List.of(), List.of(), List.of(), true, List.of(), null);
 
         String rendered = ReportMarkdown.render(SampleReports.of("short", Map.of("limited", invalid)));
 

@@ -34,6 +34,18 @@ class ReportSchemaTest {
     }
 
     @Test
+    void reportWithRepeatsAndInterferenceValidatesAgainstTheSchema() throws IOException {
+        Report run = new SyntheticRun(1, 30, 1_500).report();
+        java.util.Map<String, VariantResult> variants = new java.util.LinkedHashMap<>();
+        run.variants().forEach((name, v) -> variants.put(name, v.withInterference(Interference.of(2, List.of(
+                new InterferenceSample(1000, 0.1, 0.0, 0.02, 0.3, null, 0.01))))));
+        Report repeated = io.edgetwin.report.confidence.RepeatedRuns.combine(List.of(run.withVariants(variants), run),
+                new io.edgetwin.report.confidence.WindowBootstrap(200, 1));
+
+        assertEquals(List.of(), errors(ReportJson.toJson(repeated)));
+    }
+
+    @Test
     void invalidRunValidatesAgainstTheSchema() throws IOException {
         Report invalid = new SyntheticRun(1, 10, 100).report();
 

@@ -38,8 +38,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * The {@code edgetwin} command line. Exit codes: 0 every threshold held, 1 a threshold failed, 2 bad
- * input or a setup error, 3 the run is INVALID (too short, too few answers for a percentile, or the
- * load generator overloaded); INVALID wins over a threshold failure.
+ * input or a setup error, 3 the run is INVALID (too short, too few answers for a percentile, the load
+ * generator overloaded, or the host busy with other work); INVALID wins over a threshold failure.
  */
 @Command(name = "edgetwin", mixinStandardHelpOptions = true, version = "edgetwin " + HostProvenance.VERSION,
         exitCodeOnInvalidInput = 2,
@@ -100,19 +100,28 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--out", paramLabel = "DIR", description = "where the reports go (default: out/<scenario>)")
         Path out;
 
+        @Option(names = "--repeat", paramLabel = "N", description = "run the variants N times; report medians, spreads"
+                + " and each comparison's confidence (default 1; docs/report.md)")
+        int repeat = 1;
+
         @Override
         public Integer call() throws Exception {
             PrintStream err = System.err;
+            if (repeat < 1) {
+                err.println("edgetwin: error: --repeat " + repeat + " is not a number of runs; expected 1 or more");
+                return BAD_INPUT;
+            }
             ScenarioRunner runner = new ScenarioRunner(projectRoot(), line -> err.println("edgetwin: " + line));
             Scenario scenario = runner.read(scenarioFile);
             Path dir = out != null ? out : Path.of("out", scenario.name());
-            Report report = runner.run(scenario, dir);
+            Report report = runner.run(scenario, dir, repeat);
             report.variants().forEach((variant, result) -> {
                 result.validity().reasons().forEach(reason -> err.println("edgetwin: [" + variant + "] INVALID: " + reason));
                 result.thresholds().stream().filter(t -> !t.passed()).forEach(t -> err.println("edgetwin: [" + variant
                         + "] threshold failed: " + t.expr() + ": " + t.outcome()));
             });
             Headline.sentences(report).forEach(effect -> err.println("edgetwin: " + effect));
+            RepeatLines.of(report).forEach(line -> err.println("edgetwin: " + line));
             err.println("edgetwin: " + report.verdict() + " — reports in " + dir + " (report.html, report.md,"
                     + " junit.xml, report.json)");
             return switch (report.verdict()) {

@@ -4,6 +4,7 @@ import io.edgetwin.report.Outcome;
 import io.edgetwin.report.Report;
 import io.edgetwin.report.ReportException;
 import io.edgetwin.report.ReportJson;
+import io.edgetwin.report.confidence.ConfidenceGate;
 import io.edgetwin.report.gate.Baseline;
 import io.edgetwin.report.gate.BaselineResult;
 import io.edgetwin.report.gate.Gate;
@@ -82,7 +83,7 @@ public final class GateCommand implements Callable<Integer> {
         if (before != null) {
             checkProvenance(run, before);
         }
-        Report report = Gate.withThresholds(run, extra, before);
+        Report report = ConfidenceGate.apply(Gate.withThresholds(run, extra, before));
         List<BaselineResult> comparison = before == null ? List.of() : compare(report, before, parsedTolerances);
         writeJUnit(report, comparison);
         return verdict(report, comparison);

@@ -19,8 +19,10 @@ import java.util.Optional;
  * @param bound    a {@link Operand.Constant} already in the metric's {@link io.edgetwin.report.BaseUnit}
  *                 ({@code 1s} becomes 1000 ms, {@code 0.1%} becomes 0.001), or a {@link Operand.Reference}
  *                 of the same unit
+ * @param confidence for a comparison written {@code ... with 95% confidence}, the confidence its ratio
+ *                   must hold with ({@link Confidence}); {@code null} for every other threshold
  */
-public record Threshold(String expr, Metric metric, Operator operator, Operand bound) {
+public record Threshold(String expr, Metric metric, Operator operator, Operand bound, Confidence confidence) {
 
     public Threshold {
         Objects.requireNonNull(expr, "expr");
@@ -31,6 +33,14 @@ public record Threshold(String expr, Metric metric, Operator operator, Operand b
             throw new IllegalArgumentException("threshold '" + expr + "': " + metric.key() + " is in " + metric.unit()
                     + " but " + reference.describe() + " is in " + reference.unit() + "; expected the same unit");
         }
+        if (confidence != null) {
+            ConfidenceRules.require(expr, metric, operator, bound);
+        }
+    }
+
+    /** A threshold without a confidence. */
+    public Threshold(String expr, Metric metric, Operator operator, Operand bound) {
+        this(expr, metric, operator, bound, null);
     }
 
     /** A threshold against a fixed limit in the metric's base unit. */

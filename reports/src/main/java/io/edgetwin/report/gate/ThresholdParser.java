@@ -34,7 +34,16 @@ final class ThresholdParser {
         if (expr == null || expr.isBlank()) {
             throw new ThresholdException("threshold '" + (expr == null ? "" : expr) + "': empty; expected " + GRAMMAR);
         }
-        return new ThresholdParser(expr, "threshold").parse();
+        Optional<Confidence.Split> split = Confidence.split(expr);
+        if (split.isEmpty()) {
+            return new ThresholdParser(expr, "threshold").parse();
+        }
+        Threshold t = new ThresholdParser(split.get().threshold(), "threshold").parse();
+        try {
+            return new Threshold(expr, t.metric(), t.operator(), t.bound(), split.get().confidence());
+        } catch (IllegalArgumentException e) {
+            throw new ThresholdException(e.getMessage(), e);
+        }
     }
 
     /** "latency.p50, ..., oomKills.component[NAME], ..." for error messages and docs. */

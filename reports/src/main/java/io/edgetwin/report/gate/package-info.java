@@ -7,7 +7,9 @@
  * {@link io.edgetwin.report.gate.Source}. {@link io.edgetwin.report.gate.References#problems} checks
  * the variants comparisons name before a run; {@link io.edgetwin.report.gate.Gate#evaluate} checks
  * thresholds within a {@link io.edgetwin.report.gate.Scope} and returns a
- * {@link io.edgetwin.report.gate.Verdict} with its {@link io.edgetwin.report.gate.Violation}s. Bad
+ * {@link io.edgetwin.report.gate.Verdict} with its {@link io.edgetwin.report.gate.Violation}s. A
+ * comparison may end in {@code with 95% confidence} ({@link io.edgetwin.report.gate.Confidence}); the
+ * report's bootstrap intervals decide it (io.edgetwin.report.confidence.ConfidenceGate). Bad
  * expressions throw {@link io.edgetwin.report.gate.ThresholdException}.
  */
 package io.edgetwin.report.gate;

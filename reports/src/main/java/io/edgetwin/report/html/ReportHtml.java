@@ -38,7 +38,11 @@ public final class ReportHtml {
                 .append(CSS).append("</style></head><body>\n");
         out.append(verdict(report));
         section(out, "variants", "Variants side by side", Tables.summary(variants, Headline.pairs(report)));
-        section(out, "latency", "Latency over time", row(List.copyOf(LatencyCharts.overTime(variants))));
+        if (report.repeats() != null) {
+            section(out, "repeats", "Repeats and confidence", RepeatTables.render(report.repeats()));
+        }
+        section(out, "latency", "Latency over time, and what the rest of the host used meanwhile",
+                row(List.copyOf(LatencyCharts.overTime(variants))) + row(InterferenceCharts.perVariant(variants)));
         section(out, "distribution", "Latency percentile distribution", LatencyCharts.distribution(variants));
         if (variants.values().stream().anyMatch(v -> !v.missingSeries().isEmpty())) {
             section(out, "missing", "Series not sampled", perVariant(variants, (name, v) -> "<h3>" + Html.escape(name)

@@ -9,6 +9,7 @@ import io.edgetwin.report.gate.BaselineResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Renders junit.xml, the format every CI server reads: one {@code <testsuite>} per variant, holding
@@ -31,7 +32,8 @@ public final class JUnitXml {
     public static String render(Report report, List<BaselineResult> baseline) {
         List<Suite> suites = new ArrayList<>();
         report.variants().forEach((name, variant) ->
-                suites.add(suite(report.scenario() + "." + name, name, variant, baseline)));
+                suites.add(suite(report.scenario() + "." + name, name, variant, baseline)
+                        .withProperties(RepeatProperties.of(report, name))));
         int tests = suites.stream().mapToInt(suite -> suite.cases().size()).sum();
         long failures = suites.stream().mapToLong(Suite::failures).sum();
         StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -60,7 +62,7 @@ public final class JUnitXml {
                                 + result.unit().format(result.baseline()) + "\nactual:   "
                                 + result.unit().format(result.actual()),
                         seconds(result.actual(), result.unit()), result.actual(), result.unit().toString())));
-        return new Suite(suiteName, cases);
+        return new Suite(suiteName, cases, Map.of());
     }
 
     private static String bound(ThresholdResult threshold) {
@@ -124,7 +126,11 @@ public final class JUnitXml {
         }
     }
 
-    private record Suite(String name, List<Case> cases) {
+    private record Suite(String name, List<Case> cases, Map<String, String> properties) {
+
+        Suite withProperties(Map<String, String> added) {
+            return new Suite(name, cases, added);
+        }
 
         long failures() {
             return cases.stream().filter(c -> !c.passed()).count();
@@ -134,6 +140,12 @@ public final class JUnitXml {
             out.append("  <testsuite name=\"").append(escape(name)).append("\" tests=\"").append(cases.size())
                     .append("\" failures=\"").append(failures()).append("\" errors=\"0\" skipped=\"0\" timestamp=\"")
                     .append(report.startedAt()).append("\">\n");
+            if (!properties.isEmpty()) {
+                out.append("    <properties>\n");
+                properties.forEach((key, value) -> out.append("      <property name=\"").append(escape(key))
+                        .append("\" value=\"").append(escape(value)).append("\"/>\n"));
+                out.append("    </properties>\n");
+            }
             cases.forEach(c -> c.write(out, name));
             out.append("  </testsuite>\n");
         }

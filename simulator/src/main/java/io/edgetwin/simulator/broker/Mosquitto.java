@@ -69,6 +69,11 @@ public final class Mosquitto implements AutoCloseable {
         awaitListening(patience, runDir);
     }
 
+    /** The running broker's process id; a new one after {@link #restart}. */
+    public long pid() {
+        return process.pid();
+    }
+
     public String uri() {
         return "tcp://127.0.0.1:" + port;
     }

@@ -9,6 +9,8 @@ import io.edgetwin.report.gate.Threshold;
 import io.edgetwin.simulator.broker.BrokerClient;
 import io.edgetwin.simulator.broker.Mosquitto;
 import io.edgetwin.simulator.cloud.CloudRun;
+import io.edgetwin.simulator.host.HostProbe;
+import io.edgetwin.simulator.host.OwnUsage;
 import io.edgetwin.simulator.load.Sample;
 import io.edgetwin.simulator.load.Samples;
 import io.edgetwin.simulator.measure.StatusTracker;
@@ -116,8 +118,11 @@ public final class ScenarioRun {
         });
         CloudRun cloud = scenario.artifacts().enabled()
                 ? teardown.register(CloudRun.start(scenario.artifacts(), image, runId, client, tracker, progress)) : null;
+        OwnUsage own = OwnUsage.ofThisHost();
+        own.addProcess(() -> ProcessHandle.current().pid());
+        own.addProcess(broker::pid);
         VariantRun.RunContext context = new VariantRun.RunContext(scenario, runId, imageRef, broker, client, tracker, samples,
-                progress, clock, cloud);
+                progress, clock, cloud, HostProbe.ofThisHost(own));
         boolean interleaved = scenario.execution() == Scenario.Execution.INTERLEAVED;
         Map<String, VariantResult> results = interleaved ? interleaved(context) : sequential(context);
         if (cloud != null) {

@@ -2,6 +2,8 @@ package io.edgetwin.simulator.run;
 
 import io.edgetwin.report.Report;
 import io.edgetwin.report.ReportFormats;
+import io.edgetwin.report.confidence.RepeatedRuns;
+import io.edgetwin.report.confidence.WindowBootstrap;
 import io.edgetwin.simulator.scenario.RecipeCatalog;
 import io.edgetwin.simulator.scenario.Scenario;
 import io.edgetwin.simulator.scenario.ScenarioReader;
@@ -11,6 +13,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -39,10 +43,39 @@ public final class ScenarioRunner {
                 .read(file);
     }
 
-    /** Runs {@code scenario} and writes every report format into {@code out}. */
+    /** Runs {@code scenario} once and writes every report format into {@code out}. */
     public Report run(Scenario scenario, Path out) throws Exception {
+        return run(scenario, out, 1);
+    }
+
+    /**
+     * Runs {@code scenario} {@code repeats} times, one run after another, each started afresh (broker,
+     * fleets); with more than one, each repeat's reports go to {@code out/repeat-K/} and {@code out} gets
+     * the combined report ({@link RepeatedRuns}): medians, spreads and the comparisons' confidence.
+     */
+    public Report run(Scenario scenario, Path out, int repeats) throws Exception {
+        if (repeats < 1) {
+            throw new IllegalArgumentException("--repeat " + repeats + "; expected at least 1");
+        }
+        WindowBootstrap bootstrap = new WindowBootstrap(WindowBootstrap.RESAMPLES, scenario.seed());
+        List<Report> runs = new ArrayList<>();
+        for (int k = 1; k <= repeats; k++) {
+            String prefix = repeats == 1 ? "" : "repeat " + k + "/" + repeats + ": ";
+            Report report = once(scenario, out, line -> progress.accept(prefix + line));
+            if (repeats > 1) {
+                write(RepeatedRuns.combine(List.of(report), bootstrap), out.resolve("repeat-" + k));
+            }
+            runs.add(report);
+        }
+        Report combined = RepeatedRuns.combine(runs, bootstrap);
+        write(combined, out);
+        return combined;
+    }
+
+    /** One run; on Ctrl-C what it measured so far goes to {@code out}, marked ABORTED. */
+    private Report once(Scenario scenario, Path out, Consumer<String> lines) throws Exception {
         Teardown teardown = new Teardown();
-        ScenarioRun run = new ScenarioRun(scenario, image(), teardown, progress, Clock.systemUTC());
+        ScenarioRun run = new ScenarioRun(scenario, image(), teardown, lines, Clock.systemUTC());
         Thread hook = new Thread(() -> {
             closeAfterInterrupt(teardown);
             writePartial(run, out);
@@ -53,7 +86,6 @@ public final class ScenarioRunner {
             report = run.run();
         }
         Runtime.getRuntime().removeShutdownHook(hook);
-        write(report, out);
         return report;
     }
 

@@ -2,6 +2,7 @@ package io.edgetwin.simulator.run;
 
 import io.edgetwin.report.MissingSeries;
 import io.edgetwin.report.gate.Threshold;
+import io.edgetwin.report.Interference;
 import io.edgetwin.report.Validity;
 import io.edgetwin.report.VariantResult;
 import io.edgetwin.simulator.broker.BrokerClient;
@@ -10,6 +11,8 @@ import io.edgetwin.simulator.cloud.CloudRun;
 import io.edgetwin.simulator.fault.FaultInjector;
 import io.edgetwin.simulator.fault.LinkProxy;
 import io.edgetwin.simulator.fault.Reachability;
+import io.edgetwin.simulator.host.HostProbe;
+import io.edgetwin.simulator.host.InterferenceMeter;
 import io.edgetwin.simulator.load.Arrival;
 import io.edgetwin.simulator.load.LoadDriver;
 import io.edgetwin.simulator.load.LoadResult;
@@ -60,7 +63,7 @@ final class VariantRun {
     /** Shared by every variant of a run. */
     record RunContext(Scenario scenario, String runId, String imageRef, Mosquitto broker, BrokerClient client,
                       StatusTracker tracker, List<Sample> samples, Consumer<String> progress, Clock clock,
-                      CloudRun cloud) {
+                      CloudRun cloud, HostProbe host) {
     }
 
     private RunningFleet fleet;
@@ -71,6 +74,7 @@ final class VariantRun {
     private Reachability reachability;
     private MqttTransport transport;
     private FaultInjector injector;
+    private InterferenceMeter interference;
     private final List<LoadResult> slices = new ArrayList<>();
 
     /** The whole variant, alone on the host: provision → drive the whole duration with its faults → finish. */
@@ -97,6 +101,8 @@ final class VariantRun {
         reachability = new Reachability(fleet.size());
         transport = new MqttTransport(run.client(), fleet.twins().stream().map(t -> t.spec().thingName()).toList());
         injector = new FaultInjector(fleet, reachability, observer::event);
+        fleet.twins().forEach(twin -> run.host().own().addContainer(twin.containerId()));
+        interference = new InterferenceMeter(run.host(), System::nanoTime);
     }
 
     /**
@@ -115,7 +121,9 @@ final class VariantRun {
         if (slices.isEmpty()) {
             observer.startsAt(measuredStart);
             sampler.scheduleAtFixedRate(observer::sample, 0, 1, TimeUnit.SECONDS);
+            sampler.scheduleAtFixedRate(interference::sample, 0, 1, TimeUnit.SECONDS);
         }
+        interference.begin(measuredStart);
         if (withFaults) {
             injector.schedule(scenario().faults(), measuredStart);
         }
@@ -123,6 +131,7 @@ final class VariantRun {
                 (elapsed, sent, ok, failed, p99) -> progress.accept(String.format(
                         "%3d/%d s  sent %d  ok %d  failed %d  p99 %.1f ms", elapsed.toSeconds(),
                         length.toSeconds(), sent, ok, failed, p99 / 1e6))));
+        interference.end();
     }
 
     /** Stops observing, collects the last status of every twin, tears the fleet down and assembles the outcome. */
@@ -143,11 +152,16 @@ final class VariantRun {
         }
         List<Threshold> reading = scenario().thresholdsReading(variant.name());
         List<MissingSeries> missing = SeriesCoverage.missing(observer, things(), scenario().components().keySet());
-        Validity validity = SeriesCoverage.check(ValidityCheck.of(result, scenario().validity(), reading), missing, reading);
+        Interference host = interference.result();
+        Validity validity = InterferenceRule.apply(SeriesCoverage.check(ValidityCheck.of(result, scenario().validity(), reading),
+                missing, reading), host, scenario().validity().maxOutsideCpu());
         VariantResult measured = Timeline.attach(VariantResults.of(scenario(), variant, last.get(0), outcome, fleetStartMs,
                 result, run.tracker().peakMemoryBytes(last.get(0).thing()), validity), result, observer)
-                .withMissingSeries(missing);
+                .withMissingSeries(missing).withInterference(host);
         missing.forEach(m -> progress.accept("series not sampled: " + m.describe()));
+        if (host != null) {
+            progress.accept(host.sentence());
+        }
         progress.accept(String.format("done: ok %d of %d, dropped %d, unanswered %d, p99 %.1f ms, correct %d, %s",
                 result.ok(), result.scheduled(), result.dropped(), result.unanswered(), measured.latencyMs().p99(),
                 result.correct(), validity.valid() ? "VALID" : "INVALID: " + String.join("; ", validity.reasons())));

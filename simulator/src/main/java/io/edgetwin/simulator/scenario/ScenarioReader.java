@@ -32,7 +32,7 @@ public final class ScenarioReader {
             "faults", "thresholds", "validity", "execution", "artifacts");
     private static final Set<String> DEVICE = Set.of("profile", "memory", "swap", "cpus", "pids");
     private static final Set<String> FLEET = Set.of("twins");
-    private static final Set<String> VALIDITY = Set.of("minDuration", "maxGeneratorCpu", "percentiles");
+    private static final Set<String> VALIDITY = Set.of("minDuration", "maxGeneratorCpu", "percentiles", "maxOutsideCpu");
     private static final Set<String> COMPONENT = Set.of("version", "configuration");
     private static final Set<String> VARIANT = Set.of("components");
     private static final Set<String> VARIANT_COMPONENT = Set.of("systemResourceLimits", "version", "configuration");
@@ -62,7 +62,9 @@ public final class ScenarioReader {
         List<Variant> variants = variants(file, required(root, top, "variants"), components, thresholds, artifacts);
         List<Fault> faults = top.containsKey("faults")
                 ? new FaultReader(catalog, components, twins, workload.duration()).read(top.get("faults")) : List.of();
-        ValidityRules validity = top.containsKey("validity") ? validity(top.get("validity")) : ValidityRules.DEFAULT;
+        double outsideCpu = ValidityRules.machineDefault(System.getenv(ValidityRules.MAX_OUTSIDE_CPU_ENV));
+        ValidityRules validity = top.containsKey("validity") ? validity(top.get("validity"), outsideCpu)
+                : ValidityRules.DEFAULT.withMaxOutsideCpu(outsideCpu);
         Scenario.Execution execution = top.containsKey("execution") ? execution(top.get("execution")) : Scenario.Execution.SEQUENTIAL;
         if (execution == Scenario.Execution.INTERLEAVED && !faults.isEmpty()) {
             throw top.get("execution").error("interleaved variants cannot take faults (their offsets follow one variant's "
@@ -97,7 +99,7 @@ public final class ScenarioReader {
         };
     }
 
-    private static ValidityRules validity(Node node) {
+    private static ValidityRules validity(Node node, double defaultOutsideCpu) {
         Map<String, Node> f = node.mapping(VALIDITY);
         ValidityRules d = ValidityRules.DEFAULT;
         Duration minDuration = f.containsKey("minDuration") ? Quantities.duration(f.get("minDuration")) : d.minDuration();
@@ -111,7 +113,8 @@ public final class ScenarioReader {
                 percentiles.add(percentile(p));
             }
         }
-        return new ValidityRules(minDuration, maxCpu, percentiles);
+        return new ValidityRules(minDuration, maxCpu, percentiles, f.containsKey("maxOutsideCpu")
+                ? ValidityRules.outsideCpu(f.get("maxOutsideCpu")) : defaultOutsideCpu);
     }
 
     private static double percentile(Node node) {

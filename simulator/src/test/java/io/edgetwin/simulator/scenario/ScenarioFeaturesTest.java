@@ -195,6 +195,30 @@ class ScenarioFeaturesTest {
     }
 
     @Test
+    void theOutsideCpuLimitIsReadAsAShareOfTheHostsCores() throws IOException {
+        Scenario scenario = reader.read(write(BASE + "validity: {maxOutsideCpu: 40%}\n"));
+
+        assertEquals(0.4, scenario.validity().maxOutsideCpu(), 1e-9);
+        assertEquals(ValidityRules.DEFAULT_MAX_OUTSIDE_CPU, reader.read(write(BASE)).validity().maxOutsideCpu(), 1e-9);
+    }
+
+    @Test
+    void theMachinesDefaultOutsideCpuLimitComesFromTheEnvironment() {
+        assertEquals(1.0, ValidityRules.machineDefault("100%"), 1e-9);
+        assertEquals(ValidityRules.DEFAULT_MAX_OUTSIDE_CPU, ValidityRules.machineDefault(null), 1e-9);
+        assertThat(assertThrows(ScenarioException.class, () -> ValidityRules.machineDefault("lots")).getMessage())
+                .contains(ValidityRules.MAX_OUTSIDE_CPU_ENV).contains("e.g. 100%");
+    }
+
+    @Test
+    void aZeroOutsideCpuLimitIsRefusedWithAnExample() throws IOException {
+        Path file = write(BASE + "validity: {maxOutsideCpu: 0%}\n");
+
+        assertThat(assertThrows(ScenarioException.class, () -> reader.read(file)).getMessage())
+                .contains("maxOutsideCpu").contains("e.g. 25%");
+    }
+
+    @Test
     void interleavedVariantsWithFaultsAreRefused() throws IOException {
         Path file = write(BASE + "faults:\n  - {at: 5s, kind: broker-outage, for: 1s}\nexecution: interleaved\n");
 

@@ -71,7 +71,7 @@ class ScenarioReaderTest {
         assertEquals("quickstart", scenario.name());
         assertThat(scenario.variants()).extracting(Variant::name).containsExactly("limited", "unlimited");
         assertThat(scenario.variants().get(0).thresholds()).anyMatch(t -> t.readsOtherRuns()
-                && t.expr().equals("latency.p99 < 0.5 * unlimited.latency.p99"));
+                && t.expr().equals("latency.p99 < 0.5 * unlimited.latency.p99 with 95% confidence") && t.confidence() != null);
     }
 
     @Test
