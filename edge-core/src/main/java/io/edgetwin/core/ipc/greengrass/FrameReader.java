@@ -31,7 +31,14 @@ final class FrameReader {
         if (!fill(PRELUDE_BYTES)) {
             return null;
         }
-        int total = buffer.getInt(buffer.position());
+        int start = buffer.position();
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(buffer.array(), buffer.arrayOffset() + start, 8);
+        if ((int) crc.getValue() != buffer.getInt(start + 8)) {
+            throw new ProtocolViolation("not an event-stream message: the prelude checksum does not match its "
+                    + "first 8 bytes; expected total length, headers length and their CRC32");
+        }
+        int total = buffer.getInt(start);
         long headersLength = Integer.toUnsignedLong(buffer.getInt(buffer.position() + 4));
         if (total < MIN_MESSAGE_BYTES || headersLength > total - MIN_MESSAGE_BYTES) {
             throw new ProtocolViolation("message prelude says " + total + " bytes with " + headersLength
