@@ -164,10 +164,29 @@ public class GreengrassPubSubBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
+        printCpuShare();
         publisher.close();
         subscriber.close();
         server.close();
         Files.deleteIfExists(dir);
+    }
+
+    /**
+     * Where the CPU went over the whole trial: the core's IPC threads ({@code ipc-gg-*}, still alive
+     * here) against the whole process (JMH, both clients' Java and aws-crt threads, GC, JIT).
+     */
+    private static void printCpuShare() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long coreNanos = 0;
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null && info.getThreadName().startsWith("ipc-gg")) {
+                coreNanos += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            }
+        }
+        long processNanos = ((com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        System.out.printf("%ncpu: core IPC threads %.1f s of %.1f s for the process (%.0f %%)%n",
+                coreNanos / 1e9, processNanos / 1e9, 100.0 * coreNanos / processNanos);
     }
 
     /** Both benchmarks; {@code -Dbench.only=publishDelivered|coreOnlyPublishDelivered} runs one. */
