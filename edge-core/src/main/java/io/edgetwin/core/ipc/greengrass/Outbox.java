@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class Outbox implements AutoCloseable {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Outbox.class);
     private static final ByteBuffer STOP = ByteBuffer.allocate(0);
 
     private final GatheringByteChannel channel;
@@ -25,10 +26,13 @@ final class Outbox implements AutoCloseable {
     private final AtomicLong dropped = new AtomicLong();
     private final Thread writer;
     private final Runnable onWriteFailure;
+    private final java.util.function.Supplier<String> owner;
     private volatile boolean open = true;
 
-    Outbox(GatheringByteChannel channel, int capacity, String threadName, Runnable onWriteFailure) {
+    Outbox(GatheringByteChannel channel, int capacity, String threadName, java.util.function.Supplier<String> owner,
+           Runnable onWriteFailure) {
         this.channel = channel;
+        this.owner = owner;
         this.frames = new ArrayBlockingQueue<>(capacity);
         this.onWriteFailure = onWriteFailure;
         this.writer = new Thread(this::drain, threadName);
@@ -41,7 +45,11 @@ final class Outbox implements AutoCloseable {
         if (open && frames.offer(frame)) {
             return true;
         }
-        dropped.incrementAndGet();
+        long total = dropped.incrementAndGet();
+        if (open && Long.bitCount(total) == 1) {
+            // 1st, 2nd, 4th, 8th...: a component that stopped reading cannot flood the log.
+            LOG.warn("ipc-outbox-full component={} dropped={}", owner.get(), total);
+        }
         return false;
     }
 
@@ -64,7 +72,9 @@ final class Outbox implements AutoCloseable {
     void flushAndStop(long millis) throws InterruptedException {
         open = false;
         frames.offer(STOP);
-        writer.join(millis);
+        if (Thread.currentThread() != writer) {
+            writer.join(millis);
+        }
     }
 
     private void drain() {

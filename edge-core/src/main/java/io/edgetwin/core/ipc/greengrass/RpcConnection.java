@@ -46,7 +46,7 @@ final class RpcConnection implements AutoCloseable {
         this.operations = operations;
         this.onClosed = onClosed;
         this.reader = new FrameReader(channel, limits.maxFrameBytes());
-        this.outbox = new Outbox(channel, limits.outboxFrames(), "ipc-gg-writer", this::close);
+        this.outbox = new Outbox(channel, limits.outboxFrames(), "ipc-gg-writer", this::component, this::close);
     }
 
     boolean connected() {

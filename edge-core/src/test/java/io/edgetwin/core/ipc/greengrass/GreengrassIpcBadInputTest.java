@@ -161,6 +161,28 @@ class GreengrassIpcBadInputTest {
     }
 
     @Test
+    void aSubscriberThatStopsReadingNeverHoldsUpItsPublisher() throws Exception {
+        try (TestCore small = new TestCore(dir.resolve("small"), new IpcLimits(64 * 1024, Duration.ofSeconds(10), 64, 16))
+                .component("a", "a-token", pubsub(List.of("*"), List.of("*")));
+             RawRpcClient publisher = new RawRpcClient(small.socket).connect("a-token");
+             java.nio.channels.SocketChannel stuck = java.nio.channels.SocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+            stuck.connect(java.net.UnixDomainSocketAddress.of(small.socket));
+            stuck.write(new RpcFrame(MessageType.CONNECT, 0, 0, Map.of(RpcFrame.VERSION, HeaderValue.fromString("0.1.0")),
+                    "{\"authToken\":\"a-token\"}".getBytes()).encode());
+            stuck.write(new RpcFrame(MessageType.APPLICATION_MESSAGE, 0, 1, Map.of(RpcFrame.OPERATION,
+                    HeaderValue.fromString(SUBSCRIBE)), "{\"topic\":\"firehose\"}".getBytes()).encode());
+            TestCore.await(() -> small.bus.size() == 1, "the stuck component's subscription");
+            String payload = "{\"topic\":\"firehose\",\"publishMessage\":{\"binaryMessage\":{\"message\":\""
+                    + "A".repeat(4000) + "\"}}}";
+
+            for (int id = 1; id <= 2000; id++) {
+                publisher.request(id, PUBLISH, payload);
+                assertEquals(MessageType.APPLICATION_MESSAGE, publisher.next().type(), "publish " + id + " answered");
+            }
+        }
+    }
+
+    @Test
     void aStreamTheClientClosesReleasesItsSubscription() throws Exception {
         bystander.request(1, SUBSCRIBE, "{\"topic\":\"a/b\"}");
         assertEquals(MessageType.APPLICATION_MESSAGE, bystander.next().type());
