@@ -25,7 +25,6 @@ final class ConfigurationOperations {
     static final String SUBSCRIBE = "aws.greengrass#SubscribeToConfigurationUpdate";
     static final String EVENT_TYPE = "aws.greengrass#ConfigurationUpdateEvents";
 
-    private static final GreengrassCoreIPCServiceModel MODEL = GreengrassCoreIPCServiceModel.getInstance();
 
     private final ComponentConfigurations configurations;
 
@@ -38,7 +37,7 @@ final class ConfigurationOperations {
     }
 
     private Reply get(Caller caller, byte[] request, OperationStream stream) {
-        GetConfigurationRequest get = MODEL.fromJson(GetConfigurationRequest.class, request);
+        GetConfigurationRequest get = model().fromJson(GetConfigurationRequest.class, request);
         String component = get.getComponentName() == null ? caller.component() : get.getComponentName();
         List<String> keyPath = get.getKeyPath() == null ? List.of() : get.getKeyPath();
         Object value = configurations.get(component, keyPath).orElseThrow(() -> Errors.notFound(
@@ -56,7 +55,7 @@ final class ConfigurationOperations {
     }
 
     private Reply update(Caller caller, byte[] request, OperationStream stream) {
-        UpdateConfigurationRequest update = MODEL.fromJson(UpdateConfigurationRequest.class, request);
+        UpdateConfigurationRequest update = model().fromJson(UpdateConfigurationRequest.class, request);
         List<String> keyPath = update.getKeyPath() == null ? List.of() : update.getKeyPath();
         Map<String, Object> value = update.getValueToMerge();
         if (value == null) {
@@ -72,12 +71,17 @@ final class ConfigurationOperations {
     }
 
     private Reply subscribe(Caller caller, byte[] request, OperationStream stream) {
-        SubscribeToConfigurationUpdateRequest subscribe = MODEL.fromJson(SubscribeToConfigurationUpdateRequest.class, request);
+        SubscribeToConfigurationUpdateRequest subscribe = model().fromJson(SubscribeToConfigurationUpdateRequest.class, request);
         String component = subscribe.getComponentName() == null ? caller.component() : subscribe.getComponentName();
         List<String> keyPath = subscribe.getKeyPath() == null ? List.of() : subscribe.getKeyPath();
         stream.onClose(configurations.subscribe(component, keyPath, (name, changed) -> stream.send(EVENT_TYPE,
-                MODEL.toJson(new ConfigurationUpdateEvents().withConfigurationUpdateEvent(
+                model().toJson(new ConfigurationUpdateEvents().withConfigurationUpdateEvent(
                         new ConfigurationUpdateEvent().withComponentName(name).withKeyPath(changed))))));
         return Reply.of(new SubscribeToConfigurationUpdateResponse());
+    }
+
+    /** Looked up at use: the model and Gson load only once a component calls an operation (~6.6 MB). */
+    private static GreengrassCoreIPCServiceModel model() {
+        return GreengrassCoreIPCServiceModel.getInstance();
     }
 }

@@ -29,7 +29,6 @@ final class LifecycleOperations {
     static final String UPDATE_EVENT_TYPE = "aws.greengrass#ComponentUpdatePolicyEvents";
     static final String STREAM_MANAGER = "aws.greengrass.StreamManager";
 
-    private static final GreengrassCoreIPCServiceModel MODEL = GreengrassCoreIPCServiceModel.getInstance();
 
     private final ComponentEvents events;
     private final ComponentUpdates updates;
@@ -47,7 +46,7 @@ final class LifecycleOperations {
     }
 
     private Reply updateState(Caller caller, byte[] request, OperationStream stream) {
-        UpdateStateRequest update = MODEL.fromJson(UpdateStateRequest.class, request);
+        UpdateStateRequest update = model().fromJson(UpdateStateRequest.class, request);
         String state = update.getStateAsString();
         if (state == null || update.getState() == null) {
             throw Errors.invalid("state is " + state + "; expected RUNNING or ERRORED");
@@ -58,7 +57,7 @@ final class LifecycleOperations {
 
     private Reply subscribeUpdates(Caller caller, byte[] request, OperationStream stream) {
         stream.onClose(updates.subscribe(caller.component(), event -> stream.send(UPDATE_EVENT_TYPE,
-                MODEL.toJson(event.before()
+                model().toJson(event.before()
                         ? new ComponentUpdatePolicyEvents().withPreUpdateEvent(new PreComponentUpdateEvent()
                                 .withDeploymentId(event.deploymentId()).withIsGgcRestarting(event.coreRestarting()))
                         : new ComponentUpdatePolicyEvents().withPostUpdateEvent(new PostComponentUpdateEvent()
@@ -67,7 +66,7 @@ final class LifecycleOperations {
     }
 
     private Reply defer(Caller caller, byte[] request, OperationStream stream) {
-        DeferComponentUpdateRequest defer = MODEL.fromJson(DeferComponentUpdateRequest.class, request);
+        DeferComponentUpdateRequest defer = model().fromJson(DeferComponentUpdateRequest.class, request);
         String deploymentId = defer.getDeploymentId();
         long recheckAfterMs = defer.getRecheckAfterMs() == null ? 0 : defer.getRecheckAfterMs();
         if (deploymentId == null || recheckAfterMs < 0) {
@@ -86,10 +85,15 @@ final class LifecycleOperations {
         if (!STREAM_MANAGER.equals(caller.component())) {
             throw Errors.unauthorized(caller.component() + " is not authorized to perform " + VALIDATE_TOKEN);
         }
-        String token = MODEL.fromJson(ValidateAuthorizationTokenRequest.class, request).getToken();
+        String token = model().fromJson(ValidateAuthorizationTokenRequest.class, request).getToken();
         if (token == null || access.component(token).isEmpty()) {
             throw new InvalidTokenError("Invalid authentication token");
         }
         return Reply.of(new ValidateAuthorizationTokenResponse().withIsValid(true));
+    }
+
+    /** Looked up at use: the model and Gson load only once a component calls an operation (~6.6 MB). */
+    private static GreengrassCoreIPCServiceModel model() {
+        return GreengrassCoreIPCServiceModel.getInstance();
     }
 }
