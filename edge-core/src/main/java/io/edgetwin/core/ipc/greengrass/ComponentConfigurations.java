@@ -110,7 +110,13 @@ public final class ComponentConfigurations {
     }
 
     private static void diff(List<String> path, Object before, Object after, List<List<String>> changed) {
-        if (before instanceof Map<?, ?> b && after instanceof Map<?, ?> a) {
+        if (before instanceof Map<?, ?> || after instanceof Map<?, ?>) {
+            // A mapping on either side: its leaves changed one by one (a leaf it replaced, at this path).
+            if (before != null && !(before instanceof Map<?, ?>) || after != null && !(after instanceof Map<?, ?>)) {
+                changed.add(path);
+            }
+            Map<?, ?> b = before instanceof Map<?, ?> map ? map : Map.of();
+            Map<?, ?> a = after instanceof Map<?, ?> map ? map : Map.of();
             Set<Object> keys = new HashSet<>(b.keySet());
             keys.addAll(a.keySet());
             for (Object key : keys) {
