@@ -3,7 +3,8 @@
 #
 # Usage: docker/build-twin-image.sh [--dist DIR] [--base IMAGE] [--no-strip] [--force] [--quiet]
 #   --dist DIR    the edge-core distribution (default: edge-core/target/twin-dist), holding
-#                 lib/ (jars), pytorch/ (pre-extracted natives), models/ and recipes/
+#                 lib/ (jars), pytorch/ (pre-extracted natives), aws-crt/ (aws-crt's JNI library,
+#                 optional), models/ and recipes/
 #   --base IMAGE  base image (default: scratch). With scratch the image gets a jlink Java 17
 #                 runtime, the shared libraries `ldd` finds and a static busybox; with any other
 #                 base (e.g. eclipse-temurin:17-jre, needs a registry) only the app and natives.
@@ -153,7 +154,7 @@ dist_manifest() {
     while IFS=$'\t' read -r key sum; do cached[$key]=$sum; done <"$sha_cache"
   fi
   while IFS= read -r line; do entries+=("$line"); done < <(
-    cd "$dist" && find lib pytorch models recipes -mindepth 1 \( -type f -o -type l \) \
+    cd "$dist" && find lib pytorch aws-crt models recipes -mindepth 1 \( -type f -o -type l \) \
       -printf '%p\t%s\t%T@\t%i\t%m\t%y\t%l\n' 2>/dev/null | LC_ALL=C sort)
   for line in "${entries[@]}"; do
     IFS=$'\t' read -r rel size mtime ino mode type link <<<"$line"
@@ -201,7 +202,7 @@ content_hash() {
       stat -L -c '%n %s %Y' "$jdk/lib/modules" "$jdk/lib/server/libjvm.so"
       sha256sum "$busybox" | cut -d' ' -f1
       host_libraries false "$dist" "$jdk/bin/java" "$jdk/lib/server/libjvm.so" "$jdk"/lib/lib{java,jli,zip,net,nio,management}.so \
-        "$dist"/pytorch/*.so* \
+        "$dist"/pytorch/*.so* $(compgen -G "$dist/aws-crt/*.so" || true) \
         | xargs -r stat -L -c '%n %s %Y'
     fi
     dist_manifest
@@ -264,7 +265,8 @@ stage_runtime() {
 stage_libraries() {
   local libs lib
   libs=$(host_libraries true "$stage" "$system/opt/java/bin/java" "$system/opt/java/lib/jspawnhelper" \
-           "$system"/opt/java/lib/*.so "$system"/opt/java/lib/server/*.so "$natives"/opt/pytorch/*.so*)
+           "$system"/opt/java/lib/*.so "$system"/opt/java/lib/server/*.so "$natives"/opt/pytorch/*.so* \
+           $(compgen -G "$natives/usr/lib/libaws-crt-jni.so" || true))
   for lib in $libs; do
     mkdir -p "$system$(dirname "$lib")"
     cp -L "$lib" "$system$lib"  # the soname path, holding the resolved file
@@ -330,6 +332,20 @@ stage_natives() {
   fi
   mkdir -p "$natives/opt"
   copy_tree "$cached" "$natives/opt/pytorch"
+  stage_aws_crt
+}
+
+# aws-crt (the Greengrass IPC client's transport) loads libaws-crt-jni.so with System.loadLibrary
+# first: in /usr/lib, on every JVM's default java.library.path, components find it there and
+# never unpack the jar's copy into /tmp.
+stage_aws_crt() {
+  compgen -G "$dist/aws-crt/libaws-crt-jni.so" >/dev/null || return 0
+  mkdir -p "$natives/usr/lib"
+  if $strip_natives; then
+    strip --strip-unneeded -o "$natives/usr/lib/libaws-crt-jni.so" "$dist/aws-crt/libaws-crt-jni.so"
+  else
+    cp "$dist/aws-crt/libaws-crt-jni.so" "$natives/usr/lib/"
+  fi
 }
 
 # DJL looks for its JNI library in PYTORCH_LIBRARY_PATH as <djl version>-libdjl_torch.so and,

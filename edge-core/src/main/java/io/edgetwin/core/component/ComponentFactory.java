@@ -2,6 +2,7 @@ package io.edgetwin.core.component;
 
 import io.edgetwin.core.ipc.AccessControl;
 import io.edgetwin.core.ipc.IpcServer;
+import io.edgetwin.core.ipc.greengrass.GreengrassIpcServer;
 import io.edgetwin.core.recipe.Recipe;
 import io.edgetwin.core.recipe.RecipeStore;
 import io.edgetwin.core.resources.ComponentCgroup;
@@ -36,6 +37,11 @@ public final class ComponentFactory {
     private final int maxErrors;
     private final Duration errorWindow;
     private final Consumer<Component> onChange;
+    private final GreengrassIpc greengrass;
+
+    /** The core's Greengrass IPC endpoint: where it listens, and the server that admits components. */
+    private record GreengrassIpc(Path socket, GreengrassIpcServer server) {
+    }
 
     /**
      * @param cgroups gives the device's component cgroups, or null when the device has none; asked
@@ -55,6 +61,31 @@ public final class ComponentFactory {
         this.maxErrors = maxErrors;
         this.errorWindow = errorWindow;
         this.onChange = onChange;
+        this.greengrass = null;
+    }
+
+    private ComponentFactory(ComponentFactory base, GreengrassIpc greengrass) {
+        this.recipes = base.recipes;
+        this.rootPath = base.rootPath;
+        this.thingName = base.thingName;
+        this.ipcSocket = base.ipcSocket;
+        this.ipc = base.ipc;
+        this.cgroups = base.cgroups;
+        this.scheduler = base.scheduler;
+        this.clock = base.clock;
+        this.maxErrors = base.maxErrors;
+        this.errorWindow = base.errorWindow;
+        this.onChange = base.onChange;
+        this.greengrass = greengrass;
+    }
+
+    /**
+     * The same factory, also admitting every component it creates to the core's Greengrass IPC server
+     * (same {@code SVCUID}), with {@code AWS_GG_NUCLEUS_DOMAIN_SOCKET_FILEPATH_FOR_COMPONENT} in its
+     * environment, as the nucleus sets it.
+     */
+    public ComponentFactory withGreengrassIpc(Path socket, GreengrassIpcServer server) {
+        return new ComponentFactory(this, new GreengrassIpc(socket, server));
     }
 
     /** The recipe's default configuration; throws naming the component when there is no such recipe. */
@@ -70,6 +101,7 @@ public final class ComponentFactory {
     public ComponentSpec resolve(String name, String version, Map<String, Object> configuration, ResourceLimits limits) {
         Recipe recipe = recipes.find(name, version);
         AccessControl.of(name, configuration);
+        AccessControl.mqttProxyOf(name, configuration);
         RecipeVariables variables = new RecipeVariables(name, version, configuration, rootPath, thingName);
         return new ComponentSpec(name, version, configuration, variables.interpolate(recipe.requireLifecycle()), limits,
                 recipe.dependencies());
@@ -99,12 +131,21 @@ public final class ComponentFactory {
         ComponentCgroup cgroup = device == null ? null : device.create(spec.name(), spec.limits());
         String token = UUID.randomUUID().toString();
         ipc.authorize(spec.name(), token, AccessControl.of(spec.name(), spec.configuration()));
+        if (greengrass != null) {
+            greengrass.server().authorize(spec.name(), token, spec.configuration());
+        }
         return new Component(spec, environment(spec, token), scheduler, clock, maxErrors, errorWindow, onChange, cgroup);
     }
 
-    /** Gives a running component the local pub/sub policies of its new configuration. */
+    /**
+     * Gives a running component the policies of its new configuration; Greengrass IPC components also
+     * read the new configuration and hear of the keys that changed.
+     */
     public void updateAccess(ComponentSpec spec) {
         ipc.updateAccess(spec.name(), AccessControl.of(spec.name(), spec.configuration()));
+        if (greengrass != null) {
+            greengrass.server().reconfigure(spec.name(), spec.configuration());
+        }
     }
 
     private Map<String, String> environment(ComponentSpec spec, String token) {
@@ -114,6 +155,9 @@ public final class ComponentFactory {
         env.put("SVCUID", token);
         env.put("AWS_IOT_THING_NAME", thingName);
         env.put("EDGETWIN_HOME", rootPath.toString());
+        if (greengrass != null) {
+            env.put("AWS_GG_NUCLEUS_DOMAIN_SOCKET_FILEPATH_FOR_COMPONENT", greengrass.socket().toString());
+        }
         return env;
     }
 }

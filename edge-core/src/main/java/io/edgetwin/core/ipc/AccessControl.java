@@ -18,22 +18,28 @@ import java.util.Set;
  *       resources: [camera/frames, "camera/+/commands"]
  * </pre>
  * Deny by default, as Greengrass: a component without a matching {@code aws.greengrass.ipc.pubsub}
- * policy may neither publish nor subscribe locally. Policies of other services (for example
- * {@code aws.greengrass.ipc.mqttproxy}) are accepted and not enforced.
+ * policy may neither publish nor subscribe locally. {@link #mqttProxyOf} reads the
+ * {@code aws.greengrass.ipc.mqttproxy} policies the same way (enforced by the Greengrass IPC server only).
  */
 public final class AccessControl {
 
     public static final String PUBSUB = "aws.greengrass.ipc.pubsub";
     public static final String PUBLISH = "aws.greengrass#PublishToTopic";
     public static final String SUBSCRIBE = "aws.greengrass#SubscribeToTopic";
+    public static final String MQTTPROXY = "aws.greengrass.ipc.mqttproxy";
+    public static final String PUBLISH_TO_IOT_CORE = "aws.greengrass#PublishToIoTCore";
+    public static final String SUBSCRIBE_TO_IOT_CORE = "aws.greengrass#SubscribeToIoTCore";
     /** No policy at all: everything on the local bus is refused. */
-    public static final AccessControl NONE = new AccessControl(List.of());
+    public static final AccessControl NONE = new AccessControl(PUBSUB, List.of());
 
     private static final Set<String> OPERATIONS = Set.of(PUBLISH, SUBSCRIBE, "*");
+    private static final Set<String> MQTTPROXY_OPERATIONS = Set.of(PUBLISH_TO_IOT_CORE, SUBSCRIBE_TO_IOT_CORE, "*");
 
+    private final String service;
     private final List<AccessPolicy> policies;
 
-    private AccessControl(List<AccessPolicy> policies) {
+    private AccessControl(String service, List<AccessPolicy> policies) {
+        this.service = service;
         this.policies = List.copyOf(policies);
     }
 
@@ -42,20 +48,30 @@ public final class AccessControl {
      * component, the field path and what was expected when it is malformed.
      */
     public static AccessControl of(String component, Map<String, Object> configuration) {
+        return of(component, configuration, PUBSUB, OPERATIONS);
+    }
+
+    /**
+     * Reads the {@code aws.greengrass.ipc.mqttproxy} policies of {@code configuration.accessControl}
+     * ({@code PublishToIoTCore}, {@code SubscribeToIoTCore}), with the same resource rules and errors.
+     */
+    public static AccessControl mqttProxyOf(String component, Map<String, Object> configuration) {
+        return of(component, configuration, MQTTPROXY, MQTTPROXY_OPERATIONS);
+    }
+
+    private static AccessControl of(String component, Map<String, Object> configuration, String service,
+                                    Set<String> operations) {
         Object accessControl = configuration.get("accessControl");
-        if (accessControl == null) {
-            return NONE;
+        Object policiesOfService = accessControl == null ? null
+                : map(component, "accessControl", accessControl, "a mapping of IPC services to policies").get(service);
+        if (policiesOfService == null) {
+            return new AccessControl(service, List.of());
         }
-        Map<?, ?> services = map(component, "accessControl", accessControl, "a mapping of IPC services to policies");
-        Object pubsub = services.get(PUBSUB);
-        if (pubsub == null) {
-            return NONE;
-        }
-        String path = "accessControl." + PUBSUB;
+        String path = "accessControl." + service;
         List<AccessPolicy> policies = new ArrayList<>();
-        map(component, path, pubsub, "a mapping of policy ids to policies").forEach((id, policy) ->
-                policies.add(policy(component, path + "." + id, String.valueOf(id), policy)));
-        return new AccessControl(policies);
+        map(component, path, policiesOfService, "a mapping of policy ids to policies").forEach((id, policy) ->
+                policies.add(policy(component, path + "." + id, String.valueOf(id), policy, operations)));
+        return new AccessControl(service, policies);
     }
 
     public List<AccessPolicy> policies() {
@@ -69,19 +85,20 @@ public final class AccessControl {
     /** Throws {@link IllegalArgumentException} with the Greengrass-style reason when no policy allows it. */
     public void require(String component, String operation, String resource) {
         if (!allows(operation, resource)) {
-            throw new Unauthorized("component '" + component + "' is not authorized to perform " + PUBSUB + ":"
-                    + operation + " on resource '" + resource + "'; expected an " + PUBSUB + " policy in its "
+            throw new Unauthorized("component '" + component + "' is not authorized to perform " + service + ":"
+                    + operation + " on resource '" + resource + "'; expected an " + service + " policy in its "
                     + "accessControl configuration whose operations and resources allow it");
         }
     }
 
-    private static AccessPolicy policy(String component, String path, String id, Object value) {
+    private static AccessPolicy policy(String component, String path, String id, Object value, Set<String> known) {
         Map<?, ?> policy = map(component, path, value, "a policy {policyDescription, operations, resources}");
         Set<String> operations = new LinkedHashSet<>();
         for (String operation : strings(component, path + ".operations", policy.get("operations"))) {
-            if (!OPERATIONS.contains(operation)) {
-                throw invalid(component, path + ".operations", "'" + operation + "'", "one of " + PUBLISH + ", "
-                        + SUBSCRIBE + " or *");
+            if (!known.contains(operation)) {
+                throw invalid(component, path + ".operations", "'" + operation + "'", known == OPERATIONS
+                        ? "one of " + PUBLISH + ", " + SUBSCRIBE + " or *"
+                        : "one of " + PUBLISH_TO_IOT_CORE + ", " + SUBSCRIBE_TO_IOT_CORE + " or *");
             }
             operations.add(operation);
         }
@@ -124,8 +141,8 @@ public final class AccessControl {
                 + "; expected " + expected);
     }
 
-    /** A refused operation: the IPC answer carries {@code "code": "UNAUTHORIZED"}. */
-    static final class Unauthorized extends IllegalArgumentException {
+    /** A refused operation: the IPC answer carries {@code "code": "UNAUTHORIZED"} (Greengrass IPC: {@code UnauthorizedError}). */
+    public static final class Unauthorized extends IllegalArgumentException {
         Unauthorized(String message) {
             super(message);
         }

@@ -27,13 +27,26 @@ public final class LocalBus {
         subscriptions.removeIf(s -> s.owner().equals(owner));
     }
 
-    /** Delivers to every matching subscription; returns how many received it. */
+    /** Delivers a JSON payload to every matching subscription; returns how many received it. */
     public int publish(String publisher, String topic, byte[] payload) {
+        return publish(publisher, topic, payload, true);
+    }
+
+    /** How many subscriptions are held, by every owner. */
+    public int size() {
+        return subscriptions.size();
+    }
+
+    /**
+     * Delivers to every matching subscription, saying whether the payload is JSON or bytes; returns how
+     * many received it.
+     */
+    public int publish(String publisher, String topic, byte[] payload, boolean json) {
         TopicFilter.requirePublishTopic(topic);
         int delivered = 0;
         for (Subscription s : subscriptions) {
             if ((s.receiveOwn() || !s.owner().equals(publisher)) && s.filter().matches(topic)) {
-                s.subscriber().deliver(topic, payload);
+                s.subscriber().deliver(topic, payload, json);
                 delivered++;
             }
         }

@@ -1,0 +1,104 @@
+package io.edgetwin.core.ipc.greengrass;
+
+import static io.edgetwin.core.ipc.greengrass.TestCore.pubsub;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.File;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.aws.greengrass.GreengrassCoreIPCClientV2;
+import software.amazon.awssdk.aws.greengrass.model.JsonMessage;
+import software.amazon.awssdk.aws.greengrass.model.PublishMessage;
+import software.amazon.awssdk.aws.greengrass.model.PublishToTopicRequest;
+import software.amazon.awssdk.aws.greengrass.model.SubscribeToComponentUpdatesRequest;
+import software.amazon.awssdk.aws.greengrass.model.SubscribeToConfigurationUpdateRequest;
+import software.amazon.awssdk.aws.greengrass.model.SubscribeToTopicRequest;
+import software.amazon.awssdk.aws.greengrass.model.SubscriptionResponseMessage;
+
+/**
+ * Connections of every kind come and go — official clients with subscriptions of each sort, subscribers
+ * that die mid-stream, garbage, clients that never say CONNECT — and the core ends where it began:
+ * the same IPC threads, file descriptors, subscriptions and listeners.
+ */
+class GreengrassIpcLeakTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void connectionsThatComeAndGoLeaveNoThreadsDescriptorsOrSubscriptionsBehind() throws Exception {
+        try (TestCore core = new TestCore(dir, IpcLimits.DEFAULT.withConnectTimeout(Duration.ofMillis(200)))) {
+            core.component("a", "a-token", pubsub(List.of("*"), List.of("*")));
+            round(core); // Warm-up: the client library's own event-loop threads and descriptors stay for the JVM.
+            Counts before = awaitSettled(core, null);
+
+            for (int i = 0; i < 10; i++) {
+                round(core);
+            }
+
+            Counts after = awaitSettled(core, before);
+            assertEquals(before, after);
+        }
+    }
+
+    /** One of each kind of connection, all gone at the end. */
+    private static void round(TestCore core) throws Exception {
+        try (GreengrassCoreIPCClientV2 client = GreengrassCoreIPCClientV2.builder()
+                .withSocketPath(core.socket.toString()).withAuthToken("a-token").build()) {
+            BlockingQueue<SubscriptionResponseMessage> received = new LinkedBlockingQueue<>();
+            client.subscribeToTopic(new SubscribeToTopicRequest().withTopic("leak/#"), received::add, Optional.empty(), Optional.empty());
+            client.subscribeToConfigurationUpdate(new SubscribeToConfigurationUpdateRequest(), e -> { }, Optional.empty(), Optional.empty());
+            client.subscribeToComponentUpdates(new SubscribeToComponentUpdatesRequest(), e -> { }, Optional.empty(), Optional.empty());
+            client.publishToTopic(new PublishToTopicRequest().withTopic("leak/1").withPublishMessage(
+                    new PublishMessage().withJsonMessage(new JsonMessage().withMessage(Map.of("n", 1)))));
+            Objects.requireNonNull(received.poll(10, TimeUnit.SECONDS), "own message");
+        }
+        RawRpcClient dying = new RawRpcClient(core.socket).connect("a-token");
+        dying.request(1, "aws.greengrass#SubscribeToTopic", "{\"topic\":\"leak/#\"}");
+        dying.next();
+        dying.close();
+        try (RawRpcClient garbage = new RawRpcClient(core.socket)) {
+            garbage.write(ByteBuffer.wrap(new byte[64]));
+            garbage.next();
+        }
+        try (RawRpcClient silent = new RawRpcClient(core.socket)) {
+            silent.next(); // closed by the core after the connect timeout
+        }
+    }
+
+    private static Counts awaitSettled(TestCore core, Counts target) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        Counts counts = Counts.of(core);
+        // With no connection left, the server runs two threads of its own: the acceptor and the timer.
+        while (target == null ? counts.connections() != 0 || counts.ipcThreads() != 2 : !counts.equals(target)) {
+            if (System.nanoTime() > deadline) {
+                return counts;
+            }
+            Thread.sleep(20); // polling a count, not waiting a fixed time
+            counts = Counts.of(core);
+        }
+        return counts;
+    }
+
+    record Counts(long ipcThreads, int descriptors, int connections, int streams, int busSubscriptions,
+                  int configurationListeners, int updateListeners) {
+
+        static Counts of(TestCore core) {
+            long threads = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().startsWith("ipc-gg")).count();
+            String[] fds = new File("/proc/self/fd").list();
+            return new Counts(threads, fds == null ? -1 : fds.length, core.server.connections(),
+                    core.server.openStreams(), core.bus.size(), core.configurations.listeners(), core.updates.listeners());
+        }
+    }
+}
