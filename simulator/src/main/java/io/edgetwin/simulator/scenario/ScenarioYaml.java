@@ -1,18 +1,7 @@
 package io.edgetwin.simulator.scenario;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -81,7 +70,7 @@ final class ScenarioYaml {
     }
 
     static Loaded load(Path file) {
-        String text = text(file);
+        String text = ScenarioFile.text(file, MAX_BYTES);
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(Math.max(text.length() + 1, 1024));
         ScenarioYaml yaml = new ScenarioYaml(file.toString(), new Yaml(options).parse(new StringReader(text)).iterator());
@@ -91,67 +80,12 @@ final class ScenarioYaml {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : yaml.last;
             throw yaml.error(mark, "YAML syntax error: " + Node.shown(String.valueOf(e.getProblem()), 200));
         } catch (ReaderException e) {
-            throw new ScenarioException(file + ":" + lineColumn(text, e.getPosition()) + ": YAML syntax error: the character"
+            throw new ScenarioException(file + ":" + ScenarioFile.lineColumn(text, e.getPosition()) + ": YAML syntax error: the character"
                     + String.format(" U+%04X is not allowed in YAML", e.getCodePoint()));
         } catch (YAMLException e) {
             throw yaml.error(yaml.last, "YAML error: " + Node.shown(String.valueOf(e.getMessage()).lines().findFirst()
                     .orElse(""), 200));
         }
-    }
-
-    /** A regular file of at most {@link #MAX_BYTES} bytes of UTF-8, read without blocking on pipes or devices. */
-    private static String text(Path file) {
-        BasicFileAttributes attributes;
-        try {
-            attributes = Files.readAttributes(file, BasicFileAttributes.class);
-        } catch (NoSuchFileException e) {
-            throw new ScenarioException(file + ": no such scenario file");
-        } catch (IOException e) {
-            throw new ScenarioException(file + ": cannot read: " + e.getMessage());
-        }
-        if (!attributes.isRegularFile()) {
-            throw new ScenarioException(file + ": is " + (attributes.isDirectory() ? "a directory" : "not a regular file"
-                    + " (a device, named pipe or socket)") + "; expected a scenario file");
-        }
-        byte[] bytes;
-        try (InputStream in = Files.newInputStream(file)) {
-            bytes = in.readNBytes(MAX_BYTES + 1);
-        } catch (IOException e) {
-            throw new ScenarioException(file + ": cannot read: " + e.getMessage());
-        }
-        return decode(file, bytes);
-    }
-
-    private static String decode(Path file, byte[] bytes) {
-        if (bytes.length > MAX_BYTES) {
-            String head = new String(bytes, 0, MAX_BYTES, StandardCharsets.UTF_8);
-            throw new ScenarioException(file + ":" + lineColumn(head, head.length()) + ": the scenario is larger than "
-                    + MAX_BYTES + " bytes, the most a scenario may be; it reaches the limit here");
-        }
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer in = ByteBuffer.wrap(bytes);
-        CharBuffer out = CharBuffer.allocate(bytes.length);
-        CoderResult result = decoder.decode(in, out, true);
-        out.flip();
-        if (result.isError()) {
-            throw new ScenarioException(file + ":" + lineColumn(out, out.length()) + ": is not UTF-8 text: byte 0x"
-                    + String.format("%02X", bytes[in.position()] & 0xFF) + " is not part of a UTF-8 character;"
-                    + " expected the scenario in UTF-8");
-        }
-        return out.toString();
-    }
-
-    private static String lineColumn(CharSequence text, int offset) {
-        int line = 1;
-        int start = 0;
-        for (int i = 0; i < Math.min(offset, text.length()); i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-                start = i + 1;
-            }
-        }
-        return line + ":" + (Math.min(offset, text.length()) - start + 1);
     }
 
     private org.yaml.snakeyaml.nodes.Node document() {
