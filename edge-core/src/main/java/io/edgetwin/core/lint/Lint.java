@@ -5,7 +5,6 @@ import io.edgetwin.core.recipe.RecipeException;
 import io.edgetwin.core.recipe.RecipeReader;
 import io.edgetwin.core.deployment.DeploymentReader;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -57,17 +56,18 @@ public final class Lint {
         return invalid == 0 ? OK : INVALID;
     }
 
+    /** One verdict per file, whatever happens while reading it, so every later file still gets its own. */
     private boolean check(Path file, Checker checker) {
-        if (Files.isDirectory(file)) {
-            out.println(file + ": is a directory; expected a file (use DIR/* for the files in it)");
-            return false;
-        }
         try {
             checker.check(file, warning -> err.println(file + ": warning: " + warning));
             out.println(file + ": OK");
             return true;
         } catch (RecipeException | DeploymentException e) {
             out.println(e.getMessage());
+            return false;
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            out.println(file + ": cannot check: the reader failed (" + e.getClass().getSimpleName() + "); the file is"
+                    + " treated as invalid");
             return false;
         }
     }

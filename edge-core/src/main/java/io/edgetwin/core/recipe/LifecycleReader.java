@@ -57,10 +57,15 @@ final class LifecycleReader {
         return new Lifecycle(steps, setenv);
     }
 
+    /** A step given without a value ({@code run:}) does nothing, as in the nucleus: it is left out. */
     private Optional<LifecycleStep> step(Step step, RecipeNode node) {
         Optional<LifecycleStep> result = Optional.empty();
-        for (RecipeNode branch : chosen(node, false)) {
-            result = branch.isText() ? Optional.of(LifecycleStep.script(step, branch.text(STEP))) : detailed(step, branch);
+        if (node.isMissing()) {
+            return result;
+        }
+        for (RecipeNode branch : selections.choose(node, false)) {
+            result = branch.isMissing() ? Optional.empty()
+                    : branch.isText() ? Optional.of(LifecycleStep.script(step, branch.text(STEP))) : detailed(step, branch);
         }
         return result;
     }

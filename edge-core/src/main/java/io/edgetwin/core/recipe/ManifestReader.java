@@ -1,5 +1,7 @@
 package io.edgetwin.core.recipe;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -83,6 +85,11 @@ final class ManifestReader {
         String location = uri.text("the artifact's location, e.g. s3://bucket/key or greengrass:file");
         if (location.isBlank()) {
             throw uri.expected("the artifact's location, e.g. s3://bucket/key or greengrass:file");
+        }
+        try {
+            new URI(location);
+        } catch (URISyntaxException e) {
+            throw uri.expected("a URI, e.g. s3://bucket/key (" + e.getReason() + " at index " + e.getIndex() + ")");
         }
         return new Artifact(location, node.field("Digest").optionalText("the artifact's digest as text"),
                 node.field("Algorithm").optionalText("the digest algorithm, e.g. SHA-256"),

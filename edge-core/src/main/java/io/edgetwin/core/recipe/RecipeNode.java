@@ -1,5 +1,7 @@
 package io.edgetwin.core.recipe;
 
+import io.edgetwin.core.document.Document;
+import io.edgetwin.core.document.Excerpt;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,29 +10,30 @@ import java.util.Optional;
 
 /**
  * One place in a recipe tree (maps, lists, scalars as the YAML or JSON parser made them) together with
- * its field path, so every error can say which file, which field and what was expected. Recipe keys are
+ * its field path, so every error can say which file, line and column, which field and what was expected
+ * (the position is the field's, or its parent's when the field is missing). Recipe keys are
  * looked up without regard to case; a map holding the same key twice in different cases is refused.
  */
 final class RecipeNode {
 
-    private final String source;
+    private final Document document;
     private final String path;
     private final Object value;
     private final boolean present;
 
-    private RecipeNode(String source, String path, Object value, boolean present) {
-        this.source = source;
+    private RecipeNode(Document document, String path, Object value, boolean present) {
+        this.document = document;
         this.path = path;
         this.value = value;
         this.present = present;
     }
 
-    static RecipeNode root(String source, Object document) {
-        return new RecipeNode(source, "", document, true);
+    static RecipeNode root(Document document) {
+        return new RecipeNode(document, "", document.root(), true);
     }
 
     String source() {
-        return source;
+        return document.source();
     }
 
     String path() {
@@ -87,15 +90,15 @@ final class RecipeNode {
                 found = entry;
             }
         }
-        return found == null ? new RecipeNode(source, child(name), null, false)
-                : new RecipeNode(source, child(name), found.getValue(), true);
+        return found == null ? new RecipeNode(document, child(name), null, false)
+                : new RecipeNode(document, child(name), found.getValue(), true);
     }
 
     /** The entries of this map with their keys as written, in document order. */
     Map<String, RecipeNode> entries(String expected) {
         Map<String, RecipeNode> entries = new LinkedHashMap<>();
         map(expected).forEach((k, v) ->
-                entries.put(String.valueOf(k), new RecipeNode(source, child(String.valueOf(k)), v, true)));
+                entries.put(String.valueOf(k), new RecipeNode(document, child(String.valueOf(k)), v, true)));
         return entries;
     }
 
@@ -107,7 +110,7 @@ final class RecipeNode {
         List<RecipeNode> elements = new ArrayList<>();
         List<?> list = (List<?>) value;
         for (int i = 0; i < list.size(); i++) {
-            RecipeNode element = new RecipeNode(source, path + "[" + i + "]", list.get(i), true);
+            RecipeNode element = new RecipeNode(document, path + "[" + i + "]", list.get(i), true);
             if (element.isMissing()) {
                 throw element.expected(expectedElement + " (an empty list entry is not allowed)");
             }
@@ -144,7 +147,8 @@ final class RecipeNode {
     }
 
     RecipeException error(String detail) {
-        return new RecipeException(source + ": " + path() + " " + detail);
+        return new RecipeException(document.where(path) + ": " + Excerpt.of(path(), 200) + " "
+                + Excerpt.of(detail, 1000));
     }
 
     String describe() {
@@ -155,7 +159,7 @@ final class RecipeNode {
             return "empty (null)";
         }
         if (value instanceof String s) {
-            return "'" + (s.length() > 80 ? s.substring(0, 77) + "..." : s) + "'";
+            return "'" + Excerpt.of(s) + "'";
         }
         if (value instanceof Map<?, ?>) {
             return "a mapping";
@@ -163,7 +167,8 @@ final class RecipeNode {
         if (value instanceof List<?>) {
             return "a list";
         }
-        return "the " + (value instanceof Boolean ? "boolean " : value instanceof Number ? "number " : "value ") + value;
+        return "the " + (value instanceof Boolean ? "boolean " : value instanceof Number ? "number " : "value ")
+                + Excerpt.of(String.valueOf(value));
     }
 
     private Map<?, ?> map(String expected) {

@@ -1,10 +1,5 @@
 package io.edgetwin.core.recipe;
 
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -52,20 +47,12 @@ public final class RecipeReader {
         return read(file, warning -> logWarning(file.toString(), warning));
     }
 
+    /**
+     * Reads the file: a regular file of at most 1 MiB of UTF-8 (see {@code DocumentLimits}); anything
+     * else, and every problem in it, is a {@link RecipeException} starting with {@code file:line:column}.
+     */
     public Recipe read(Path file, Consumer<String> warnings) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (CharacterCodingException e) {
-            throw new RecipeException(file + ": cannot read recipe: not UTF-8 text", e);
-        } catch (NoSuchFileException e) {
-            throw new RecipeException(file + ": cannot read recipe: no such file", e);
-        } catch (AccessDeniedException e) {
-            throw new RecipeException(file + ": cannot read recipe: permission denied", e);
-        } catch (IOException e) {
-            throw new RecipeException(file + ": cannot read recipe: " + e, e);
-        }
-        return parse(file.toString(), text, warnings);
+        return resolve(RecipeDocument.read(file), warnings);
     }
 
     /** Like {@link #parse(String, String, Consumer)}, logging the warnings. */
@@ -79,7 +66,11 @@ public final class RecipeReader {
 
     /** @param source names the text in messages; a name ending in {@code .json} is read as JSON */
     public Recipe parse(String source, String text, Consumer<String> warnings) {
-        RecipeNode recipe = RecipeDocument.parse(source, text).asMap("a recipe: a mapping with RecipeFormatVersion,"
+        return resolve(RecipeDocument.parse(source, text), warnings);
+    }
+
+    private Recipe resolve(RecipeNode document, Consumer<String> warnings) {
+        RecipeNode recipe = document.asMap("a recipe: a mapping with RecipeFormatVersion,"
                 + " ComponentName, ComponentVersion and Manifests");
         Set<String> found = new LinkedHashSet<>();
         recipe.unknownKeys(RECIPE_KEYS).forEach(path -> found.add(path + " is not a recipe field; ignored"));
@@ -87,17 +78,26 @@ public final class RecipeReader {
         String name = name(recipe.field("ComponentName"));
         String version = version(recipe.field("ComponentVersion"));
         ComponentType type = type(recipe.field("ComponentType"));
+        scalar(recipe.field("ComponentDescription"), "the component's description as text");
+        scalar(recipe.field("ComponentPublisher"), "the component's publisher as text");
         Map<String, Dependency> dependencies = dependencies(recipe.field("ComponentDependencies"), found::add);
         Map<String, Object> defaults = defaultConfiguration(recipe.field("ComponentConfiguration"), found::add);
         ManifestChoice.Resolution resolution = new ManifestChoice(device, found::add).resolve(recipe);
         found.forEach(warnings);
-        return new Recipe(source, name, version, type, defaults, dependencies, resolution.manifest(),
+        return new Recipe(recipe.source(), name, version, type, defaults, dependencies, resolution.manifest(),
                 resolution.lifecycle(), device);
     }
 
     private static void formatVersion(RecipeNode node) {
         if (!FORMAT_VERSION.equals(node.raw())) {
             throw node.expected("'" + FORMAT_VERSION + "', the only recipe format there is");
+        }
+    }
+
+    /** Text, a number or a boolean (the nucleus reads them as text), or nothing; never a list or mapping. */
+    private static void scalar(RecipeNode node, String expected) {
+        if (node.isMap() || node.isList()) {
+            throw node.expected(expected);
         }
     }
 
@@ -116,10 +116,15 @@ public final class RecipeReader {
         if (version.length() > 64) {
             throw node.error("is " + version.length() + " characters long; expected " + expected);
         }
+        Semver parsed;
         try {
-            Semver.parse(version);
+            parsed = Semver.parse(version);
         } catch (IllegalArgumentException e) {
             throw node.error("is not valid: " + e.getMessage());
+        }
+        if (!parsed.withinNucleusRange()) {
+            throw node.error("is '" + version + "'; expected MAJOR.MINOR.PATCH each at most " + Semver.MAX_PART
+                    + ", as the nucleus accepts");
         }
         return version;
     }

@@ -1,5 +1,6 @@
 package io.edgetwin.core.recipe;
 
+import io.edgetwin.core.document.Excerpt;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -26,6 +27,14 @@ public record Semver(long major, long minor, long patch, List<String> prerelease
         build = Objects.requireNonNullElse(build, "");
     }
 
+    /** The largest major, minor or patch number the nucleus accepts in a component version. */
+    public static final long MAX_PART = 999_999;
+
+    /** Whether major, minor and patch are each at most {@link #MAX_PART}. */
+    public boolean withinNucleusRange() {
+        return major <= MAX_PART && minor <= MAX_PART && patch <= MAX_PART;
+    }
+
     public static Semver of(long major, long minor, long patch) {
         return new Semver(major, minor, patch, List.of(), "");
     }
@@ -34,14 +43,14 @@ public record Semver(long major, long minor, long patch, List<String> prerelease
     public static Semver parse(String text) {
         Matcher m = SEMVER.matcher(text);
         if (!m.matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not a semantic version; expected MAJOR.MINOR.PATCH"
+            throw new IllegalArgumentException("'" + Excerpt.of(text) + "' is not a semantic version; expected MAJOR.MINOR.PATCH"
                     + " with an optional -prerelease and +build, e.g. 1.0.0 or 2.1.0-beta.1");
         }
         try {
             return new Semver(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)),
                     m.group(4) == null ? List.of() : Arrays.asList(m.group(4).split("\\.")), m.group(5));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' has a version number too large to compare", e);
+            throw new IllegalArgumentException("'" + Excerpt.of(text) + "' has a version number too large to compare", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.edgetwin.core.recipe;
 
+import io.edgetwin.core.document.Excerpt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -16,7 +17,7 @@ public final class VersionRange {
 
     private static final Pattern PARTIAL = Pattern.compile(
             "v?(\\d+|[xX*])(?:\\.(\\d+|[xX*]))?(?:\\.(\\d+|[xX*]))?(?:-([0-9A-Za-z.-]+))?(?:\\+[0-9A-Za-z.-]+)?");
-    private static final Pattern COMPARATOR = Pattern.compile("(<=|>=|<|>|=|~>|~|\\^)?(.*)");
+    private static final Pattern COMPARATOR = Pattern.compile("(<=|>=|<|>|=|~>|~|\\^)?(.*)", Pattern.DOTALL);
     private static final Pattern HYPHEN = Pattern.compile("(\\S+)\\s+-\\s+(\\S+)");
 
     private final String text;
@@ -85,7 +86,10 @@ public final class VersionRange {
         // npm allows a space between an operator and its version: ">= 1.2.3".
         for (String token : set.replaceAll("(<=|>=|<|>|=|~>|~|\\^)\\s+", "$1").split("\\s+")) {
             Matcher m = COMPARATOR.matcher(token);
-            m.matches();
+            if (!m.matches()) {
+                throw new IllegalArgumentException("'" + Excerpt.of(token) + "' in '" + Excerpt.of(whole)
+                        + "' is not a comparator; expected an operator and a version such as '>=1.0.0'");
+            }
             String op = m.group(1) == null ? "=" : m.group(1);
             out.addAll(Partial.parse(m.group(2), whole).desugar(op));
         }
@@ -116,7 +120,7 @@ public final class VersionRange {
         static Partial parse(String text, String whole) {
             Matcher m = PARTIAL.matcher(text);
             if (!m.matches()) {
-                throw new IllegalArgumentException("'" + text + "' in '" + whole + "' is not a version; expected an"
+                throw new IllegalArgumentException("'" + Excerpt.of(text) + "' in '" + Excerpt.of(whole) + "' is not a version; expected an"
                         + " npm-style range such as '>=1.0.0 <2.0.0', '^1.2.0', '~1.2.0', '1.x' or '*'");
             }
             try {
@@ -126,7 +130,7 @@ public final class VersionRange {
                 List<String> pre = patch == null || m.group(4) == null ? List.of() : List.of(m.group(4).split("\\."));
                 return new Partial(major, minor, patch, pre);
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("'" + text + "' in '" + whole + "' has a number too large", e);
+                throw new IllegalArgumentException("'" + Excerpt.of(text) + "' in '" + Excerpt.of(whole) + "' has a number too large", e);
             }
         }
 

@@ -2,9 +2,11 @@ package io.edgetwin.core.deployment;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.edgetwin.core.lint.Fixtures;
 import io.edgetwin.core.resources.ResourceLimits;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -16,8 +18,7 @@ import org.junit.jupiter.api.Test;
 
 class DeploymentReaderTest {
 
-    /** Maven runs tests in the module directory; the shared corpus sits beside the repository. */
-    private static final Path CORPUS = Path.of("..", "..", "shared", "corpus", "greengrass", "deployments");
+    private static final Path FIXTURES = Fixtures.root().resolve("deployments");
 
     private final DeploymentReader reader = new DeploymentReader();
 
@@ -98,13 +99,13 @@ class DeploymentReaderTest {
                 {"components": {"c": {"version": "1.0.0", "configurationUpdate": {"merge": {}, "MERGE": {}}}}}
                 """);
 
-        assertEquals("test.json: components.c.configurationUpdate.merge is given twice, as 'merge' and 'MERGE';"
+        assertEquals("test.json:1:76: components.c.configurationUpdate.merge is given twice, as 'merge' and 'MERGE';"
                 + " field names are case-insensitive", e.getMessage());
     }
 
     @Test
     void aFieldGivenTwiceOrTrailingTextIsRefusedRatherThanHalfRead() {
-        assertEquals("test.json:1:32: not a JSON deployment document: Duplicate field 'components'",
+        assertEquals("test.json:1:20: not a JSON deployment document: found duplicate key 'components'",
                 refused("{\"components\": {}, \"components\": {}}").getMessage());
         assertTrue(refused("{\"components\": {}} {}").getMessage().startsWith("test.json:1:"));
     }
@@ -124,7 +125,7 @@ class DeploymentReaderTest {
                 {"components": {"c": {"version": "1.0.0", "configurationUpdate": {"merge": [1]}}}}
                 """);
 
-        assertEquals("test.json: components.c.configurationUpdate.merge is [1]; expected a JSON object to merge",
+        assertEquals("test.json:1:76: components.c.configurationUpdate.merge is a list; expected a JSON object to merge",
                 e.getMessage());
     }
 
@@ -137,9 +138,9 @@ class DeploymentReaderTest {
                 {"components": {"c": {"version": "1.0.0", "configurationUpdate": {"reset": ["/a", "rooms"]}}}}
                 """);
 
-        assertEquals("test.json: components.c.configurationUpdate.reset is \"/a\"; expected a list of JSON pointers",
+        assertEquals("test.json:1:76: components.c.configurationUpdate.reset is \"/a\"; expected a list of JSON pointers",
                 notList.getMessage());
-        assertEquals("test.json: components.c.configurationUpdate.reset[1] is \"rooms\"; expected a JSON pointer: \"\""
+        assertEquals("test.json:1:83: components.c.configurationUpdate.reset[1] is \"rooms\"; expected a JSON pointer: \"\""
                 + " for the whole configuration or a path such as \"/rooms/Kitchen\"", notPointer.getMessage());
     }
 
@@ -152,9 +153,9 @@ class DeploymentReaderTest {
 
     @Test
     void nonWholeOrNonPositivePidsAreRefusedNamingTheField() {
-        assertEquals("test.json: components.a.runWith.systemResourceLimits.pids is 1.5; expected a whole number of"
+        assertEquals("test.json:1:88: components.a.runWith.systemResourceLimits.pids is 1.5; expected a whole number of"
                 + " processes", refused(limits("\"pids\": 1.5")).getMessage());
-        assertEquals("test.json: components.a.runWith.systemResourceLimits.pids is 0; expected a positive process count",
+        assertEquals("test.json:1:79: components.a.runWith.systemResourceLimits.pids is 0; expected a positive process count",
                 refused(limits("\"pids\": 0")).getMessage());
     }
 
@@ -176,17 +177,17 @@ class DeploymentReaderTest {
     void unknownFailurePolicyIsRefused() {
         DeploymentException e = refused("{\"components\": {}, \"failureHandlingPolicy\": \"RETRY\"}");
 
-        assertEquals("test.json: failureHandlingPolicy is \"RETRY\"; expected ROLLBACK or DO_NOTHING", e.getMessage());
+        assertEquals("test.json:1:45: failureHandlingPolicy is \"RETRY\"; expected ROLLBACK or DO_NOTHING", e.getMessage());
     }
 
     @Test
-    void corpusDeploymentsCarryTheirResetAndMerge() {
-        Deployment deployment = reader.read(CORPUS.resolve("configuration-2-component-replace.json"));
+    void upperCaseResetAndMergeAreReadFromAFile() {
+        Deployment deployment = reader.read(FIXTURES.resolve("replace-with-reset.json"));
 
         DeploymentComponent thermostat = deployment.components().get(0);
-        assertEquals(List.of("/rooms/Kitchen", "/rooms/Office", "/rooms/Conference Room"), thermostat.configurationReset());
-        assertEquals("C", thermostat.configurationMerge().get("units"));
-        assertEquals(new ResourceLimits(OptionalLong.of(64), OptionalDouble.of(51.27)), thermostat.limits());
+        assertEquals(List.of("/rooms/hall", "/units"), thermostat.configurationReset());
+        assertEquals("F", thermostat.configurationMerge().get("units"));
+        assertEquals(new ResourceLimits(OptionalLong.of(128), OptionalDouble.of(2.5)), thermostat.limits());
         assertEquals(FailurePolicy.DO_NOTHING, deployment.failureHandlingPolicy());
     }
 
@@ -217,7 +218,7 @@ class DeploymentReaderTest {
     void missingVersionIsAnErrorNamingTheComponentField() {
         DeploymentException e = refused("{\"components\": {\"com.example.A\": {\"runWith\": {}}}}");
 
-        assertTrue(e.getMessage().startsWith("test.json: components.com.example.A.version is missing"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("test.json:1:34: components.com.example.A.version is missing"), e.getMessage());
     }
 
     @Test
@@ -231,7 +232,7 @@ class DeploymentReaderTest {
     void nonNumericMemoryIsAnErrorNamingTheField() {
         DeploymentException e = refused(limits("\"memory\": \"512MB\""));
 
-        assertEquals("test.json: components.a.runWith.systemResourceLimits.memory is \"512MB\"; "
+        assertEquals("test.json:1:90: components.a.runWith.systemResourceLimits.memory is \"512MB\"; "
                 + "expected kilobytes as a whole number", e.getMessage());
     }
 
@@ -253,7 +254,7 @@ class DeploymentReaderTest {
     void negativeCpusIsAnErrorNamingTheField() {
         DeploymentException e = refused(limits("\"cpus\": -1"));
 
-        assertEquals("test.json: components.a.runWith.systemResourceLimits.cpus is -1.0; "
+        assertEquals("test.json:1:79: components.a.runWith.systemResourceLimits.cpus is -1.0; "
                 + "expected a positive fraction of the cores", e.getMessage());
     }
 
@@ -273,29 +274,27 @@ class DeploymentReaderTest {
 
     @Test
     void jsonThatIsNotAnObjectIsRefused() {
-        assertEquals("test.json: expected a JSON object", refused("[1, 2]").getMessage());
-        assertEquals("test.json: expected a JSON object", refused("").getMessage());
+        assertEquals("test.json:1:1: the document is a list; expected a JSON object", refused("[1, 2]").getMessage());
+        assertEquals("test.json:1:1: the document is empty; expected a JSON object", refused("").getMessage());
     }
 
     @Test
     void missingComponentsIsAnErrorNamingTheField() {
         DeploymentException e = refused("{\"deploymentId\": \"x\"}");
 
-        assertTrue(e.getMessage().startsWith("test.json: components is missing"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("test.json:1:1: components is missing"), e.getMessage());
     }
 
     @Test
-    void nucleusFleetConfigWithResourceLimitsIsRead() {
-        Path file = CORPUS.resolve("FleetConfigWithResourceLimits.json");
+    void fleetDocumentWithResourceLimitsIsRead() {
+        Deployment deployment = reader.read(FIXTURES.resolve("limits.json"));
 
-        Deployment deployment = reader.read(file);
-
-        assertEquals("Test", deployment.deploymentId());
+        assertEquals("fleet-limits-7", deployment.deploymentId());
         assertEquals(1, deployment.components().size());
-        DeploymentComponent red = deployment.components().get(0);
-        assertEquals("RedSignal", red.name());
-        assertEquals("1.0.0", red.version());
-        assertEquals(new ResourceLimits(OptionalLong.of(1024000), OptionalDouble.of(1.5)), red.limits());
+        DeploymentComponent detector = deployment.components().get(0);
+        assertEquals("com.example.Detector", detector.name());
+        assertEquals("1.4.2", detector.version());
+        assertEquals(new ResourceLimits(OptionalLong.of(262144), OptionalDouble.of(0.75)), detector.limits());
     }
 
     @Test
@@ -305,6 +304,59 @@ class DeploymentReaderTest {
         DeploymentException e = assertThrows(DeploymentException.class, () -> reader.read(missing));
 
         assertEquals("no-such-deployment.json: cannot read deployment: no such file", e.getMessage());
+    }
+
+    @Test
+    void memoryWithAnExponentIsReadAsWholeKilobytesAsTheNucleusDoes() {
+        assertEquals(new ResourceLimits(OptionalLong.of(1_000_000), OptionalDouble.empty()),
+                parse(limits("\"memory\": 1E6")).components().get(0).limits());
+        assertTrue(refused(limits("\"memory\": 1.5E0")).getMessage().contains("memory is 1.5; expected kilobytes"));
+    }
+
+    @Test
+    void infiniteCpusIsRefused() {
+        assertEquals("test.json:1:88: components.a.runWith.systemResourceLimits.cpus is Infinity; expected a finite"
+                + " number of cores", refused(limits("\"cpus\": 1e400")).getMessage());
+    }
+
+    @Test
+    void versionThatIsNotASemanticVersionIsRefused() {
+        assertTrue(refused("{\"components\": {\"a\": {\"version\": \"latest\"}}}").getMessage()
+                .startsWith("test.json:1:34: components.a.version is not valid: 'latest' is not a semantic version"));
+        assertEquals("test.json:1:34: components.a.version is \"1000000.0.0\"; expected MAJOR.MINOR.PATCH each at most"
+                + " 999999", refused("{\"components\": {\"a\": {\"version\": \"1000000.0.0\"}}}").getMessage());
+    }
+
+    @Test
+    void jsonErrorsCarryNoParserAdvice() {
+        DeploymentException e = refused("{\"components\": {\"a\": {\"version\": NaN}}}");
+
+        assertTrue(e.getMessage().startsWith("test.json:1:37: not a JSON deployment document: "), e.getMessage());
+        assertFalse(e.getMessage().contains("ALLOW_NON_NUMERIC_NUMBERS"), e.getMessage());
+    }
+
+    @Test
+    void longValuesAreCutInMessages() {
+        DeploymentException e = refused("{\"components\": {\"a\": {\"version\": \"" + "9".repeat(100_000) + "\"}}}");
+
+        assertTrue(e.getMessage().length() < 400, e.getMessage().length() + " characters");
+        assertTrue(e.getMessage().contains("…(100000 chars)"), e.getMessage());
+    }
+
+    @Test
+    void aPayloadLargerThanTheCapIsRefusedWithWhereItReachesIt() {
+        byte[] payload = ("{\"components\": {}, \"pad\": \"" + "x".repeat(2 << 20) + "\"}").getBytes(UTF_8);
+
+        DeploymentException e = assertThrows(DeploymentException.class, () -> reader.parse("job j-1", payload));
+
+        assertTrue(e.getMessage().startsWith("job j-1:1:1048577: the deployment is larger than 1048576 bytes"),
+                e.getMessage());
+    }
+
+    @Test
+    void aDeviceFileIsRefusedWithoutReadingIt() {
+        assertTrue(assertThrows(DeploymentException.class, () -> reader.read(Path.of("/dev/zero"))).getMessage()
+                .contains("is not a regular file"));
     }
 
     private static String limits(String fields) {

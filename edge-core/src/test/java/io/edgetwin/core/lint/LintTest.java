@@ -42,7 +42,7 @@ class LintTest {
         int code = lint.run(new String[] {"recipe", good.toString(), bad.toString()});
 
         assertEquals(1, code);
-        assertEquals(good + ": OK\n" + bad + ": Manifests[0].Artifacts[0].URI is missing; expected the artifact's"
+        assertEquals(good + ": OK\n" + bad + ":5:17: Manifests[0].Artifacts[0].URI is missing; expected the artifact's"
                 + " location, e.g. s3://bucket/key or greengrass:file\n", out.toString(UTF_8));
     }
 
@@ -77,7 +77,7 @@ class LintTest {
         int code = lint.run(new String[] {"deployment", good.toString(), bad.toString()});
 
         assertEquals(1, code);
-        assertEquals(good + ": OK\n" + bad + ": components.a.runWith.systemResourceLimits.memory is \"lots\";"
+        assertEquals(good + ": OK\n" + bad + ":1:90: components.a.runWith.systemResourceLimits.memory is \"lots\";"
                 + " expected kilobytes as a whole number\n", out.toString(UTF_8));
     }
 
@@ -98,6 +98,28 @@ class LintTest {
         assertTrue(err.toString(UTF_8).contains("usage: edgetwin recipe lint FILE..."), err.toString(UTF_8));
         assertTrue(err.toString(UTF_8).contains("expected 'recipe' or 'deployment' and at least one file; got scenario"
                 + " x.yaml"), err.toString(UTF_8));
+    }
+
+    @Test
+    void everyFileGetsAVerdictEvenAfterOnesThatOnceCrashedTheReader() throws IOException {
+        Path bomb = write("bomb.yaml", RecipeReaderTest.recipe("x: &a [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\n"
+                + "y: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nz: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+                + "w: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\nv: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n"));
+        Path loop = write("loop.yaml", RecipeReaderTest.recipe("ComponentConfiguration: {DefaultConfiguration: &r {k: *r}}\n"));
+        Path tag = write("tag.yaml", RecipeReaderTest.recipe("ComponentDescription: !!binary \"!!!\"\n"));
+        Path good = write("good.yaml", RecipeReaderTest.recipe("Manifests: [{}]\n"));
+
+        int code = lint.run(new String[] {"recipe", bomb.toString(), "/dev/zero", loop.toString(), tag.toString(),
+                good.toString()});
+
+        assertEquals(2, code);
+        String[] lines = out.toString(UTF_8).split("\n");
+        assertEquals(5, lines.length, out.toString(UTF_8));
+        assertTrue(lines[0].startsWith(bomb + ":8:"), lines[0]);
+        assertTrue(lines[1].startsWith("/dev/zero: is not a regular file"), lines[1]);
+        assertTrue(lines[2].startsWith(loop + ":4:"), lines[2]);
+        assertTrue(lines[3].startsWith(tag + ":4:23: has the YAML tag !!binary"), lines[3]);
+        assertEquals(good + ": OK", lines[4]);
     }
 
     private Path write(String name, String content) throws IOException {

@@ -226,7 +226,7 @@ class RecipeLifecycleTest {
                   install: echo
                 """);
 
-        assertEquals("test.yaml: Lifecycle mixes selection keys [linux] with other keys [install]; expected either"
+        assertEquals("test.yaml:6:3: Lifecycle mixes selection keys [linux] with other keys [install]; expected either"
                 + " only selection keys or none", e.getMessage());
     }
 
@@ -239,7 +239,7 @@ class RecipeLifecycleTest {
                   - Lifecycle: {run: echo}
                 """);
 
-        assertEquals("test.yaml: Manifests[0].Lifecycle.run.Timeout is 'soon'; expected a whole number of seconds"
+        assertEquals("test.yaml:6:47: Manifests[0].Lifecycle.run.Timeout is 'soon'; expected a whole number of seconds"
                 + " greater than 0", e.getMessage());
     }
 
@@ -308,30 +308,30 @@ class RecipeLifecycleTest {
     void stepWithoutScriptIsAnErrorNamingTheField() {
         RecipeException e = refused("Manifests:\n  - Lifecycle:\n      Run: {Timeout: 10}\n");
 
-        assertEquals("test.yaml: Manifests[0].Lifecycle.run.Script is missing; expected the step's shell script",
+        assertEquals("test.yaml:6:12: Manifests[0].Lifecycle.run.Script is missing; expected the step's shell script",
                 e.getMessage());
     }
 
     @Test
     void malformedStepFieldsAreRefusedNamingTheField() {
-        assertEquals("test.yaml: Manifests[0].Lifecycle.install.Skipif is 'when git'; expected 'onpath PROGRAM' or"
+        assertEquals("test.yaml:6:36: Manifests[0].Lifecycle.install.Skipif is 'when git'; expected 'onpath PROGRAM' or"
                 + " 'exists FILE'", refused(step("{Script: x, Skipif: when git}")).getMessage());
-        assertEquals("test.yaml: Manifests[0].Lifecycle.install.Timeout is the number 0; expected a whole number of"
+        assertEquals("test.yaml:6:37: Manifests[0].Lifecycle.install.Timeout is the number 0; expected a whole number of"
                 + " seconds greater than 0", refused(step("{Script: x, Timeout: 0}")).getMessage());
-        assertEquals("test.yaml: Manifests[0].Lifecycle.install.RequiresPrivilege is 'yes please'; expected true or"
+        assertEquals("test.yaml:6:47: Manifests[0].Lifecycle.install.RequiresPrivilege is 'yes please'; expected true or"
                 + " false", refused(step("{Script: x, RequiresPrivilege: yes please}")).getMessage());
-        assertEquals("test.yaml: Manifests[0].Lifecycle.install.Setenv.A is a list; expected a text, number or boolean"
+        assertEquals("test.yaml:6:40: Manifests[0].Lifecycle.install.Setenv.A is a list; expected a text, number or boolean"
                 + " value (quote '' for an empty one)", refused(step("{Script: x, Setenv: {A: [1]}}")).getMessage());
-        assertEquals("test.yaml: Manifests[0].Lifecycle.install is a list; expected a script, or {Script,"
+        assertEquals("test.yaml:6:16: Manifests[0].Lifecycle.install is a list; expected a script, or {Script,"
                 + " RequiresPrivilege, Skipif, Timeout, Setenv}", refused(step("[echo]")).getMessage());
     }
 
     @Test
-    void aStepWithoutAValueIsRefused() {
-        RecipeException e = refused("Manifests:\n  - Lifecycle:\n      run:\n");
+    void aStepWithoutAValueDoesNothingAsInTheNucleus() {
+        Recipe recipe = read("Manifests:\n  - Lifecycle:\n      install:\n      run: echo go\n");
 
-        assertEquals("test.yaml: Manifests[0].Lifecycle.run is empty (null); expected a value, or leave the field out",
-                e.getMessage());
+        assertEquals(Optional.empty(), recipe.lifecycle().step(Step.INSTALL));
+        assertEquals("echo go", recipe.runScript());
     }
 
     private static Optional<Duration> timeout(int seconds) {

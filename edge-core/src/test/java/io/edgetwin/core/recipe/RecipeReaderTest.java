@@ -97,7 +97,7 @@ public class RecipeReaderTest {
 
         RecipeException e = assertThrows(RecipeException.class, () -> reader.read(file));
 
-        assertEquals(file + ": Manifests[0].Lifecycle has both 'Run' and 'run'; keys are case-insensitive,"
+        assertEquals(file + ":5:16: Manifests[0].Lifecycle has both 'Run' and 'run'; keys are case-insensitive,"
                 + " so only one may be given", e.getMessage());
     }
 
@@ -135,7 +135,7 @@ public class RecipeReaderTest {
         Path trailing = write("trailing.json", "{\"ComponentName\": \"a\"} {}");
 
         assertTrue(assertThrows(RecipeException.class, () -> reader.read(duplicate)).getMessage()
-                .contains("not well-formed JSON: Duplicate field 'ComponentName'"));
+                .contains(":1:24: not well-formed JSON: found duplicate key 'ComponentName'"));
         assertTrue(assertThrows(RecipeException.class, () -> reader.read(trailing)).getMessage()
                 .startsWith(trailing + ":1:"));
     }
@@ -155,7 +155,7 @@ public class RecipeReaderTest {
 
         RecipeException e = assertThrows(RecipeException.class, () -> reader.read(file));
 
-        assertEquals(file + ": RecipeFormatVersion is '2021-01-01'; expected '2020-01-25', the only recipe format there is",
+        assertEquals(file + ":1:22: RecipeFormatVersion is '2021-01-01'; expected '2020-01-25', the only recipe format there is",
                 e.getMessage());
     }
 
@@ -165,7 +165,7 @@ public class RecipeReaderTest {
 
         RecipeException e = assertThrows(RecipeException.class, () -> reader.read(file));
 
-        assertTrue(e.getMessage().startsWith(file + ": RecipeFormatVersion is missing; expected '2020-01-25'"),
+        assertTrue(e.getMessage().startsWith(file + ":1:1: RecipeFormatVersion is missing; expected '2020-01-25'"),
                 e.getMessage());
     }
 
@@ -180,7 +180,7 @@ public class RecipeReaderTest {
 
         RecipeException e = assertThrows(RecipeException.class, () -> reader.read(file));
 
-        assertTrue(e.getMessage().startsWith(file + ": ComponentName is missing; expected a component name"),
+        assertTrue(e.getMessage().startsWith(file + ":1:1: ComponentName is missing; expected a component name"),
                 e.getMessage());
     }
 
@@ -191,7 +191,7 @@ public class RecipeReaderTest {
         Path longest = write("longest.yaml", recipe("Manifests: [{}]\n").replace("com.example.X", "a".repeat(128)));
 
         assertTrue(assertThrows(RecipeException.class, () -> reader.read(spaced)).getMessage()
-                .startsWith(spaced + ": ComponentName is 'a b'; expected a component name of letters"));
+                .startsWith(spaced + ":2:16: ComponentName is 'a b'; expected a component name of letters"));
         assertTrue(assertThrows(RecipeException.class, () -> reader.read(longName)).getMessage()
                 .contains("at most 128 characters"));
         assertEquals("a".repeat(128), reader.read(longest).name());
@@ -208,7 +208,7 @@ public class RecipeReaderTest {
 
         RecipeException e = assertThrows(RecipeException.class, () -> reader.read(file));
 
-        assertTrue(e.getMessage().startsWith(file + ": ComponentVersion is missing; expected a semantic version"),
+        assertTrue(e.getMessage().startsWith(file + ":1:1: ComponentVersion is missing; expected a semantic version"),
                 e.getMessage());
     }
 
@@ -220,12 +220,12 @@ public class RecipeReaderTest {
         Path longest = write("longest.yaml", recipe("Manifests: [{}]\n").replace("'1.0.0'", "'1.0.0-" + "a".repeat(58) + "'"));
 
         assertTrue(assertThrows(RecipeException.class, () -> reader.read(partial)).getMessage()
-                .startsWith(partial + ": ComponentVersion is not valid: '1.0' is not a semantic version"));
-        assertEquals(number + ": ComponentVersion is the number 1.0; expected a semantic version such as '1.0.0'"
+                .startsWith(partial + ":3:19: ComponentVersion is not valid: '1.0' is not a semantic version"));
+        assertEquals(number + ":3:19: ComponentVersion is the number 1.0; expected a semantic version such as '1.0.0'"
                 + " (quoted in YAML; at most 64 characters)",
                 assertThrows(RecipeException.class, () -> reader.read(number)).getMessage());
         assertTrue(assertThrows(RecipeException.class, () -> reader.read(tooLong)).getMessage()
-                .startsWith(tooLong + ": ComponentVersion is 65 characters long"));
+                .startsWith(tooLong + ":3:19: ComponentVersion is 65 characters long"));
         assertEquals(64, reader.read(longest).version().length());
     }
 
@@ -235,7 +235,7 @@ public class RecipeReaderTest {
 
         RecipeException e = assertThrows(RecipeException.class, () -> reader.read(file));
 
-        assertEquals(file + ": ComponentType is 'aws.greengrass.docker'; expected one of aws.greengrass.generic,"
+        assertEquals(file + ":4:16: ComponentType is 'aws.greengrass.docker'; expected one of aws.greengrass.generic,"
                 + " aws.greengrass.lambda, aws.greengrass.plugin, aws.greengrass.nucleus", e.getMessage());
     }
 
@@ -270,7 +270,7 @@ public class RecipeReaderTest {
 
         RecipeException e = assertThrows(RecipeException.class, () -> reader.read(file));
 
-        assertEquals(file + ": ComponentDependencies.abc.VersionRequirement is missing; expected an npm-style version"
+        assertEquals(file + ":5:8: ComponentDependencies.abc.VersionRequirement is missing; expected an npm-style version"
                 + " range such as '>=1.0.0 <2.0.0' or '^1.2.0'", e.getMessage());
     }
 
@@ -284,8 +284,8 @@ public class RecipeReaderTest {
                 """));
 
         assertTrue(assertThrows(RecipeException.class, () -> reader.read(range)).getMessage()
-                .startsWith(range + ": ComponentDependencies.a.VersionRequirement is not valid: 'one' in '>=one' is not a version"));
-        assertEquals(type + ": ComponentDependencies.a.DependencyType is 'HARDER'; expected HARD or SOFT",
+                .startsWith(range + ":5:27: ComponentDependencies.a.VersionRequirement is not valid: 'one' in '>=one' is not a version"));
+        assertEquals(type + ":5:52: ComponentDependencies.a.DependencyType is 'HARDER'; expected HARD or SOFT",
                 assertThrows(RecipeException.class, () -> reader.read(type)).getMessage());
     }
 
@@ -295,8 +295,8 @@ public class RecipeReaderTest {
         Path empty = write("emptymanifests.yaml", recipe("Manifests: []\n"));
 
         assertTrue(assertThrows(RecipeException.class, () -> reader.read(missing)).getMessage()
-                .startsWith(missing + ": Manifests is missing; expected a list of manifests"));
-        assertEquals(empty + ": Manifests is empty; expected at least one manifest",
+                .startsWith(missing + ":1:1: Manifests is missing; expected a list of manifests"));
+        assertEquals(empty + ":4:12: Manifests is empty; expected at least one manifest",
                 assertThrows(RecipeException.class, () -> reader.read(empty)).getMessage());
     }
 
@@ -310,7 +310,7 @@ public class RecipeReaderTest {
 
         RecipeException e = assertThrows(RecipeException.class, () -> reader.read(file));
 
-        assertTrue(e.getMessage().startsWith(file + ": Manifests[1] is empty (null); expected a manifest"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(file + ":6:4: Manifests[1] is empty (null); expected a manifest"), e.getMessage());
     }
 
     @Test
@@ -345,7 +345,7 @@ public class RecipeReaderTest {
 
         RecipeException e = assertThrows(RecipeException.class, () -> reader.read(file));
 
-        assertTrue(e.getMessage().startsWith(file + ": recipe is a list; expected a recipe"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(file + ":1:1: recipe is a list; expected a recipe"), e.getMessage());
     }
 
     @Test
@@ -384,7 +384,7 @@ public class RecipeReaderTest {
 
         RecipeException e = assertThrows(RecipeException.class, () -> reader.read(file));
 
-        assertEquals(file + ": ComponentConfiguration.DefaultConfiguration is a list; expected a configuration mapping"
+        assertEquals(file + ":5:25: ComponentConfiguration.DefaultConfiguration is a list; expected a configuration mapping"
                 + " (JSON object)", e.getMessage());
     }
 

@@ -65,7 +65,7 @@ class RecipeStoreTest {
 
         RecipeException e = assertThrows(RecipeException.class, () -> store.find("b", "1.0.0"));
 
-        assertTrue(e.getMessage().startsWith(broken + ": ComponentVersion is missing"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(broken + ":1:1: ComponentVersion is missing"), e.getMessage());
     }
 
     @Test
@@ -75,7 +75,7 @@ class RecipeStoreTest {
 
         RecipeException e = assertThrows(RecipeException.class, () -> RecipeStore.load(dir));
 
-        assertTrue(e.getMessage().startsWith(broken + ": ComponentVersion is missing"), e.getMessage());
+        assertTrue(e.getMessage().startsWith(broken + ":1:1: ComponentVersion is missing"), e.getMessage());
     }
 
     private void write(String file, String name, String version, String run) throws IOException {

@@ -1,17 +1,10 @@
 package io.edgetwin.simulator.scenario;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Reads the parts of a scenario that concern the cloud side and model releases: the top-level
@@ -69,8 +62,8 @@ final class CloudSections {
      * A variant's {@code version} and {@code configuration} for one component; the version must be one
      * the twin image ships or one the scenario releases.
      */
-    static ComponentOverride override(Path file, String variant, String component, Map<String, Node> fields,
-                                      RecipeCatalog catalog, ArtifactSettings artifacts) {
+    static ComponentOverride override(String component, Map<String, Node> fields,
+                                       RecipeCatalog catalog, ArtifactSettings artifacts) {
         Optional<String> version = Optional.empty();
         if (fields.containsKey("version")) {
             String v = fields.get("version").text();
@@ -82,23 +75,8 @@ final class CloudSections {
         }
         Map<String, Object> configuration = Map.of();
         if (fields.containsKey("configuration")) {
-            fields.get("configuration").entries();
-            configuration = plainMapping(file, "variants", variant, "components", component, "configuration");
+            configuration = ScenarioReader.configuration(fields.get("configuration"));
         }
         return new ComponentOverride(version, configuration);
-    }
-
-    /** The mapping at {@code path} as plain values, from the same file read without positions. */
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> plainMapping(Path file, String... path) {
-        try (Reader reader = Files.newBufferedReader(file)) {
-            Object node = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
-            for (String key : path) {
-                node = node instanceof Map<?, ?> map ? map.get(key) : null;
-            }
-            return node == null ? Map.of() : (Map<String, Object>) node;
-        } catch (IOException e) {
-            throw new ScenarioException(file + ": cannot read: " + e.getMessage());
-        }
     }
 }

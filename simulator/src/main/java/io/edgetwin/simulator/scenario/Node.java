@@ -35,7 +35,34 @@ final class Node {
     }
 
     ScenarioException error(String problem) {
-        return new ScenarioException(where() + ": " + (path.isEmpty() ? "" : path + ": ") + problem);
+        return new ScenarioException(where() + ": " + (path.isEmpty() ? "" : shown(path, 200) + ": ") + shown(problem, 1000));
+    }
+
+    /**
+     * At most {@code max} characters of {@code value}, then its length, with line breaks escaped: a 1 MB
+     * value makes a one-line error (edge-core's {@code Excerpt}, duplicated with {@link ScenarioYaml}).
+     */
+    static String shown(String value, int max) {
+        String cut = value.length() > max ? value.substring(0, max) : value;
+        StringBuilder out = new StringBuilder(cut.length() + 16);
+        cut.codePoints().forEach(c -> {
+            if (c == '\n') {
+                out.append("\\n");
+            } else if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
+                out.append(String.format("\\u%04X", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return value.length() > max ? out + "…(" + value.length() + " chars)" : out.toString();
+    }
+
+    /**
+     * The value as plain Java (maps in file order, lists, text, numbers, booleans, null), for sections
+     * passed on as they are (component configuration). The tree is bounded and acyclic ({@link ScenarioYaml}).
+     */
+    Object plain() {
+        return Plain.of(yaml);
     }
 
     /** The entries of a mapping, in file order, after checking every key is one of {@code allowed}. */
@@ -92,7 +119,7 @@ final class Node {
         try {
             return Long.parseLong(text().trim());
         } catch (NumberFormatException e) {
-            throw error("'" + text() + "' is not a whole number");
+            throw error("'" + shown(text(), 80) + "' is not a whole number");
         }
     }
 
@@ -100,7 +127,7 @@ final class Node {
         try {
             return Double.parseDouble(text().trim());
         } catch (NumberFormatException e) {
-            throw error("'" + text() + "' is not a number");
+            throw error("'" + shown(text(), 80) + "' is not a number");
         }
     }
 
@@ -108,6 +135,6 @@ final class Node {
         if (yaml instanceof MappingNode) {
             return "a mapping";
         }
-        return yaml instanceof SequenceNode ? "a list" : "'" + ((ScalarNode) yaml).getValue() + "'";
+        return yaml instanceof SequenceNode ? "a list" : "'" + shown(((ScalarNode) yaml).getValue(), 80) + "'";
     }
 }

@@ -1,7 +1,6 @@
 package io.edgetwin.simulator.scenario;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,9 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The components a twin can run: name and version of every recipe shipped in the twin image. The
@@ -50,11 +46,13 @@ public final class RecipeCatalog {
         return ids;
     }
 
-    private static String id(Path file) throws IOException {
-        try (Reader reader = Files.newBufferedReader(file)) {
-            Map<?, ?> recipe = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
-            return value(recipe, "componentname") + "@" + value(recipe, "componentversion");
+    /** Read within the scenario reader's limits: a recipe beside the image is a user's file too. */
+    private static String id(Path file) {
+        Object recipe = Plain.of(ScenarioYaml.load(file).root());
+        if (!(recipe instanceof Map<?, ?> fields)) {
+            throw new ScenarioException(file + ": expected a recipe: a mapping with ComponentName and ComponentVersion");
         }
+        return value(fields, "componentname") + "@" + value(fields, "componentversion");
     }
 
     private static Object value(Map<?, ?> recipe, String lowerCaseKey) {

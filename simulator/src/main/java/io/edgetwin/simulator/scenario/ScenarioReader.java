@@ -3,10 +3,6 @@ package io.edgetwin.simulator.scenario;
 import io.edgetwin.report.gate.References;
 import io.edgetwin.report.gate.Threshold;
 import io.edgetwin.report.gate.ThresholdException;
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import io.edgetwin.simulator.fault.Fault;
@@ -15,12 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.Mark;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Reads and validates a scenario file (docs/scenarios.md). Every problem is reported as a
@@ -46,8 +36,13 @@ public final class ScenarioReader {
         this.hostCpus = hostCpus;
     }
 
+    /**
+     * Reads the file within {@link ScenarioYaml}'s limits (a regular file of at most 1 MiB of UTF-8, depth
+     * 50, 100,000 nodes with aliases expanded); every problem is a {@link ScenarioException}.
+     */
     public Scenario read(Path file) {
-        Node root = parse(file);
+        ScenarioYaml.Loaded loaded = ScenarioYaml.load(file);
+        Node root = root(file, loaded);
         Map<String, Node> top = root.mapping(TOP);
         String name = required(root, top, "name").text();
         long seed = top.containsKey("seed") ? top.get("seed").wholeNumber() : 42;
@@ -55,11 +50,11 @@ public final class ScenarioReader {
         DeviceProfile profile = profile(deviceNode);
         DeviceSpec device = device(deviceNode, profile);
         int twins = top.containsKey("fleet") ? twins(top.get("fleet")) : 1;
-        Map<String, ScenarioComponent> components = components(file, required(root, top, "components"));
+        Map<String, ScenarioComponent> components = components(required(root, top, "components"));
         Workload workload = WorkloadReader.read(required(root, top, "workload"), components, file);
         Map<String, Node> thresholds = top.containsKey("thresholds") ? top.get("thresholds").entries() : Map.of();
         ArtifactSettings artifacts = CloudSections.artifacts(top.get("artifacts"), catalog);
-        List<Variant> variants = variants(file, required(root, top, "variants"), components, thresholds, artifacts);
+        List<Variant> variants = variants(required(root, top, "variants"), components, thresholds, artifacts);
         List<Fault> faults = top.containsKey("faults")
                 ? new FaultReader(catalog, components, twins, workload.duration()).read(top.get("faults")) : List.of();
         double outsideCpu = ValidityRules.machineDefault(System.getenv(ValidityRules.MAX_OUTSIDE_CPU_ENV));
@@ -70,16 +65,8 @@ public final class ScenarioReader {
             throw top.get("execution").error("interleaved variants cannot take faults (their offsets follow one variant's "
                     + "uninterrupted run); expected execution: sequential, or no faults");
         }
-        return new Scenario(file, text(file), name, seed, device, profile, twins, components, variants, workload, faults,
+        return new Scenario(file, loaded.text(), name, seed, device, profile, twins, components, variants, workload, faults,
                 validity, execution, artifacts);
-    }
-
-    private static String text(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new ScenarioException(file + ": cannot read: " + e.getMessage());
-        }
     }
 
     private static int twins(Node fleet) {
@@ -141,25 +128,11 @@ public final class ScenarioReader {
                 + ", or give memory and cpus instead"));
     }
 
-    private static Node parse(Path file) {
-        String source = file.toString();
-        try (Reader reader = Files.newBufferedReader(file)) {
-            org.yaml.snakeyaml.nodes.Node yaml = new Yaml(new SafeConstructor(new LoaderOptions())).compose(reader);
-            if (yaml == null) {
-                throw new ScenarioException(source + ": the file is empty; expected a scenario (see docs/scenarios.md)");
-            }
-            return new Node(source, "", yaml);
-        } catch (NoSuchFileException e) {
-            throw new ScenarioException(source + ": no such scenario file");
-        } catch (IOException e) {
-            throw new ScenarioException(source + ": cannot read: " + e.getMessage());
-        } catch (MarkedYAMLException e) {
-            Mark mark = e.getProblemMark();
-            throw new ScenarioException(source + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1)
-                    + ": YAML syntax error: " + e.getProblem());
-        } catch (YAMLException e) {
-            throw new ScenarioException(source + ": YAML error: " + e.getMessage());
+    private static Node root(Path file, ScenarioYaml.Loaded loaded) {
+        if (loaded.root() == null) {
+            throw new ScenarioException(file + ": the file is empty; expected a scenario (see docs/scenarios.md)");
         }
+        return new Node(file.toString(), "", loaded.root());
     }
 
     /** Explicit caps, or a profile's caps with any explicit field overriding the profile's. */
@@ -189,7 +162,7 @@ public final class ScenarioReader {
         return node.text().trim().equals("0") ? 0 : Quantities.bytes(node);
     }
 
-    private Map<String, ScenarioComponent> components(Path file, Node node) {
+    private Map<String, ScenarioComponent> components(Node node) {
         Map<String, ScenarioComponent> components = new LinkedHashMap<>();
         for (Map.Entry<String, Node> e : node.entries().entrySet()) {
             Map<String, Node> fields = e.getValue().mapping(COMPONENT);
@@ -198,11 +171,8 @@ public final class ScenarioReader {
                 throw e.getValue().error("unknown component '" + e.getKey() + "' version " + version
                         + "; expected one of the twin's recipes " + catalog.ids());
             }
-            if (fields.containsKey("configuration")) {
-                fields.get("configuration").entries();
-            }
             Map<String, Object> configuration = fields.containsKey("configuration")
-                    ? configuration(file, e.getKey()) : Map.of();
+                    ? configuration(fields.get("configuration")) : Map.of();
             components.put(e.getKey(), new ScenarioComponent(e.getKey(), version, configuration));
         }
         if (components.isEmpty()) {
@@ -211,14 +181,14 @@ public final class ScenarioReader {
         return components;
     }
 
-    private List<Variant> variants(Path file, Node node, Map<String, ScenarioComponent> components,
+    private List<Variant> variants(Node node, Map<String, ScenarioComponent> components,
                                    Map<String, Node> thresholds, ArtifactSettings artifacts) {
         List<Variant> variants = new ArrayList<>();
         Map<String, Node> entries = node.entries();
         for (Map.Entry<String, Node> e : entries.entrySet()) {
             Map<String, ComponentLimits> limits = e.getValue().isEmptyValue() ? Map.of() : limits(e.getValue(), components);
             Map<String, ComponentOverride> overrides = e.getValue().isEmptyValue() ? Map.of()
-                    : overrides(file, e.getKey(), e.getValue(), artifacts);
+                    : overrides(e.getValue(), artifacts);
             variants.add(new Variant(e.getKey(), limits, thresholds(thresholds.get(e.getKey())), overrides));
         }
         if (variants.size() < 2) {
@@ -267,12 +237,12 @@ public final class ScenarioReader {
         return limits;
     }
 
-    private Map<String, ComponentOverride> overrides(Path file, String variant, Node node, ArtifactSettings artifacts) {
+    private Map<String, ComponentOverride> overrides(Node node, ArtifactSettings artifacts) {
         Map<String, ComponentOverride> overrides = new LinkedHashMap<>();
         Node components = node.mapping(VARIANT).get("components");
         if (components != null) {
             components.entries().forEach((name, value) -> overrides.put(name,
-                    CloudSections.override(file, variant, name, value.mapping(VARIANT_COMPONENT), catalog, artifacts)));
+                    CloudSections.override(name, value.mapping(VARIANT_COMPONENT), catalog, artifacts)));
         }
         return overrides;
     }
@@ -300,17 +270,18 @@ public final class ScenarioReader {
         return thresholds;
     }
 
-    /** The configuration tree as plain values, from the same file read without positions. */
+    /** A configuration mapping as plain values; a top-level key must have a value (deeper nulls are kept). */
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> configuration(Path file, String component) {
-        try (Reader reader = Files.newBufferedReader(file)) {
-            Map<String, Object> root = new Yaml(new SafeConstructor(new LoaderOptions())).load(reader);
-            Map<String, Object> components = (Map<String, Object>) root.get("components");
-            Object configuration = ((Map<String, Object>) components.get(component)).get("configuration");
-            return configuration == null ? Map.of() : (Map<String, Object>) configuration;
-        } catch (IOException e) {
-            throw new ScenarioException(file + ": cannot read: " + e.getMessage());
+    static Map<String, Object> configuration(Node node) {
+        Map<String, Node> entries = node.entries();
+        Map<String, Object> configuration = (Map<String, Object>) node.plain();
+        for (Map.Entry<String, Object> e : configuration.entrySet()) {
+            if (e.getValue() == null) {
+                throw entries.getOrDefault(e.getKey(), node).error("'" + Node.shown(e.getKey(), 80) + "' has no value;"
+                        + " expected a value (quote '' for empty text)");
+            }
         }
+        return configuration;
     }
 
     private static Node required(Node parent, Map<String, Node> fields, String key) {

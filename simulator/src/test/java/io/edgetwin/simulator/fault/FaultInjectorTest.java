@@ -63,7 +63,9 @@ class FaultInjectorTest {
         LinkConditions slow = new LinkConditions(false, Duration.ofMillis(200), 0, 0);
         injector.schedule(List.of(new Fault.Link(Duration.ZERO, Duration.ofMillis(30), 2, slow)), System.nanoTime());
 
-        await(() -> events.stream().anyMatch(e -> e.startsWith("fault-end t-2 link")));
+        // The start event is published by another thread than the end's: wait for both, in any order.
+        await(() -> events.stream().anyMatch(e -> e.startsWith("fault-end t-2 link"))
+                && events.stream().anyMatch(e -> e.startsWith("fault-start t-2 link")));
         assertThat(events).anyMatch(e -> e.startsWith("fault-start t-2 link: latency 200 ms"));
         fleet.close();
     }
