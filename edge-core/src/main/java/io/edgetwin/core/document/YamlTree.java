@@ -77,6 +77,10 @@ final class YamlTree {
                     + "; expected printable text");
         } catch (YAMLException e) {
             throw new DocumentException(at(null, tree) + ": not well-formed YAML: " + Excerpt.of(firstLine(e)));
+        } catch (NumberFormatException e) {
+            // SnakeYAML's scanner parses the hex digits of an escape with Integer.parseInt and lets it fail
+            throw new DocumentException(at(null, tree) + ": not well-formed YAML: an escape sequence (\\x, \\u or \\U)"
+                    + " without its hexadecimal digits; expected e.g. \\u00e9 in a double-quoted string");
         }
     }
 

@@ -77,6 +77,15 @@ class DocumentsTest {
     }
 
     @Test
+    void anEscapeWithoutItsHexDigitsIsRefusedAsYamlNotAParserCrash() {
+        DocumentException e = assertThrows(DocumentException.class,
+                () -> Documents.yaml("esc.yaml", "a: 1\nb: \"\\u", LIMITS));
+
+        assertTrue(e.getMessage().startsWith("esc.yaml:"), e.getMessage());
+        assertTrue(e.getMessage().contains("not well-formed YAML: an escape sequence"), e.getMessage());
+    }
+
+    @Test
     void explicitTagsThatFitAreRead() {
         Map<?, ?> root = (Map<?, ?>) Documents.yaml("t.yaml", "a: !!int '7'\nb: !!str 7\nc: !!float 1\nd: !!map {}\n", LIMITS).root();
 

@@ -85,6 +85,10 @@ final class ScenarioYaml {
         } catch (YAMLException e) {
             throw yaml.error(yaml.last, "YAML error: " + Node.shown(String.valueOf(e.getMessage()).lines().findFirst()
                     .orElse(""), 200));
+        } catch (NumberFormatException e) {
+            // SnakeYAML's scanner parses the hex digits of an escape with Integer.parseInt and lets it fail
+            throw yaml.error(yaml.last, "YAML syntax error: an escape sequence (\\x, \\u or \\U) without its hexadecimal"
+                    + " digits; expected e.g. \\u00e9 in a double-quoted string");
         }
     }
 

@@ -78,6 +78,16 @@ class HostileScenarioTest {
     }
 
     @Test
+    void anEscapeWithoutItsHexDigitsIsRefusedWithItsPlace() throws IOException {
+        Path file = write(HEAD + "description: \"\\x");
+
+        String message = assertThrows(ScenarioException.class, () -> reader.read(file)).getMessage();
+
+        assertTrue(message.startsWith(file + ":"), message);
+        assertTrue(message.contains("an escape sequence"), message);
+    }
+
+    @Test
     void deepNestingIsRefusedWhereItGetsTooDeep() throws IOException {
         Path file = write(HEAD + "components: " + "[".repeat(70) + "]".repeat(70) + "\n");
 

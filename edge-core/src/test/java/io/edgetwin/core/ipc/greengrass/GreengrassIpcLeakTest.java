@@ -2,6 +2,7 @@ package io.edgetwin.core.ipc.greengrass;
 
 import static io.edgetwin.core.ipc.greengrass.TestCore.pubsub;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.nio.ByteBuffer;
@@ -47,7 +48,10 @@ class GreengrassIpcLeakTest {
             }
 
             Counts after = awaitSettled(core, before);
-            assertEquals(before, after);
+            // Descriptors may drop below the first count (the JVM closes jars and sockets of its own
+            // meanwhile); more would be a leak. Everything the server owns must be back to the same.
+            assertTrue(after.descriptors() <= before.descriptors(), () -> "descriptors: " + before + " -> " + after);
+            assertEquals(before.withDescriptors(0), after.withDescriptors(0));
         }
     }
 
@@ -80,7 +84,7 @@ class GreengrassIpcLeakTest {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         Counts counts = Counts.of(core);
         // With no connection left, the server runs two threads of its own: the acceptor and the timer.
-        while (target == null ? counts.connections() != 0 || counts.ipcThreads() != 2 : !counts.equals(target)) {
+        while (target == null ? counts.connections() != 0 || counts.ipcThreads() != 2 : !counts.withinLeakFreeOf(target)) {
             if (System.nanoTime() > deadline) {
                 return counts;
             }
@@ -92,6 +96,16 @@ class GreengrassIpcLeakTest {
 
     record Counts(long ipcThreads, int descriptors, int connections, int streams, int busSubscriptions,
                   int configurationListeners, int updateListeners) {
+
+        Counts withDescriptors(int count) {
+            return new Counts(ipcThreads, count, connections, streams, busSubscriptions, configurationListeners,
+                    updateListeners);
+        }
+
+        /** The same as {@code before}, with no more descriptors open than it had. */
+        boolean withinLeakFreeOf(Counts before) {
+            return descriptors <= before.descriptors && withDescriptors(0).equals(before.withDescriptors(0));
+        }
 
         static Counts of(TestCore core) {
             long threads = Thread.getAllStackTraces().keySet().stream()
