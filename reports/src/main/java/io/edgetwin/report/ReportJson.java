@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,7 +26,9 @@ import java.util.stream.Collectors;
  * that is not well formed (a truncated file), a missing field or a value the records reject all
  * fail with a {@link ReportException} naming the file, the position and what was expected.
  * Unknown fields are ignored, so a newer writer may add fields without breaking this reader;
- * renaming or removing one bumps {@link Report#SCHEMA_VERSION}.
+ * renaming or removing one bumps {@link Report#SCHEMA_VERSION}. Fields added within a version are
+ * given their empty value when a file from before them lacks them ({@code requests.unsent} 0,
+ * {@code recovery} empty), so older baselines still read.
  */
 public final class ReportJson {
 
@@ -78,8 +81,9 @@ public final class ReportJson {
             throw new ReportException("report '" + file + "': cannot read: " + e, e);
         }
         try {
-            requireSchemaVersion(file, MAPPER.readTree(bytes));
-            return MAPPER.readValue(bytes, Report.class);
+            JsonNode root = MAPPER.readTree(bytes);
+            requireSchemaVersion(file, root);
+            return MAPPER.readValue(withAddedFields(root) ? MAPPER.writeValueAsBytes(root) : bytes, Report.class);
         } catch (JsonProcessingException e) {
             throw new ReportException(describe(file, e), e);
         } catch (IOException e) {
@@ -102,6 +106,26 @@ public final class ReportJson {
                     + (version == null ? "is missing" : version + " is not supported")
                     + "; expected " + Report.SCHEMA_VERSION);
         }
+    }
+
+    /** Fills in the fields added within this schema version where a file lacks them; true if it did. */
+    private static boolean withAddedFields(JsonNode root) {
+        boolean added = false;
+        JsonNode variants = root.get("variants");
+        if (variants == null || !variants.isObject()) {
+            return false;
+        }
+        for (JsonNode variant : variants) {
+            if (variant instanceof ObjectNode v && !v.has("recovery")) {
+                v.putArray("recovery");
+                added = true;
+            }
+            if (variant.get("requests") instanceof ObjectNode requests && !requests.has("unsent")) {
+                requests.put("unsent", 0);
+                added = true;
+            }
+        }
+        return added;
     }
 
     private static String describe(Path file, JsonProcessingException e) {

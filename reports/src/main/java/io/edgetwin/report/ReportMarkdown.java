@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 
 /**
  * Renders a report as Markdown for a pull-request comment (report.md): the verdict, one table with
- * a column per variant, why a run is invalid when it is, the component limits per variant and the thresholds. Plain enough to read
+ * a column per variant, why a run is invalid when it is, how the fleet recovered from faults, the
+ * component limits per variant and the thresholds. Plain enough to read
  * in a terminal. Memory is shown in MiB (1024 × 1024 bytes).
  */
 public final class ReportMarkdown {
@@ -31,6 +32,7 @@ public final class ReportMarkdown {
         out.append(variantTable(report.variants())).append('\n');
         report.variants().forEach((name, variant) -> variant.validity().reasons().forEach(reason ->
                 out.append("- ⚠️ ").append(name).append(" run invalid: ").append(reason).append('\n')));
+        out.append(RecoveryMarkdown.section(report.variants()));
         out.append("## Component limits\n");
         report.variants().forEach((name, variant) -> out.append(componentSection(name, variant)));
         out.append("\n## Thresholds\n");
@@ -50,6 +52,7 @@ public final class ReportMarkdown {
         row(table, "pids", columns, v -> applied(count(v.device().pids()), count(v.requested().pids())));
         row(table, "twin start (ms)", columns, v -> Long.toString(v.twinStartMs()));
         row(table, "requests sent / ok / failed / late", columns, v -> requests(v.requests()));
+        row(table, "requests unsent (harness offline)", columns, v -> Long.toString(v.requests().unsent()));
         row(table, "latency p50 (ms)", columns, v -> number(v.latencyMs().p50(), 3));
         row(table, "latency p90 (ms)", columns, v -> number(v.latencyMs().p90(), 3));
         row(table, "latency p99 (ms)", columns, v -> number(v.latencyMs().p99(), 3));

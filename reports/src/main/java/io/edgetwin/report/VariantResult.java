@@ -23,13 +23,25 @@ import java.util.Objects;
  * @param series                resource use over time per twin and component (and {@code device})
  * @param events                what happened during the run, in time order
  * @param passed                true exactly when every threshold passed (true with no thresholds)
+ * @param recovery              per fault that cut twins off, how the harness and each twin came back
  */
 public record VariantResult(DeviceCaps device, DeviceCaps requested, long twinStartMs, Validity validity,
                             RequestCounts requests, LatencySummary latencyMs, EncodedHistogram latencyHistogram,
                             double throughputPerSec, long devicePeakMemoryBytes, OomKills oomKills,
                             Map<String, ComponentResult> components, List<Window> windows, List<FleetTwin> twins,
                             List<ResourceSeries> series, List<Event> events, List<ThresholdResult> thresholds,
-                            boolean passed) {
+                            boolean passed, List<Recovery> recovery) {
+
+    /** A result without recovery figures (no fault cut a twin off). */
+    public VariantResult(DeviceCaps device, DeviceCaps requested, long twinStartMs, Validity validity,
+                         RequestCounts requests, LatencySummary latencyMs, EncodedHistogram latencyHistogram,
+                         double throughputPerSec, long devicePeakMemoryBytes, OomKills oomKills,
+                         Map<String, ComponentResult> components, List<Window> windows, List<FleetTwin> twins,
+                         List<ResourceSeries> series, List<Event> events, List<ThresholdResult> thresholds,
+                         boolean passed) {
+        this(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram, throughputPerSec,
+                devicePeakMemoryBytes, oomKills, components, windows, twins, series, events, thresholds, passed, List.of());
+    }
 
     public VariantResult {
         Objects.requireNonNull(device, "device");
@@ -48,6 +60,7 @@ public record VariantResult(DeviceCaps device, DeviceCaps requested, long twinSt
         series = List.copyOf(Objects.requireNonNull(series, "series"));
         events = List.copyOf(Objects.requireNonNull(events, "events"));
         thresholds = List.copyOf(Objects.requireNonNull(thresholds, "thresholds"));
+        recovery = List.copyOf(Objects.requireNonNull(recovery, "recovery"));
         requireKnownComponents(oomKills, components);
         requireTimeOrder(windows);
         boolean allPassed = thresholds.stream().allMatch(ThresholdResult::passed);
@@ -73,14 +86,21 @@ public record VariantResult(DeviceCaps device, DeviceCaps requested, long twinSt
                                       List<ResourceSeries> seriesList, List<Event> eventList) {
         return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
                 throughputPerSec, devicePeakMemoryBytes, oomKills, components, windowList, twinList, seriesList,
-                eventList, thresholds, passed);
+                eventList, thresholds, passed, recovery);
+    }
+
+    /** This result with {@code recoveries} as its recovery figures. */
+    public VariantResult withRecovery(List<Recovery> recoveries) {
+        return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
+                throughputPerSec, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
+                thresholds, passed, recoveries);
     }
 
     /** This result with {@code results} as its thresholds; passed follows from them. */
     public VariantResult withThresholds(List<ThresholdResult> results) {
         return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
                 throughputPerSec, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
-                results, results.stream().allMatch(ThresholdResult::passed));
+                results, results.stream().allMatch(ThresholdResult::passed), recovery);
     }
 
     private static void requireKnownComponents(OomKills oomKills, Map<String, ComponentResult> components) {

@@ -34,6 +34,7 @@ final class Tables {
         row(out, variants, "twins", v -> Integer.toString(Math.max(1, v.twins().size())));
         row(out, variants, "requests sent / ok / failed / late", v -> v.requests().sent() + " / " + v.requests().ok()
                 + " / " + v.requests().failed() + " / " + v.requests().late());
+        row(out, variants, "requests unsent (harness offline)", v -> Long.toString(v.requests().unsent()));
         row(out, variants, "latency p50 / p90 / p99 / max (ms)", v -> Html.number(v.latencyMs().p50(), 2) + " / "
                 + Html.number(v.latencyMs().p90(), 2) + " / " + Html.number(v.latencyMs().p99(), 2) + " / "
                 + Html.number(v.latencyMs().max(), 2));

@@ -10,6 +10,7 @@ import io.edgetwin.simulator.cloud.CloudRun;
 import io.edgetwin.simulator.load.Sample;
 import io.edgetwin.simulator.load.Samples;
 import io.edgetwin.simulator.measure.StatusTracker;
+import io.edgetwin.simulator.recovery.TwinConnections;
 import io.edgetwin.simulator.scenario.Scenario;
 import io.edgetwin.simulator.scenario.Variant;
 import io.edgetwin.simulator.twin.Reaper;
@@ -76,10 +77,12 @@ public final class ScenarioRun {
             tracker.accept(topic, payload);
             statusListener.accept(topic, payload);
         });
+        TwinConnections connections = new TwinConnections(clock, System::nanoTime);
+        client.subscribe(TwinConnections.TOPIC_FILTER, 1, connections::accept);
         CloudRun cloud = scenario.artifacts().enabled()
                 ? teardown.register(CloudRun.start(scenario.artifacts(), image, runId, client, tracker, progress)) : null;
         VariantRun.RunContext context = new VariantRun.RunContext(scenario, runId, imageRef, broker, client, tracker, samples,
-                progress, clock, cloud);
+                progress, clock, cloud, connections);
         boolean interleaved = scenario.execution() == Scenario.Execution.INTERLEAVED;
         Map<String, VariantResult> results = interleaved ? interleaved(context) : sequential(context);
         if (cloud != null) {
