@@ -24,9 +24,14 @@ class QuickstartScenarioIT {
     void quickstartRunsBothVariantsOnCappedTwinsAndLeavesNothingBehind() throws Exception {
         int exit = Main.execute("run", HOME.resolve("scenarios/quickstart.yaml").toString(), "--out", out.toString());
 
-        assertEquals(Main.PASSED, exit);
+        // The scenario's latency SLO is the report's verdict, not this test's: a busy shared host may break it.
+        assertThat(exit).isIn(Main.PASSED, Main.THRESHOLD_FAILED);
         assertThat(out.resolve("report.md")).exists();
         Report report = ReportJson.read(out.resolve("report.json"));
+        assertEquals(exit == Main.PASSED, report.passed(), "the exit code follows the report's verdict");
+        assertThat(report.variants().get("limited").thresholds()).extracting(t -> t.expr())
+                .containsExactly("errors.rate < 1%", "latency.p99 < 100ms");
+        assertThat(report.variants().get("limited").thresholds()).allMatch(t -> t.actual() != null, "every threshold was evaluated");
         assertThat(report.variants().keySet()).containsExactly("limited", "unlimited");
         for (VariantResult variant : report.variants().values()) {
             assertThat(variant.requests().ok()).isPositive();
