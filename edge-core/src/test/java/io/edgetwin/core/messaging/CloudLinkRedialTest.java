@@ -77,9 +77,13 @@ class CloudLinkRedialTest {
         Conditions.await(Duration.ofSeconds(10), () -> !link.isConnected(), "the link to see the broker gone");
 
         broker.start();
+        java.time.Instant listening = java.time.Instant.now();
         String again = nextAnnouncement();
 
         assertThat(again).contains("\"reconnect\":true", "\"offlineMs\":");
+        java.time.Instant connected = java.time.Instant.parse(again.replaceAll(".*\"timestamp\":\"([^\"]+)\".*", "$1"));
+        System.out.println("core link connected again " + Duration.between(listening, connected).toMillis()
+                + " ms after the broker listened again (redial every " + CloudLink.REDIAL_INTERVAL.toMillis() + " ms)");
         Conditions.await(Duration.ofSeconds(10), cloud::isConnected, "the cloud side to reconnect");
         cloud.publish("edgetwin/dev-1/inbox", "after the outage".getBytes(UTF_8), 1, false).waitForCompletion(5_000);
         assertEquals("after the outage", delivered.poll(10, TimeUnit.SECONDS), "the link subscribed again");
