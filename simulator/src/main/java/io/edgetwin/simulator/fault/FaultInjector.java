@@ -90,8 +90,9 @@ public final class FaultInjector implements AutoCloseable {
         if (fault instanceof Fault.BrokerOutage outage) {
             reachability.brokerDown(true);
             fleet.brokerDown();
+            long down = System.nanoTime();
             for (int twin = 0; twin < fleet.size(); twin++) {
-                recoveries.started(outage, twin);
+                recoveries.started(outage, twin, down);
             }
             events.event(null, null, "fault-start", "broker-outage: mosquitto stopped for " + outage.length().toMillis() + " ms");
         } else if (fault instanceof Fault.PowerLoss loss) {
@@ -144,10 +145,11 @@ public final class FaultInjector implements AutoCloseable {
     private void brokerBack(Fault fault) {
         long since = System.nanoTime();
         fleet.brokerUp();
+        long back = System.nanoTime();
         events.event(null, null, "fault-end", "broker-outage: mosquitto started again");
         List<Integer> waiting = new ArrayList<>();
         for (int twin = 0; twin < fleet.size(); twin++) {
-            recoveries.back(fault, twin);
+            recoveries.back(fault, twin, back);
             reachability.twinAway(twin);
             waiting.add(twin);
         }
@@ -179,15 +181,15 @@ public final class FaultInjector implements AutoCloseable {
         }
         long lost = fleet.inFlightTo(twin);
         fleet.powerOff(twin);
-        recoveries.started(loss, twin);
+        recoveries.started(loss, twin, System.nanoTime());
         started(twin, null, loss, "container killed (SIGKILL); " + lost + " request(s) were in flight");
         after(loss.length().toNanos(), () -> powerOn(twin, loss));
     }
 
     private void powerOn(int twin, Fault.PowerLoss loss) {
         fleet.powerOn(twin);
+        recoveries.back(loss, twin, System.nanoTime());
         events.event(fleet.thing(twin), null, "fault-end", "power-loss: container started again with its disk state");
-        recoveries.back(loss, twin);
         boolean heard = fleet.awaitHeard(twin, RECONNECT_PATIENCE);
         if (heard) {
             reachability.twinBack(twin);

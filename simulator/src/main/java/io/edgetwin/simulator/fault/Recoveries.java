@@ -9,17 +9,20 @@ public interface Recoveries {
 
     Recoveries NONE = new Recoveries() {
         @Override
-        public void started(Fault fault, int twin) {
+        public void started(Fault fault, int twin, long atNanos) {
         }
 
         @Override
-        public void back(Fault fault, int twin) {
+        public void back(Fault fault, int twin, long atNanos) {
         }
     };
 
-    /** {@code fault} cut {@code twin} (0-based) off just now. */
-    void started(Fault fault, int twin);
+    /** {@code fault} cut {@code twin} (0-based) off at {@code atNanos} (a System.nanoTime value). */
+    void started(Fault fault, int twin, long atNanos);
 
-    /** What {@code fault} took from {@code twin} is back just now: the broker listens again, the container runs again. */
-    void back(Fault fault, int twin);
+    /**
+     * What {@code fault} took from {@code twin} was back at {@code atNanos}: the broker listening again
+     * (one moment for every twin), or the twin's container running again.
+     */
+    void back(Fault fault, int twin, long atNanos);
 }

@@ -28,36 +28,32 @@ public final class RecoveryLog implements Recoveries {
     private final TwinConnections connections;
     private final LongFunction<OptionalLong> harnessConnectedSince;
     private final LongSupplier lastSentId;
-    private final LongSupplier nanoTicker;
     private final List<Entry> entries = new CopyOnWriteArrayList<>();
 
     /**
      * @param things                the variant's twins, by index
      * @param harnessConnectedSince the first moment at or after a given one that the harness's client was connected
      * @param lastSentId            the highest request id handed to the broker so far (ids grow in send order)
-     * @param nanoTicker            the time now on the {@link System#nanoTime()} scale the other inputs use
      */
     public RecoveryLog(List<String> things, TwinConnections connections, LongFunction<OptionalLong> harnessConnectedSince,
-                       LongSupplier lastSentId, LongSupplier nanoTicker) {
+                       LongSupplier lastSentId) {
         this.things = List.copyOf(things);
         this.connections = connections;
         this.harnessConnectedSince = harnessConnectedSince;
         this.lastSentId = lastSentId;
-        this.nanoTicker = nanoTicker;
     }
 
     @Override
-    public void started(Fault fault, int twin) {
-        entries.add(new Entry(fault, twin, nanoTicker.getAsLong()));
+    public void started(Fault fault, int twin, long atNanos) {
+        entries.add(new Entry(fault, twin, atNanos));
     }
 
     @Override
-    public void back(Fault fault, int twin) {
-        long now = nanoTicker.getAsLong();
+    public void back(Fault fault, int twin, long atNanos) {
         long watermark = lastSentId.getAsLong();
         entries.stream().filter(e -> e.fault == fault && e.twin == twin && e.backNanos < 0).findFirst().ifPresent(e -> {
             e.watermark = watermark;
-            e.backNanos = now;
+            e.backNanos = atNanos;
         });
     }
 

@@ -99,7 +99,7 @@ final class VariantRun {
         reachability = new Reachability(fleet.size());
         transport = new MqttTransport(run.client(), fleet.twins().stream().map(t -> t.spec().thingName()).toList());
         recoveries = new RecoveryLog(fleet.twins().stream().map(t -> t.spec().thingName()).toList(), run.connections(),
-                run.client()::connectedSince, transport::lastSentId, System::nanoTime);
+                run.client()::connectedSince, transport::lastSentId);
         transport.watchAnswers(recoveries::answered);
         injector = new FaultInjector(fleet, reachability, observer::event, recoveries);
     }

@@ -20,16 +20,18 @@ class FaultInjectorTest {
     private final Reachability reachability = new Reachability(2);
     private final List<String> events = new CopyOnWriteArrayList<>();
     private final List<String> recoveries = new CopyOnWriteArrayList<>();
+    private final List<Long> backAt = new CopyOnWriteArrayList<>();
     private final FaultInjector injector = new FaultInjector(fleet, reachability,
             (twin, component, kind, detail) -> events.add(kind + " " + twin + " " + detail), new Recoveries() {
                 @Override
-                public void started(Fault fault, int twin) {
+                public void started(Fault fault, int twin, long atNanos) {
                     recoveries.add(fault.kind() + " started " + twin);
                 }
 
                 @Override
-                public void back(Fault fault, int twin) {
+                public void back(Fault fault, int twin, long atNanos) {
                     recoveries.add(fault.kind() + " back " + twin);
+                    backAt.add(atNanos);
                 }
             });
 
@@ -64,6 +66,7 @@ class FaultInjectorTest {
         assertThat(fleet.actions).containsSubsequence("broker down", "broker up");
         assertThat(recoveries).containsExactlyInAnyOrder("broker-outage started 0", "broker-outage started 1",
                 "broker-outage back 0", "broker-outage back 1");
+        assertThat(backAt).as("the broker is back at one moment for every twin").hasSize(2).containsOnly(backAt.get(0));
     }
 
     @Test

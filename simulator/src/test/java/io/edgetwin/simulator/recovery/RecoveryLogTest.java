@@ -28,18 +28,18 @@ class RecoveryLogTest {
     private final TwinConnections connections = new TwinConnections(wallClock(), now::get);
     private final RecoveryLog log = new RecoveryLog(List.of("gw-1", "gw-2"), connections,
             since -> harnessConnectedAt.get() >= since ? OptionalLong.of(harnessConnectedAt.get()) : OptionalLong.empty(),
-            lastSent::get, now::get);
+            lastSent::get);
     private final Fault outage = new Fault.BrokerOutage(Duration.ofSeconds(8), Duration.ofSeconds(6));
 
     @Test
     void aBrokerOutageIsTimedPerTwinFromTheBrokersReturnWithTheHarnessApart() {
         at(8_000);
-        log.started(outage, 0);
-        log.started(outage, 1);
+        log.started(outage, 0, now.get());
+        log.started(outage, 1, now.get());
         at(14_000);
         lastSent.set(99);
-        log.back(outage, 0);
-        log.back(outage, 1);
+        log.back(outage, 0, now.get());
+        log.back(outage, 1, now.get());
         harnessConnectedAt.set(ms(14_080));
         at(14_300);
         announce("gw-1", 14_250);
@@ -70,9 +70,9 @@ class RecoveryLogTest {
         at(10_000);
         announce("gw-2", 10_000);
         at(24_000);
-        log.started(loss, 1);
+        log.started(loss, 1, now.get());
         at(26_000);
-        log.back(loss, 1);
+        log.back(loss, 1, now.get());
         at(29_500);
         announce("gw-2", 29_000);
         log.answered(1, 5, true, ms(30_000));
@@ -85,7 +85,7 @@ class RecoveryLogTest {
 
     @Test
     void aFaultThatHasNotEndedHasNoRecovery() {
-        log.started(outage, 0);
+        log.started(outage, 0, now.get());
 
         assertThat(log.recoveries(0)).isEmpty();
     }
