@@ -95,7 +95,7 @@ public final class EdgeCore implements ComponentEvents {
     }
 
     private void connect() throws Exception {
-        cloud = new CloudLink(settings.brokerUri(), settings.thingName(), Spooler.open(settings.spool()));
+        cloud = new CloudLink(settings.brokerUri(), settings.thingName(), Spooler.open(settings.spool()), clock);
         cloud.connect(Duration.ofSeconds(30));
     }
 

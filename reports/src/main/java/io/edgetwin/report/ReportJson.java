@@ -27,7 +27,9 @@ import java.util.stream.Collectors;
  * that is not well formed (a truncated file), a missing field or a value the records reject all
  * fail with a {@link ReportException} naming the file, the position and what was expected.
  * Unknown fields are ignored, so a newer writer may add fields without breaking this reader;
- * renaming or removing one bumps {@link Report#SCHEMA_VERSION}.
+ * renaming or removing one bumps {@link Report#SCHEMA_VERSION}. Fields added within a version are
+ * given their empty value when a file from before them lacks them ({@code requests.unsent} 0,
+ * {@code recovery} empty), so older baselines still read.
  */
 public final class ReportJson {
 
@@ -93,8 +95,9 @@ public final class ReportJson {
     /**
      * Fills fields added to schema version 2 after its first files ({@code provenance}, {@code aborted},
      * {@code repeats}, a variant's {@code interference}, a threshold's {@code comparison} and
-     * {@code ratioCheck}) with null, and a variant's {@code missingSeries} with none, where a file lacks
-     * them, so older reports still read (e.g. as a gate's baseline); true when something was filled.
+     * {@code ratioCheck}) with null, a variant's {@code missingSeries} and {@code recovery} with none and
+     * {@code requests.unsent} with 0, where a file lacks them, so older reports still read (e.g. as a
+     * gate's baseline); true when something was filled.
      */
     private static boolean withOptionalFields(JsonNode root) {
         boolean filled = false;
@@ -112,6 +115,14 @@ public final class ReportJson {
                 }
                 if (variant instanceof ObjectNode v && !v.has("missingSeries")) {
                     v.putArray("missingSeries");
+                    filled = true;
+                }
+                if (variant instanceof ObjectNode v && !v.has("recovery")) {
+                    v.putArray("recovery");
+                    filled = true;
+                }
+                if (variant.get("requests") instanceof ObjectNode requests && !requests.has("unsent")) {
+                    requests.put("unsent", 0);
                     filled = true;
                 }
                 for (JsonNode threshold : variant.path("thresholds")) {

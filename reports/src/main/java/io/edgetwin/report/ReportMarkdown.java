@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
 
 /**
  * Renders a report as Markdown for a pull-request comment (report.md): the verdict, one table with
- * a column per variant, why a run is invalid when it is, the series that could not be sampled, the
- * component limits per variant and the thresholds. Plain enough to read
+ * a column per variant, why a run is invalid when it is, the series that could not be sampled, how the
+ * fleet recovered from faults, the component limits per variant and the thresholds. Plain enough to read
  * in a terminal. Memory is shown in MiB (1024 × 1024 bytes).
  */
 public final class ReportMarkdown {
@@ -42,6 +42,7 @@ public final class ReportMarkdown {
                 out.append("- ⚠️ ").append(name).append(" run invalid: ").append(reason).append('\n')));
         out.append(missingSection(report.variants()));
         out.append(RepeatsMarkdown.render(report));
+        out.append(RecoveryMarkdown.section(report.variants()));
         out.append("## Component limits\n");
         report.variants().forEach((name, variant) -> out.append(componentSection(name, variant)));
         out.append("\n## Thresholds\n");
@@ -66,6 +67,8 @@ public final class ReportMarkdown {
         row(table, "pids", columns, v -> applied(count(v.device().pids()), count(v.requested().pids())), null);
         row(table, "twin start (ms)", columns, v -> Long.toString(v.twinStartMs()), ratio(v -> v.twinStartMs()));
         row(table, "requests sent / ok / failed / late", columns, v -> requests(v.requests()), null);
+        row(table, "requests unsent (harness offline)", columns, v -> Long.toString(v.requests().unsent()),
+                difference(v -> v.requests().unsent()));
         row(table, "latency p50 (ms)", columns, v -> number(v.latencyMs().p50(), 3), ratio(v -> v.latencyMs().p50()));
         row(table, "latency p90 (ms)", columns, v -> number(v.latencyMs().p90(), 3), ratio(v -> v.latencyMs().p90()));
         row(table, "latency p99 (ms)", columns, v -> number(v.latencyMs().p99(), 3), ratio(v -> v.latencyMs().p99()));

@@ -27,13 +27,15 @@ import java.util.Objects;
  *                              part, each with why; empty when every series was sampled throughout
  * @param interference          what the rest of the host used while this variant was measured; {@code null}
  *                              when it was not measured
+ * @param recovery              per fault that cut twins off, how the harness and each twin came back
  */
 public record VariantResult(DeviceCaps device, DeviceCaps requested, long twinStartMs, Validity validity,
                             RequestCounts requests, LatencySummary latencyMs, EncodedHistogram latencyHistogram,
                             double throughputPerSec, long devicePeakMemoryBytes, OomKills oomKills,
                             Map<String, ComponentResult> components, List<Window> windows, List<FleetTwin> twins,
                             List<ResourceSeries> series, List<Event> events, List<ThresholdResult> thresholds,
-                            boolean passed, List<MissingSeries> missingSeries, Interference interference) {
+                            boolean passed, List<MissingSeries> missingSeries, Interference interference,
+                            List<Recovery> recovery) {
 
     public VariantResult {
         Objects.requireNonNull(device, "device");
@@ -53,6 +55,7 @@ public record VariantResult(DeviceCaps device, DeviceCaps requested, long twinSt
         events = List.copyOf(Objects.requireNonNull(events, "events"));
         thresholds = List.copyOf(Objects.requireNonNull(thresholds, "thresholds"));
         missingSeries = List.copyOf(Objects.requireNonNull(missingSeries, "missingSeries"));
+        recovery = List.copyOf(Objects.requireNonNull(recovery, "recovery"));
         requireKnownComponents(oomKills, components);
         requireTimeOrder(windows);
         boolean allPassed = thresholds.stream().allMatch(ThresholdResult::passed);
@@ -62,7 +65,7 @@ public record VariantResult(DeviceCaps device, DeviceCaps requested, long twinSt
         }
     }
 
-    /** A result with every series sampled and without a measurement of the host's interference. */
+    /** A result with every series sampled, no measurement of the host's interference and no recovery figures. */
     public VariantResult(DeviceCaps device, DeviceCaps requested, long twinStartMs, Validity validity,
                          RequestCounts requests, LatencySummary latencyMs, EncodedHistogram latencyHistogram,
                          double throughputPerSec, long devicePeakMemoryBytes, OomKills oomKills,
@@ -71,7 +74,7 @@ public record VariantResult(DeviceCaps device, DeviceCaps requested, long twinSt
                          boolean passed) {
         this(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram, throughputPerSec,
                 devicePeakMemoryBytes, oomKills, components, windows, twins, series, events, thresholds, passed, List.of(),
-                null);
+                null, List.of());
     }
 
     /** A measured variant with no time line and no thresholds checked yet. */
@@ -82,7 +85,7 @@ public record VariantResult(DeviceCaps device, DeviceCaps requested, long twinSt
                                          Map<String, ComponentResult> components) {
         return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
                 throughputPerSec, devicePeakMemoryBytes, oomKills, components, List.of(), List.of(), List.of(),
-                List.of(), List.of(), true, List.of(), null);
+                List.of(), List.of(), true, List.of(), null, List.of());
     }
 
     /** This result with its time line: windows, fleet status, resource series and events. */
@@ -90,42 +93,48 @@ public record VariantResult(DeviceCaps device, DeviceCaps requested, long twinSt
                                       List<ResourceSeries> seriesList, List<Event> eventList) {
         return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
                 throughputPerSec, devicePeakMemoryBytes, oomKills, components, windowList, twinList, seriesList,
-                eventList, thresholds, passed, missingSeries, interference);
+                eventList, thresholds, passed, missingSeries, interference, recovery);
+
+    /** This result with {@code recoveries} as its recovery figures. */
+    public VariantResult withRecovery(List<Recovery> recoveries) {
+        return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
+                throughputPerSec, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
+                thresholds, passed, missingSeries, interference, recoveries);
     }
 
     /** This result with {@code results} as its thresholds; passed follows from them. */
     public VariantResult withThresholds(List<ThresholdResult> results) {
         return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
                 throughputPerSec, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
-                results, results.stream().allMatch(ThresholdResult::passed), missingSeries, interference);
+                results, results.stream().allMatch(ThresholdResult::passed), missingSeries, interference, recovery);
     }
 
     /** This result naming the series that could not be sampled. */
     public VariantResult withMissingSeries(List<MissingSeries> missing) {
         return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
                 throughputPerSec, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
-                thresholds, passed, missing, interference);
+                thresholds, passed, missing, interference, recovery);
     }
 
     /** This result with {@code measuredInterference} as what the rest of the host used meanwhile. */
     public VariantResult withInterference(Interference measuredInterference) {
         return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
                 throughputPerSec, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
-                thresholds, passed, missingSeries, measuredInterference);
+                thresholds, passed, missingSeries, measuredInterference, recovery);
     }
 
     /** This result with {@code latency} and {@code throughput} in place of its own, e.g. the medians over repeats. */
     public VariantResult withLatency(LatencySummary latency, double throughput) {
         return new VariantResult(device, requested, twinStartMs, validity, requests, latency, latencyHistogram,
                 throughput, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
-                thresholds, passed, missingSeries, interference);
+                thresholds, passed, missingSeries, interference, recovery);
     }
 
     /** This result with {@code replaced} as its validity. */
     public VariantResult withValidity(Validity replaced) {
         return new VariantResult(device, requested, twinStartMs, replaced, requests, latencyMs, latencyHistogram,
                 throughputPerSec, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
-                thresholds, passed, missingSeries, interference);
+                thresholds, passed, missingSeries, interference, recovery);
     }
 
     private static void requireKnownComponents(OomKills oomKills, Map<String, ComponentResult> components) {

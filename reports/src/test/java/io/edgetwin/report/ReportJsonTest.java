@@ -44,13 +44,45 @@ class ReportJsonTest {
         JsonNode unlimited = root.at("/variants/unlimited");
         assertEquals(List.of("device", "requested", "twinStartMs", "validity", "requests", "latencyMs", "latencyHistogram",
                 "throughputPerSec", "devicePeakMemoryBytes", "oomKills", "components", "windows", "twins", "series",
-                "events", "thresholds", "passed", "missingSeries", "interference"), fieldNames(unlimited));
+                "events", "thresholds", "passed", "missingSeries", "interference", "recovery"), fieldNames(unlimited));
         assertTrue(unlimited.at("/device/pids").isNull(), "unlimited pids are written as null");
         assertTrue(unlimited.at("/components/log.Shipper/limits/memoryKb").isNull());
         assertEquals(61.25, unlimited.at("/latencyMs/p99").doubleValue());
         assertEquals("ms", unlimited.at("/thresholds/0/unit").textValue());
         assertEquals("latency.p99 < 50ms", unlimited.at("/thresholds/0/expr").textValue());
         assertEquals(2, root.at("/variants/limited/oomKills/components/log.Shipper").intValue());
+    }
+
+    @Test
+    void recoveryAndUnsentRequestsAreReadBack() {
+        Report report = new SyntheticRun(2, 30, 600).report();
+        Path file = dir.resolve("report.json");
+
+        ReportJson.write(report, file);
+
+        Report read = ReportJson.read(file);
+        assertEquals(report, read);
+        Recovery outage = read.variants().get("unlimited").recovery().get(0);
+        assertEquals("broker-outage", outage.fault());
+        assertEquals(90L, outage.harnessConnectedAfterMs());
+        assertEquals(null, outage.twins().get(1).answeringAfterMs(), "a twin not answering within the run is null");
+    }
+
+    @Test
+    void aReportWrittenBeforeRecoveryAndUnsentReadsWithTheirEmptyValues() throws IOException {
+        Path file = written();
+        ObjectMapper json = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode root = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(file.toFile());
+        for (JsonNode variant : root.get("variants")) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) variant).remove("recovery");
+            ((com.fasterxml.jackson.databind.node.ObjectNode) variant.get("requests")).remove("unsent");
+        }
+        Files.writeString(file, json.writeValueAsString(root));
+
+        Report read = ReportJson.read(file);
+
+        assertEquals(0, read.variants().get("limited").requests().unsent());
+        assertEquals(List.of(), read.variants().get("limited").recovery());
     }
 
     @Test

@@ -56,6 +56,24 @@ class ReportMarkdownTest {
     }
 
     @Test
+    void recoverySectionShowsEveryTwinsWayBackAndMarksOneThatDidNotAnswer() {
+        String withOutage = ReportMarkdown.render(new SyntheticRun(2, 30, 600).report());
+
+        assertTrue(withOutage.contains("## Recovery"), withOutage);
+        List<String> rows = withOutage.lines().filter(l -> l.contains("broker-outage")).toList();
+        assertEquals(4, rows.size(), rows.toString());
+        assertTrue(rows.get(0).matches("\\| limited\\s+\\| broker-outage \\|\\s+12.0 \\|\\s+22.0 \\|\\s+90 \\| noisy-neighbor-01 \\|"
+                + "\\s+180 \\|\\s+240 \\|"), rows.get(0));
+        assertTrue(rows.get(3).endsWith(" not within the run |"), rows.get(3));
+    }
+
+    @Test
+    void noRecoverySectionWithoutAFaultThatCutTwinsOff() {
+        assertTrue(!markdown.contains("## Recovery"), markdown);
+        assertTrue(line("| requests unsent (harness offline)").matches(".*\\|\\s+0 \\|\\s+0 \\|"));
+    }
+
+    @Test
     void componentLimitsSayWhetherTheyWereEnforcedOrOnlyRecorded() {
         assertTrue(markdown.contains("| ml.Inference |          512 |         1 | recorded only | RUNNING |"), markdown);
         assertTrue(markdown.contains("| log.Shipper  |           64 | 0.25 | enforced | RUNNING |        2 |         2 |"),

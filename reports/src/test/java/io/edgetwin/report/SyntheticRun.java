@@ -70,7 +70,19 @@ public final class SyntheticRun {
                         (sent - failed) / (double) seconds, limited ? 520 * MIB : DEVICE_MEMORY,
                         new OomKills(limited ? 0 : twins, limited ? Map.of(LEAKER, (long) kills(true) * twins) : Map.of()),
                         components(limited))
-                .withTimeline(windows, fleet(limited), series(limited), events(limited));
+                .withTimeline(windows, fleet(limited), series(limited), events(limited))
+                .withRecovery(recovery(limited));
+    }
+
+    /** The broker outage of {@link #events}: every twin back within a second, the last one slower when unlimited. */
+    private List<Recovery> recovery(boolean limited) {
+        long back = seconds * 400L + 10_000;
+        List<Recovery.TwinRecovery> twinsBack = new ArrayList<>();
+        for (int t = 0; t < twins; t++) {
+            boolean slow = !limited && t == twins - 1;
+            twinsBack.add(new Recovery.TwinRecovery(twin(t), back, 180L + 20 * t, slow ? null : 240L + 20 * t));
+        }
+        return List.of(new Recovery("broker-outage", seconds * 400L, back, 90L, twinsBack));
     }
 
     private Map<String, ComponentResult> components(boolean limited) {

@@ -3,6 +3,8 @@ package io.edgetwin.core.messaging;
 import io.edgetwin.core.ipc.CloudPort;
 import io.edgetwin.core.ipc.Subscriber;
 import io.edgetwin.core.ipc.TopicFilter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,9 +23,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The core's MQTT connection to the cloud side (Eclipse Paho). Reconnects on its own with backoff (at most
- * {@link #MAX_RECONNECT_DELAY} apart) and subscribes again after each reconnect. Subscriptions are dispatched
- * here by {@link TopicFilter}, so several components may share a filter.
+ * The core's MQTT connection to the cloud side (Eclipse Paho). Reconnects on its own, trying every
+ * {@link #REDIAL_INTERVAL} ({@link Redial}), subscribes again after each reconnect, and then announces the
+ * connection on {@code edgetwin/<thing>/connection} (QoS 1, docs/topics.md): the moment the device can be
+ * reached again, stamped by its own clock. Subscriptions are dispatched here by {@link TopicFilter}, so
+ * several components may share a filter.
  *
  * <p>Publishing: while the link is up and nothing waits in the {@link Spooler}, a message goes straight to
  * Paho; otherwise it is spooled (behind what already waits, so order is kept) under the spooler's rules,
@@ -33,7 +37,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class CloudLink implements CloudPort, AutoCloseable {
 
-    static final Duration MAX_RECONNECT_DELAY = Duration.ofSeconds(5);
+    static final Duration REDIAL_INTERVAL = Duration.ofMillis(100);
     private static final Logger LOG = LoggerFactory.getLogger(CloudLink.class);
     private static final int MAX_IN_FLIGHT = 1000;
 
@@ -41,29 +45,46 @@ public final class CloudLink implements CloudPort, AutoCloseable {
     private final List<Route> routes = new CopyOnWriteArrayList<>();
     private final Spooler spool;
     private final SpoolDrain drain;
+    private final Clock clock;
+    private final String connectionTopic;
+    private final Redial redial;
+    private final MqttConnectOptions options = options();
+    private volatile long lostAtMillis = -1;
 
     public CloudLink(String brokerUri, String clientId, Spooler spool) throws MqttException {
+        this(brokerUri, clientId, spool, Clock.systemUTC());
+    }
+
+    /** {@code clock} stamps the connection announcements. */
+    public CloudLink(String brokerUri, String clientId, Spooler spool, Clock clock) throws MqttException {
         this.client = new MqttAsyncClient(brokerUri, clientId, new MemoryPersistence());
         this.spool = spool;
         this.drain = new SpoolDrain(spool, this::sendSpooled);
+        this.clock = clock;
+        this.connectionTopic = new Topics(clientId).connection();
+        this.redial = new Redial(REDIAL_INTERVAL, this::attempt, this::reconnected);
         client.setCallback(new Callback());
         drain.recoverSoon();
     }
 
-    /** Connects, retrying with backoff until {@code patience} is used up. */
-    public void connect(Duration patience) throws MqttException {
+    private static MqttConnectOptions options() {
         MqttConnectOptions options = new MqttConnectOptions();
-        options.setAutomaticReconnect(true);
+        options.setAutomaticReconnect(false);
         options.setCleanSession(true);
         options.setMaxInflight(MAX_IN_FLIGHT);
         options.setSocketFactory(new NoDelaySocketFactory());
         options.setKeepAliveInterval(10);
-        options.setMaxReconnectDelay(Math.toIntExact(MAX_RECONNECT_DELAY.toMillis()));
+        return options;
+    }
+
+    /** Connects, retrying with backoff until {@code patience} is used up. */
+    public void connect(Duration patience) throws MqttException {
         long deadline = System.nanoTime() + patience.toNanos();
         long backoffMillis = 50;
         while (true) {
             try {
                 client.connect(options).waitForCompletion(5_000);
+                announce(false, 0);
                 return;
             } catch (MqttException e) {
                 if (System.nanoTime() > deadline) {
@@ -73,6 +94,48 @@ public final class CloudLink implements CloudPort, AutoCloseable {
                 LockSupport.parkNanos(Duration.ofMillis(backoffMillis).toNanos());
                 backoffMillis = Math.min(backoffMillis * 2, 2_000);
             }
+        }
+    }
+
+    /** One attempt of the {@link Redial}: true when connected (or already connected). */
+    private boolean attempt() {
+        try {
+            client.connect(options).waitForCompletion(5_000);
+            return true;
+        } catch (MqttException e) {
+            if (e.getReasonCode() == MqttException.REASON_CODE_CLIENT_CONNECTED) {
+                return true;
+            }
+            LOG.debug("mqtt-redial-failed broker={} error={}", client.getServerURI(), e.getMessage());
+            return false;
+        }
+    }
+
+    /** Connected again: the clean session lost its subscriptions, so they are made again before announcing. */
+    private void reconnected() {
+        for (String filter : routes.stream().map(r -> r.filter().filter()).distinct().toList()) {
+            try {
+                client.subscribe(filter, 1).waitForCompletion(5_000);
+            } catch (MqttException e) {
+                LOG.warn("mqtt-resubscribe-failed filter={} error={}", filter, e.getMessage());
+            }
+        }
+        long lost = lostAtMillis;
+        announce(true, lost < 0 ? 0 : Math.max(0, clock.millis() - lost));
+    }
+
+    /**
+     * Says the link is up, straight to the broker, ahead of anything the spool still holds: the news is
+     * that the device can be reached now, which a backlog would only delay. Lost with the connection, it
+     * is not spooled: the next connection announces itself.
+     */
+    private void announce(boolean reconnect, long offlineMs) {
+        String payload = "{\"thing\":\"" + client.getClientId() + "\",\"connected\":true,\"reconnect\":" + reconnect
+                + ",\"offlineMs\":" + offlineMs + ",\"timestamp\":\"" + clock.instant() + "\"}";
+        try {
+            publishWithinWindow(new SpoolMessage(connectionTopic, payload.getBytes(StandardCharsets.UTF_8), 1), null);
+        } catch (MqttException e) {
+            LOG.debug("mqtt-announce-failed topic={} error={}", connectionTopic, e.getMessage());
         }
     }
 
@@ -158,6 +221,7 @@ public final class CloudLink implements CloudPort, AutoCloseable {
     /** Disconnects, then closes the spool: a disk spool keeps what still waits for the next start. */
     @Override
     public void close() {
+        redial.close();
         drain.close();
         try {
             if (client.isConnected()) {
@@ -172,8 +236,8 @@ public final class CloudLink implements CloudPort, AutoCloseable {
     }
 
     /**
-     * Paho refuses to close while an automatic reconnect attempt is under way, and a client left open keeps
-     * reconnecting under the thing's client id: wait out the attempt (with the broker down it fails fast).
+     * Paho refuses to close while a connection attempt is under way, and a client left open may still
+     * connect under the thing's client id: wait out the attempt (with the broker down it fails fast).
      */
     private void closeClient() throws MqttException {
         long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
@@ -217,25 +281,16 @@ public final class CloudLink implements CloudPort, AutoCloseable {
     private final class Callback implements MqttCallbackExtended {
         @Override
         public void connectComplete(boolean reconnect, String serverUri) {
-            LOG.info("mqtt-connected broker={} reconnect={}", serverUri, reconnect);
-            if (reconnect) {
-                routes.stream().map(r -> r.filter().filter()).distinct().forEach(this::resubscribe);
-            }
+            LOG.info("mqtt-connected broker={} redialed={}", serverUri, lostAtMillis >= 0);
             drain.connected();
-        }
-
-        private void resubscribe(String filter) {
-            try {
-                client.subscribe(filter, 1);
-            } catch (MqttException e) {
-                LOG.warn("mqtt-resubscribe-failed filter={} error={}", filter, e.getMessage());
-            }
         }
 
         @Override
         public void connectionLost(Throwable cause) {
             LOG.warn("mqtt-connection-lost error={}", String.valueOf(cause));
+            lostAtMillis = clock.millis();
             drain.disconnected();
+            redial.lost();
         }
 
         @Override

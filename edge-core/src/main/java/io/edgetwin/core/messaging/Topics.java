@@ -7,6 +7,11 @@ public record Topics(String thingName) {
         return "edgetwin/" + thingName + "/status";
     }
 
+    /** One message each time the core's MQTT connection is up, at start and after every reconnect (core → cloud). */
+    public String connection() {
+        return "edgetwin/" + thingName + "/connection";
+    }
+
     /** Deployment documents for this device (cloud → core). */
     public String deployment() {
         return "edgetwin/" + thingName + "/deployment";

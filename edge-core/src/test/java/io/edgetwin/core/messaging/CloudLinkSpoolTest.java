@@ -157,7 +157,7 @@ class CloudLinkSpoolTest {
         options.setAutomaticReconnect(true);
         options.setMaxReconnectDelay(1_000);
         client.connect(options).waitForCompletion(10_000);
-        client.subscribe("edgetwin/dev-1/#", 1).waitForCompletion(10_000);
+        client.subscribe(TOPIC, 1).waitForCompletion(10_000);
         return client;
     }
 

@@ -118,7 +118,7 @@ final class SpoolerMeasurement {
         MqttConnectOptions options = new MqttConnectOptions();
         options.setMaxInflight(1000);
         client.connect(options).waitForCompletion(10_000);
-        client.subscribe("edgetwin/dev-1/#", 1).waitForCompletion(10_000);
+        client.subscribe(TOPIC, 1).waitForCompletion(10_000);
         return client;
     }
 

@@ -20,8 +20,8 @@ import java.util.function.BiFunction;
  * it opens from a file:// URL offline and from a CI artifact. Reads top to bottom as: the verdict
  * with the failing thresholds in words, the variants side by side, latency over time and its
  * distribution, the series that could not be sampled (when any), memory and CPU per component against
- * their limits, throttling and thrashing,
- * events, fleet status, validity, and the scenario as it ran.
+ * their limits, throttling and thrashing, events, recovery from faults, fleet status, validity, and the
+ * scenario as it ran.
  */
 public final class ReportHtml {
 
@@ -57,6 +57,8 @@ public final class ReportHtml {
                 + "</h3>" + Tables.components(v)));
         section(out, "events", "Event timeline", perVariant(variants, (name, v) -> "<h3>" + Html.escape(name)
                 + "</h3>" + Tables.events(v)));
+        section(out, "recovery", "Recovery from faults", perVariant(variants, (name, v) -> "<h3>" + Html.escape(name)
+                + "</h3>" + RecoveryTable.of(v)));
         section(out, "fleet", "Deployment and fleet status", perVariant(variants, (name, v) -> "<h3>"
                 + Html.escape(name) + "</h3>" + Tables.fleet(v)));
         section(out, "validity", "Run validity", perVariant(variants, (name, v) -> validity(name, v)));

@@ -37,6 +37,8 @@ final class Tables {
         table.row("requests sent / ok / failed / late", v -> v.requests().sent() + " / " + v.requests().ok()
                 + " / " + v.requests().failed() + " / " + v.requests().late(), Summary.differences(
                 v -> v.requests().sent(), v -> v.requests().ok(), v -> v.requests().failed(), v -> v.requests().late()));
+        table.row("requests unsent (harness offline)", v -> Long.toString(v.requests().unsent()),
+                Summary.differences(v -> v.requests().unsent()));
         table.row("latency p50 / p90 / p99 / max (ms)", v -> Html.number(v.latencyMs().p50(), 2) + " / "
                 + Html.number(v.latencyMs().p90(), 2) + " / " + Html.number(v.latencyMs().p99(), 2) + " / "
                 + Html.number(v.latencyMs().max(), 2), Summary.ratios(v -> v.latencyMs().p50(), v -> v.latencyMs().p90(),

@@ -102,6 +102,16 @@ class ReportHtmlTest {
     }
 
     @Test
+    void recoveryTableShowsEachTwinsWayBackAndMarksOneThatDidNotAnswer() {
+        String recovery = NOISY.substring(NOISY.indexOf("<section id=\"recovery\">"), NOISY.indexOf("<section id=\"fleet\">"));
+
+        assertTrue(recovery.contains("<td>broker-outage</td>"), recovery);
+        assertTrue(recovery.contains("<td class=\"num\">90 ms</td>"), "the harness's own reconnect, apart");
+        assertTrue(recovery.contains("<span class=\"bad\">not within the run</span>"), recovery);
+        assertTrue(NOISY.contains("<th>requests unsent (harness offline)</th>"), "unsent requests are counted apart");
+    }
+
+    @Test
     void thrashIndicatorNamesTheThrashingVariant() {
         String thrash = NOISY.substring(NOISY.indexOf("<section id=\"thrash\""), NOISY.indexOf("<section id=\"components\""));
 

@@ -22,6 +22,7 @@ public final class FaultInjector implements AutoCloseable {
     private final Fleet fleet;
     private final Reachability reachability;
     private final Events events;
+    private final Recoveries recoveries;
     private final ScheduledExecutorService timer = new ScheduledThreadPoolExecutor(4, r -> {
         Thread t = new Thread(r, "fault-injector");
         t.setDaemon(true);
@@ -39,9 +40,15 @@ public final class FaultInjector implements AutoCloseable {
     }
 
     public FaultInjector(Fleet fleet, Reachability reachability, Events events) {
+        this(fleet, reachability, events, Recoveries.NONE);
+    }
+
+    /** {@code recoveries} is told when a broker outage or a power loss cuts twins off and when they may come back. */
+    public FaultInjector(Fleet fleet, Reachability reachability, Events events, Recoveries recoveries) {
         this.fleet = fleet;
         this.reachability = reachability;
         this.events = events;
+        this.recoveries = recoveries;
         for (int i = 0; i < fleet.size(); i++) {
             neighbours.add(new ArrayList<>());
             limits.add(new ArrayList<>());
@@ -83,6 +90,10 @@ public final class FaultInjector implements AutoCloseable {
         if (fault instanceof Fault.BrokerOutage outage) {
             reachability.brokerDown(true);
             fleet.brokerDown();
+            long down = System.nanoTime();
+            for (int twin = 0; twin < fleet.size(); twin++) {
+                recoveries.started(outage, twin, down);
+            }
             events.event(null, null, "fault-start", "broker-outage: mosquitto stopped for " + outage.length().toMillis() + " ms");
         } else if (fault instanceof Fault.PowerLoss loss) {
             forTwins(loss, twin -> powerLoss(twin, loss));
@@ -112,12 +123,7 @@ public final class FaultInjector implements AutoCloseable {
 
     private void end(Fault fault) {
         if (fault instanceof Fault.BrokerOutage) {
-            fleet.brokerUp();
-            events.event(null, null, "fault-end", "broker-outage: mosquitto started again");
-            for (int twin = 0; twin < fleet.size(); twin++) {
-                fleet.awaitHeard(twin, RECONNECT_PATIENCE);
-            }
-            reachability.brokerDown(false);
+            brokerBack(fault);
         } else if (fault instanceof Fault.Link link) {
             forTwins(link, twin -> {
                 fleet.link(twin).apply(LinkConditions.CLEAR);
@@ -131,24 +137,62 @@ public final class FaultInjector implements AutoCloseable {
         }
     }
 
+    /**
+     * The broker is back: once the harness's own client is connected again it may send, but each twin
+     * stays away until its core announces its connection (its subscriptions are made again by then), so
+     * nothing is sent into a clean session that is not there yet.
+     */
+    private void brokerBack(Fault fault) {
+        long since = System.nanoTime();
+        fleet.brokerUp();
+        long back = System.nanoTime();
+        events.event(null, null, "fault-end", "broker-outage: mosquitto started again");
+        List<Integer> waiting = new ArrayList<>();
+        for (int twin = 0; twin < fleet.size(); twin++) {
+            recoveries.back(fault, twin, back);
+            reachability.twinAway(twin);
+            waiting.add(twin);
+        }
+        if (!fleet.awaitHarnessConnected(RECONNECT_PATIENCE)) {
+            events.event(null, null, "fault-failed", "the harness's client did not reconnect within "
+                    + RECONNECT_PATIENCE.toSeconds() + " s of the broker's return");
+        }
+        reachability.brokerDown(false);
+        long deadline = System.nanoTime() + RECONNECT_PATIENCE.toNanos();
+        while (!waiting.isEmpty() && System.nanoTime() < deadline) {
+            waiting.removeIf(twin -> {
+                boolean connected = fleet.connectedSince(twin, since);
+                if (connected) {
+                    reachability.twinBack(twin);
+                }
+                return connected;
+            });
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+        waiting.forEach(twin -> events.event(fleet.thing(twin), null, "fault-failed", "twin did not announce its connection within "
+                + RECONNECT_PATIENCE.toSeconds() + " s of the broker's return"));
+    }
+
     private void powerLoss(int twin, Fault.PowerLoss loss) {
-        reachability.twinDown(twin, true);
+        reachability.twinAway(twin);
         long deadline = System.nanoTime() + IN_FLIGHT_PATIENCE.toNanos();
         while (fleet.inFlightTo(twin) > 0 && System.nanoTime() < deadline) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
         }
         long lost = fleet.inFlightTo(twin);
         fleet.powerOff(twin);
+        recoveries.started(loss, twin, System.nanoTime());
         started(twin, null, loss, "container killed (SIGKILL); " + lost + " request(s) were in flight");
         after(loss.length().toNanos(), () -> powerOn(twin, loss));
     }
 
     private void powerOn(int twin, Fault.PowerLoss loss) {
         fleet.powerOn(twin);
+        recoveries.back(loss, twin, System.nanoTime());
         events.event(fleet.thing(twin), null, "fault-end", "power-loss: container started again with its disk state");
         boolean heard = fleet.awaitHeard(twin, RECONNECT_PATIENCE);
         if (heard) {
-            reachability.twinDown(twin, false);
+            reachability.twinBack(twin);
         } else {
             events.event(fleet.thing(twin), null, "fault-failed", "twin not heard within " + RECONNECT_PATIENCE.toSeconds() + " s of power-on");
         }

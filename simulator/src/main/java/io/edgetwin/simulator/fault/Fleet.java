@@ -32,6 +32,15 @@ public interface Fleet {
     /** Requests to the twin still waiting for an answer. */
     long inFlightTo(int twin);
 
+    /** Waits until the harness's own broker client is connected again (after a broker outage); false on timeout. */
+    boolean awaitHarnessConnected(Duration timeout);
+
+    /**
+     * Whether the twin's core announced its MQTT connection (docs/topics.md, {@code connection}) in a
+     * message the harness received at or after {@code sinceNanos} (a System.nanoTime value).
+     */
+    boolean connectedSince(int twin, long sinceNanos);
+
     /** Waits until the twin's core reports again (a status newer than this call) with the workload target ready; false on timeout. */
     boolean awaitHeard(int twin, Duration timeout);
 }

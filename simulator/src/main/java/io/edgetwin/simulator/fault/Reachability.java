@@ -4,26 +4,39 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.function.IntPredicate;
 
 /**
- * Which twins the load may be sent to now. A fault marks a twin down (power loss) or all of them
- * (broker outage) until its core is heard again; requests due meanwhile are counted as dropped
- * instead of being sent into a void, so "unanswered" keeps meaning "lost".
+ * Which twins the load may be sent to now, and whether the harness can send at all. A power loss marks
+ * its twin away until the core is heard again; a broker outage marks the broker down until it is back
+ * and the harness's client reconnected, then every twin away until its core announces its connection.
+ * Requests due to a twin that is away are dropped instead of being sent into a void, so "unanswered"
+ * keeps meaning "lost"; requests due while the broker is down are the harness's, counted as unsent.
+ * Faults may overlap: a twin is away while any fault holds it away.
  */
 public final class Reachability implements IntPredicate {
 
-    private final AtomicIntegerArray down;
+    private final AtomicIntegerArray away;
     private volatile boolean brokerDown;
 
     public Reachability(int twins) {
-        this.down = new AtomicIntegerArray(twins);
+        this.away = new AtomicIntegerArray(twins);
     }
 
+    /** Whether requests to {@code twin} may be sent now. */
     @Override
     public boolean test(int twin) {
-        return !brokerDown && down.get(twin) == 0;
+        return away.get(twin) == 0;
     }
 
-    void twinDown(int twin, boolean isDown) {
-        down.set(twin, isDown ? 1 : 0);
+    /** Whether the broker is up as far as faults know (false from an outage's start until the harness reconnected). */
+    public boolean brokerUp() {
+        return !brokerDown;
+    }
+
+    void twinAway(int twin) {
+        away.incrementAndGet(twin);
+    }
+
+    void twinBack(int twin) {
+        away.updateAndGet(twin, n -> Math.max(0, n - 1));
     }
 
     void brokerDown(boolean isDown) {

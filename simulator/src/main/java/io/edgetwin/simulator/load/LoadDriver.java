@@ -11,14 +11,16 @@ import java.util.SplittableRandom;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntPredicate;
 import org.HdrHistogram.Histogram;
 
 /**
  * Drives a workload at a fleet of twins from one thread: the warm-up (sent, not measured), then the
  * measured part. Open models follow their {@link Schedule} whatever the twins do; latency counts from
- * each request's intended send time (coordinated omission), requests that cannot be handed over are
- * counted as dropped. The closed model keeps {@code concurrency} requests in flight.
+ * each request's intended send time (coordinated omission). A request due while the harness cannot send
+ * ({@link Options#sendable}) is counted as unsent; one for a twin known to be away, or over the in-flight
+ * limit, as dropped. The closed model keeps {@code concurrency} requests in flight.
  */
 public final class LoadDriver {
 
@@ -39,6 +41,7 @@ public final class LoadDriver {
     private final Semaphore closedPermits = new Semaphore(0);
     private final Ledger ledger;
     private long dropped;
+    private long unsent;
     private long late;
     private long spinNanos;
 
@@ -55,20 +58,25 @@ public final class LoadDriver {
 
     /**
      * Settings beside the workload: the window length, the in-flight limit, which twins may be sent to
-     * now, and the first request id (drivers that share a transport one after another use disjoint ids,
-     * so a late answer to one is never taken for an answer to the next).
+     * now, the first request id (drivers that share a transport one after another use disjoint ids,
+     * so a late answer to one is never taken for an answer to the next), and whether the harness can
+     * send at all now (false while its broker connection is down).
      */
-    public record Options(Duration window, int maxInFlight, IntPredicate reachable, long firstId) {
+    public record Options(Duration window, int maxInFlight, IntPredicate reachable, long firstId, BooleanSupplier sendable) {
         public static Options defaults() {
-            return new Options(Duration.ofSeconds(1), 100_000, twin -> true, 0);
+            return new Options(Duration.ofSeconds(1), 100_000, twin -> true, 0, () -> true);
         }
 
         public Options reachableWhen(IntPredicate predicate) {
-            return new Options(window, maxInFlight, predicate, firstId);
+            return new Options(window, maxInFlight, predicate, firstId, sendable);
         }
 
         public Options startingAt(long id) {
-            return new Options(window, maxInFlight, reachable, id);
+            return new Options(window, maxInFlight, reachable, id, sendable);
+        }
+
+        public Options sendableWhen(BooleanSupplier supplier) {
+            return new Options(window, maxInFlight, reachable, firstId, supplier);
         }
     }
 
@@ -113,8 +121,9 @@ public final class LoadDriver {
         Histogram latency = new Histogram(Ledger.MAX_LATENCY_NANOS, 3);
         List<LatencyWindow> windows = ledger.windows();
         windows.forEach(w -> latency.add(w.latencyNanos()));
-        return new LoadResult(scheduled, scheduled - dropped, dropped, ledger.ok(), ledger.failed() + unanswered, unanswered,
-                late, ledger.correct(), latency, sendError, windows, duration, generatorCpu, spinNanos - spinBefore);
+        return new LoadResult(scheduled, scheduled - dropped - unsent, dropped, ledger.ok(), ledger.failed() + unanswered,
+                unanswered, late, ledger.correct(), latency, sendError, windows, duration, generatorCpu, spinNanos - spinBefore,
+                unsent);
     }
 
     private long runOpen(Schedule schedule, long start, boolean measured, long[] sequence, Histogram sendError,
@@ -157,6 +166,10 @@ public final class LoadDriver {
         int twin = twinChoice == null ? (int) (id % transport.twins()) : twinChoice.nextInt(transport.twins());
         Sample sample = samples.get((int) (id % samples.size()));
         long handedOver = System.nanoTime();
+        if (!options.sendable().getAsBoolean()) {
+            unsent(measured);
+            return;
+        }
         if (!options.reachable().test(twin) || ledger.inFlight() >= options.maxInFlight()) {
             drop(intended, measured);
             return;
@@ -164,7 +177,11 @@ public final class LoadDriver {
         ledger.sending(id, intended, twin, sample.label(), measured);
         if (!transport.send(twin, id, sample)) {
             ledger.notSent(id);
-            drop(intended, measured);
+            if (options.sendable().getAsBoolean()) {
+                drop(intended, measured);
+            } else {
+                unsent(measured);
+            }
             return;
         }
         if (measured) {
@@ -173,6 +190,14 @@ public final class LoadDriver {
             if (error > LATE_AFTER.toNanos()) {
                 late++;
             }
+        }
+    }
+
+    /** The harness could not send: not the twin's doing, so not an error of any window. */
+    private void unsent(boolean measured) {
+        closedPermits.release();
+        if (measured) {
+            unsent++;
         }
     }
 

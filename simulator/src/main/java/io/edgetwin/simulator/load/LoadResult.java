@@ -6,8 +6,9 @@ import org.HdrHistogram.Histogram;
 
 /**
  * What the measured part of a run produced. {@code scheduled} requests were due; {@code sent} of them
- * were handed to the broker, {@code dropped} could not be (twin known offline, broker unreachable, or
- * the in-flight limit reached) — never silently skipped. Of those sent, {@code ok} were answered,
+ * were handed to the broker, {@code dropped} were not because the twin was known to be away or the
+ * in-flight limit was reached, and {@code unsent} were due while the harness itself could not send
+ * (broker down, its client not reconnected yet) — never silently skipped. Of those sent, {@code ok} were answered,
  * {@code failed} answered with an error or never ({@code unanswered}). {@code late} were sent more
  * than {@link LoadDriver#LATE_AFTER} after their intended time; their latency still counts from then.
  *
@@ -19,10 +20,18 @@ import org.HdrHistogram.Histogram;
  */
 public record LoadResult(long scheduled, long sent, long dropped, long ok, long failed, long unanswered, long late,
                          long correct, Histogram latencyNanos, Histogram sendErrorNanos, List<LatencyWindow> windows,
-                         Duration measured, long generatorCpuNanos, long generatorSpinNanos) {
+                         Duration measured, long generatorCpuNanos, long generatorSpinNanos, long unsent) {
 
     public LoadResult {
         windows = List.copyOf(windows);
+    }
+
+    /** A result of a run in which the harness could always send. */
+    public LoadResult(long scheduled, long sent, long dropped, long ok, long failed, long unanswered, long late,
+                      long correct, Histogram latencyNanos, Histogram sendErrorNanos, List<LatencyWindow> windows,
+                      Duration measured, long generatorCpuNanos, long generatorSpinNanos) {
+        this(scheduled, sent, dropped, ok, failed, unanswered, late, correct, latencyNanos, sendErrorNanos, windows, measured,
+                generatorCpuNanos, generatorSpinNanos, 0);
     }
 
     /**
@@ -33,7 +42,7 @@ public record LoadResult(long scheduled, long sent, long dropped, long ok, long 
         Histogram latency = new Histogram(Ledger.MAX_LATENCY_NANOS, 3);
         Histogram sendError = new Histogram(Ledger.MAX_LATENCY_NANOS, 3);
         List<LatencyWindow> windows = new java.util.ArrayList<>();
-        long[] sums = new long[10];
+        long[] sums = new long[11];
         Duration measured = Duration.ZERO;
         for (LoadResult s : slices) {
             latency.add(s.latencyNanos());
@@ -41,14 +50,14 @@ public record LoadResult(long scheduled, long sent, long dropped, long ok, long 
             long offsetMs = measured.toMillis();
             s.windows().forEach(w -> windows.add(new LatencyWindow(offsetMs + w.startMs(), w.count(), w.errors(), w.latencyNanos())));
             long[] counts = {s.scheduled(), s.sent(), s.dropped(), s.ok(), s.failed(), s.unanswered(), s.late(), s.correct(),
-                    s.generatorCpuNanos(), s.generatorSpinNanos()};
+                    s.generatorCpuNanos(), s.generatorSpinNanos(), s.unsent()};
             for (int i = 0; i < sums.length; i++) {
                 sums[i] += counts[i];
             }
             measured = measured.plus(s.measured());
         }
         return new LoadResult(sums[0], sums[1], sums[2], sums[3], sums[4], sums[5], sums[6], sums[7], latency, sendError, windows,
-                measured, sums[8], sums[9]);
+                measured, sums[8], sums[9], sums[10]);
     }
 
     public double throughputPerSecond() {

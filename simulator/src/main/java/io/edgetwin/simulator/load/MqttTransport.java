@@ -20,7 +20,15 @@ public final class MqttTransport implements Transport {
     private final BrokerClient broker;
     private final List<String> things;
     private final AtomicLong unknownAnswers = new AtomicLong();
+    private final AtomicLong lastSentId = new AtomicLong(-1);
     private volatile Answers answers;
+    private volatile AnswerWatch watch = (twin, id, ok, receivedNanos) -> { };
+
+    /** Told of every answer of a twin (index), on the broker client's thread, e.g. to time a recovery. */
+    @FunctionalInterface
+    public interface AnswerWatch {
+        void answered(int twin, long id, boolean ok, long receivedNanos);
+    }
 
     public MqttTransport(BrokerClient broker, List<String> things) {
         this.broker = broker;
@@ -38,9 +46,25 @@ public final class MqttTransport implements Transport {
         boolean first = this.answers == null;
         this.answers = answers;
         if (first) {
-            things.forEach(thing -> broker.subscribe("edgetwin/" + thing + "/inference/response", 1,
-                    (topic, payload) -> onResponse(payload, this.answers)));
+            for (int i = 0; i < things.size(); i++) {
+                int twin = i;
+                broker.subscribe("edgetwin/" + things.get(i) + "/inference/response", 1,
+                        (topic, payload) -> onResponse(twin, payload, this.answers));
+            }
         }
+    }
+
+    /** Hands every answer to {@code watch} too (one watch at a time). */
+    public void watchAnswers(AnswerWatch answerWatch) {
+        this.watch = answerWatch;
+    }
+
+    /**
+     * The highest request id handed to the broker so far (-1 before any); ids grow in send order, so an
+     * answer to a larger id answers a request sent after this call.
+     */
+    public long lastSentId() {
+        return lastSentId.get();
     }
 
     @Override
@@ -48,6 +72,7 @@ public final class MqttTransport implements Transport {
         String request = "{\"id\":\"" + id + "\",\"input\":" + sample.inputJson() + "}";
         try {
             broker.publish("edgetwin/" + things.get(twin) + "/inference/request", request.getBytes(StandardCharsets.UTF_8), 1);
+            lastSentId.accumulateAndGet(id, Math::max);
             return true;
         } catch (BrokerException e) {
             return false;
@@ -59,7 +84,7 @@ public final class MqttTransport implements Transport {
         return unknownAnswers.get();
     }
 
-    private void onResponse(byte[] payload, Answers answers) {
+    private void onResponse(int twin, byte[] payload, Answers answers) {
         long now = System.nanoTime();
         try {
             JsonNode answer = JSON.readTree(payload);
@@ -67,6 +92,7 @@ public final class MqttTransport implements Transport {
             JsonNode results = answer.path("inference-results");
             boolean ok = !answer.has("error") && results.isArray() && !results.isEmpty();
             answers.answered(id, ok ? results.get(0).path("Label").asText() : null, now);
+            watch.answered(twin, id, ok, now);
         } catch (IOException | NumberFormatException e) {
             unknownAnswers.incrementAndGet();
         }

@@ -9,6 +9,7 @@ import io.edgetwin.simulator.load.LoadDriver;
 import io.edgetwin.simulator.measure.HostCgroup;
 import io.edgetwin.simulator.measure.StatusTracker;
 import io.edgetwin.simulator.measure.TwinStatus;
+import io.edgetwin.simulator.recovery.TwinConnections;
 import io.edgetwin.simulator.scenario.Scenario;
 import io.edgetwin.simulator.scenario.Variant;
 import io.edgetwin.simulator.twin.DeviceTwin;
@@ -29,10 +30,11 @@ final class RunningFleet implements Fleet {
     private final Mosquitto broker;
     private final BrokerClient client;
     private final StatusTracker tracker;
+    private final TwinConnections connections;
     private volatile LoadDriver driver;
 
     RunningFleet(Scenario scenario, Variant variant, List<DeviceTwin> twins, List<LinkProxy> links, Mosquitto broker,
-                 BrokerClient client, StatusTracker tracker) {
+                 BrokerClient client, StatusTracker tracker, TwinConnections connections) {
         this.scenario = scenario;
         this.variant = variant;
         this.twins = List.copyOf(twins);
@@ -40,6 +42,7 @@ final class RunningFleet implements Fleet {
         this.broker = broker;
         this.client = client;
         this.tracker = tracker;
+        this.connections = connections;
     }
 
     void drivenBy(LoadDriver driver) {
@@ -106,6 +109,16 @@ final class RunningFleet implements Fleet {
     public long inFlightTo(int twin) {
         LoadDriver d = driver;
         return d == null ? 0 : d.inFlightTo(twin);
+    }
+
+    @Override
+    public boolean awaitHarnessConnected(Duration timeout) {
+        return client.awaitConnected(timeout);
+    }
+
+    @Override
+    public boolean connectedSince(int twin, long sinceNanos) {
+        return connections.firstSince(thing(twin), sinceNanos).isPresent();
     }
 
     @Override

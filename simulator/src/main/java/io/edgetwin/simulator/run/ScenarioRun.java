@@ -14,6 +14,7 @@ import io.edgetwin.simulator.host.OwnUsage;
 import io.edgetwin.simulator.load.Sample;
 import io.edgetwin.simulator.load.Samples;
 import io.edgetwin.simulator.measure.StatusTracker;
+import io.edgetwin.simulator.recovery.TwinConnections;
 import io.edgetwin.simulator.scenario.Scenario;
 import io.edgetwin.simulator.scenario.Variant;
 import io.edgetwin.simulator.twin.Reaper;
@@ -116,13 +117,15 @@ public final class ScenarioRun {
             tracker.accept(topic, payload);
             statusListener.accept(topic, payload);
         });
+        TwinConnections connections = new TwinConnections(clock, System::nanoTime);
+        client.subscribe(TwinConnections.TOPIC_FILTER, 1, connections::accept);
         CloudRun cloud = scenario.artifacts().enabled()
                 ? teardown.register(CloudRun.start(scenario.artifacts(), image, runId, client, tracker, progress)) : null;
         OwnUsage own = OwnUsage.ofThisHost();
         own.addProcess(() -> ProcessHandle.current().pid());
         own.addProcess(broker::pid);
         VariantRun.RunContext context = new VariantRun.RunContext(scenario, runId, imageRef, broker, client, tracker, samples,
-                progress, clock, cloud, HostProbe.ofThisHost(own));
+                progress, clock, cloud, HostProbe.ofThisHost(own), connections);
         boolean interleaved = scenario.execution() == Scenario.Execution.INTERLEAVED;
         Map<String, VariantResult> results = interleaved ? interleaved(context) : sequential(context);
         if (cloud != null) {

@@ -26,7 +26,8 @@ import org.HdrHistogram.Histogram;
 /**
  * Assembles a variant's report entry from what was measured: the caps the twin read back, the load
  * result, the core's last status and Docker's view of the container. {@code requests.late} counts the
- * requests dropped (never sent) plus those sent late; the run's progress lines show them apart.
+ * requests dropped (never sent: the twin was away) plus those sent late; the run's progress lines show
+ * them apart. {@code requests.unsent} counts those due while the harness itself could not send.
  */
 final class VariantResults {
 
@@ -44,7 +45,7 @@ final class VariantResults {
         long deviceOoms = Math.max(last.oomKills(), outcome.oomKilled() && !outcome.running() ? 1 : 0)
                 + killsByTheDeviceCap(variant, last);
         return VariantResult.measured(applied(last.device()), requested(scenario.device()), twinStartMs, validity,
-                new RequestCounts(load.sent(), load.ok(), load.failed(), load.dropped() + load.late()), latency,
+                new RequestCounts(load.sent(), load.ok(), load.failed(), load.dropped() + load.late(), load.unsent()), latency,
                 EncodedHistogram.of(h),
                 load.throughputPerSecond(), Math.max(peakMemoryBytes, last.memory().peakBytes()),
                 new OomKills(deviceOoms, componentOomKills(last)), components(scenario, variant, last));

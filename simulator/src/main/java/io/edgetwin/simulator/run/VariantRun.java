@@ -22,6 +22,8 @@ import io.edgetwin.simulator.measure.HostCgroup;
 import io.edgetwin.simulator.measure.Observer;
 import io.edgetwin.simulator.measure.StatusTracker;
 import io.edgetwin.simulator.measure.TwinStatus;
+import io.edgetwin.simulator.recovery.RecoveryLog;
+import io.edgetwin.simulator.recovery.TwinConnections;
 import io.edgetwin.simulator.scenario.Scenario;
 import io.edgetwin.simulator.scenario.Variant;
 import io.edgetwin.simulator.scenario.Workload;
@@ -63,7 +65,7 @@ final class VariantRun {
     /** Shared by every variant of a run. */
     record RunContext(Scenario scenario, String runId, String imageRef, Mosquitto broker, BrokerClient client,
                       StatusTracker tracker, List<Sample> samples, Consumer<String> progress, Clock clock,
-                      CloudRun cloud, HostProbe host) {
+                      CloudRun cloud, HostProbe host, TwinConnections connections) {
     }
 
     private RunningFleet fleet;
@@ -75,6 +77,8 @@ final class VariantRun {
     private MqttTransport transport;
     private FaultInjector injector;
     private InterferenceMeter interference;
+    private RecoveryLog recoveries;
+    private long measuredStartNanos;
     private final List<LoadResult> slices = new ArrayList<>();
 
     /** The whole variant, alone on the host: provision → drive the whole duration with its faults → finish. */
@@ -100,7 +104,10 @@ final class VariantRun {
         });
         reachability = new Reachability(fleet.size());
         transport = new MqttTransport(run.client(), fleet.twins().stream().map(t -> t.spec().thingName()).toList());
-        injector = new FaultInjector(fleet, reachability, observer::event);
+        recoveries = new RecoveryLog(fleet.twins().stream().map(t -> t.spec().thingName()).toList(), run.connections(),
+                run.client()::connectedSince, transport::lastSentId);
+        transport.watchAnswers(recoveries::answered);
+        injector = new FaultInjector(fleet, reachability, observer::event, recoveries);
         fleet.twins().forEach(twin -> run.host().own().addContainer(twin.containerId()));
         interference = new InterferenceMeter(run.host(), System::nanoTime);
     }
@@ -112,13 +119,15 @@ final class VariantRun {
     void drive(Duration warmup, Duration length, boolean withFaults) {
         Workload workload = scenario().workload();
         LoadDriver driver = new LoadDriver(transport, run.samples(), scenario().seed() + slices.size(),
-                LoadDriver.Options.defaults().reachableWhen(reachability).startingAt(slices.size() * 1_000_000_000L));
+                LoadDriver.Options.defaults().reachableWhen(reachability).startingAt(slices.size() * 1_000_000_000L)
+                        .sendableWhen(() -> reachability.brokerUp() && run.client().isConnected()));
         fleet.drivenBy(driver);
         progress.accept("warming up for " + warmup.toSeconds() + " s, then " + describe(workload.arrival()) + " per twin for "
                 + length.toSeconds() + " s");
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10);
         long measuredStart = start + warmup.toNanos();
         if (slices.isEmpty()) {
+            measuredStartNanos = measuredStart;
             observer.startsAt(measuredStart);
             sampler.scheduleAtFixedRate(observer::sample, 0, 1, TimeUnit.SECONDS);
             sampler.scheduleAtFixedRate(interference::sample, 0, 1, TimeUnit.SECONDS);
@@ -157,13 +166,13 @@ final class VariantRun {
                 missing, reading), host, scenario().validity().maxOutsideCpu());
         VariantResult measured = Timeline.attach(VariantResults.of(scenario(), variant, last.get(0), outcome, fleetStartMs,
                 result, run.tracker().peakMemoryBytes(last.get(0).thing()), validity), result, observer)
-                .withMissingSeries(missing).withInterference(host);
+                .withMissingSeries(missing).withInterference(host).withRecovery(recoveries.recoveries(measuredStartNanos));
         missing.forEach(m -> progress.accept("series not sampled: " + m.describe()));
         if (host != null) {
             progress.accept(host.sentence());
         }
-        progress.accept(String.format("done: ok %d of %d, dropped %d, unanswered %d, p99 %.1f ms, correct %d, %s",
-                result.ok(), result.scheduled(), result.dropped(), result.unanswered(), measured.latencyMs().p99(),
+        progress.accept(String.format("done: ok %d of %d, dropped %d, unsent %d, unanswered %d, p99 %.1f ms, correct %d, %s",
+                result.ok(), result.scheduled(), result.dropped(), result.unsent(), result.unanswered(), measured.latencyMs().p99(),
                 result.correct(), validity.valid() ? "VALID" : "INVALID: " + String.join("; ", validity.reasons())));
         return VariantResults.withThresholds(measured, variant);
     }
@@ -202,7 +211,7 @@ final class VariantRun {
         for (DeviceTwin twin : twins) {
             awaitReady(twin, scenario.workload().target());
         }
-        return new RunningFleet(scenario, variant, twins, links, run.broker(), run.client(), run.tracker());
+        return new RunningFleet(scenario, variant, twins, links, run.broker(), run.client(), run.tracker(), run.connections());
     }
 
     private Observer observer(RunningFleet fleet) {

@@ -19,8 +19,21 @@ class FaultInjectorTest {
     private final RecordingFleet fleet = new RecordingFleet();
     private final Reachability reachability = new Reachability(2);
     private final List<String> events = new CopyOnWriteArrayList<>();
+    private final List<String> recoveries = new CopyOnWriteArrayList<>();
+    private final List<Long> backAt = new CopyOnWriteArrayList<>();
     private final FaultInjector injector = new FaultInjector(fleet, reachability,
-            (twin, component, kind, detail) -> events.add(kind + " " + twin + " " + detail));
+            (twin, component, kind, detail) -> events.add(kind + " " + twin + " " + detail), new Recoveries() {
+                @Override
+                public void started(Fault fault, int twin, long atNanos) {
+                    recoveries.add(fault.kind() + " started " + twin);
+                }
+
+                @Override
+                public void back(Fault fault, int twin, long atNanos) {
+                    recoveries.add(fault.kind() + " back " + twin);
+                    backAt.add(atNanos);
+                }
+            });
 
     @Test
     void aPowerLossKillsTheTwinThenPowersItOnAfterItsLengthAndItIsReachableOnceHeard() {
@@ -32,18 +45,43 @@ class FaultInjectorTest {
         assertTrue(reachability.test(0), "the other twin was never down");
         assertThat(events).anyMatch(e -> e.startsWith("fault-start t-2 power-loss: container killed"));
         assertThat(events).anyMatch(e -> e.startsWith("fault-end t-2 power-loss"));
+        assertThat(recoveries).containsExactly("power-loss started 1", "power-loss back 1");
     }
 
     @Test
-    void aBrokerOutageMakesEveryTwinUnreachableUntilTheBrokerIsBackAndTheyAreHeard() {
-        fleet.heard = false;
+    void afterABrokerOutageTheHarnessSendsOnceItsClientIsBackAndToEachTwinOnceItAnnouncesItsConnection() {
+        fleet.harnessConnected = false;
         injector.schedule(List.of(new Fault.BrokerOutage(Duration.ZERO, Duration.ofMillis(30))), System.nanoTime());
 
         await(() -> fleet.actions.contains("broker up"));
-        assertFalse(reachability.test(0), "not before the twins report again");
-        fleet.heard = true;
-        await(() -> reachability.test(0) && reachability.test(1));
+        assertFalse(reachability.brokerUp(), "not before the harness's own client is back");
+        fleet.harnessConnected = true;
+        await(reachability::brokerUp);
+        assertFalse(reachability.test(0) || reachability.test(1), "no twin before it announced its connection");
+        fleet.connected.add(1);
+        await(() -> reachability.test(1));
+        assertFalse(reachability.test(0), "twin 1 is still away");
+        fleet.connected.add(0);
+        await(() -> reachability.test(0));
         assertThat(fleet.actions).containsSubsequence("broker down", "broker up");
+        assertThat(recoveries).containsExactlyInAnyOrder("broker-outage started 0", "broker-outage started 1",
+                "broker-outage back 0", "broker-outage back 1");
+        assertThat(backAt).as("the broker is back at one moment for every twin").hasSize(2).containsOnly(backAt.get(0));
+    }
+
+    @Test
+    void aTwinAwayForAPowerLossStaysAwayUntilBothFaultsLetItGo() {
+        fleet.heard = false;
+        injector.schedule(List.of(new Fault.PowerLoss(Duration.ZERO, Duration.ofMillis(10), 1),
+                new Fault.BrokerOutage(Duration.ofMillis(100), Duration.ofMillis(30))), System.nanoTime());
+
+        await(() -> fleet.actions.contains("broker up"));
+        fleet.connected.add(0);
+        fleet.connected.add(1);
+        await(() -> reachability.test(1) && reachability.brokerUp());
+        assertFalse(reachability.test(0), "its core was not heard after the power-on");
+        fleet.heard = true;
+        await(() -> reachability.test(0));
     }
 
     @Test
@@ -83,6 +121,8 @@ class FaultInjectorTest {
         final List<String> actions = new CopyOnWriteArrayList<>();
         final List<LinkProxy> links = new CopyOnWriteArrayList<>();
         volatile boolean heard = true;
+        volatile boolean harnessConnected = true;
+        final List<Integer> connected = new CopyOnWriteArrayList<>();
 
         RecordingFleet() {
             try {
@@ -142,6 +182,20 @@ class FaultInjectorTest {
         @Override
         public long inFlightTo(int twin) {
             return 0;
+        }
+
+        @Override
+        public boolean awaitHarnessConnected(Duration timeout) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!harnessConnected && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+            }
+            return harnessConnected;
+        }
+
+        @Override
+        public boolean connectedSince(int twin, long sinceNanos) {
+            return connected.contains(twin);
         }
 
         @Override

@@ -44,6 +44,24 @@ class LoadDriverTest {
     }
 
     @Test
+    void requestsDueWhileTheHarnessCannotSendAreUnsentAndNoTwinsError() {
+        EchoTransport echo = new EchoTransport(2, 0, twin -> false);
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        LoadDriver driver = new LoadDriver(echo, SAMPLES, 42, LoadDriver.Options.defaults()
+                .sendableWhen(() -> asked.getAndIncrement() % 4 != 0));
+
+        LoadResult result = run(driver, new Arrival.Constant(100), Duration.ZERO, SECOND);
+
+        assertEquals(100, result.scheduled());
+        assertEquals(25, result.unsent());
+        assertEquals(0, result.dropped());
+        assertEquals(75, result.sent());
+        assertEquals(75, result.ok());
+        assertEquals(0, result.windows().get(0).errors(), "unsent requests say nothing about the twins");
+        assertEquals(75, result.windows().get(0).count());
+    }
+
+    @Test
     void requestsThatNeverGetAnAnswerAreCountedAsUnansweredFailures() {
         EchoTransport echo = new EchoTransport(2, 0, twin -> twin == 1);
         LoadDriver driver = new LoadDriver(echo, SAMPLES, 42, LoadDriver.Options.defaults());

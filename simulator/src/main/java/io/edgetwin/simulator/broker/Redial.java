@@ -1,0 +1,73 @@
+package io.edgetwin.simulator.broker;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Brings a lost connection back by trying again every {@code interval} until an attempt succeeds or
+ * {@link #close()} is called, on a daemon thread of its own, then runs {@code onConnected} on that thread.
+ *
+ * <p>Why not Paho's automatic reconnect: it waits 1 s, then doubles the wait, so after a broker outage the
+ * harness could not send for seconds after the broker was back, and the report blamed the twins for
+ * it. The broker runs on this host: an attempt while it is down is refused at once, so trying every
+ * {@link BrokerClient#REDIAL_INTERVAL} costs little. (The twin's core has a class of the same name on
+ * purpose: the harness never imports edge-core code.)
+ */
+final class Redial implements AutoCloseable {
+
+    private final Duration interval;
+    private final BooleanSupplier attempt;
+    private final Runnable onConnected;
+    private final AtomicBoolean dialing = new AtomicBoolean();
+    private volatile boolean closed;
+
+    /**
+     * @param attempt     one connection attempt; true when connected
+     * @param onConnected what to do once connected again (resubscribe, announce)
+     */
+    Redial(Duration interval, BooleanSupplier attempt, Runnable onConnected) {
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("redial interval is " + interval + "; expected > 0");
+        }
+        this.interval = interval;
+        this.attempt = attempt;
+        this.onConnected = onConnected;
+    }
+
+    /** The connection was lost: starts dialing, unless closed or already dialing. */
+    void lost() {
+        if (closed || !dialing.compareAndSet(false, true)) {
+            return;
+        }
+        Thread thread = new Thread(this::dial, "mqtt-redial");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Whether an attempt loop is under way. */
+    boolean dialing() {
+        return dialing.get();
+    }
+
+    private void dial() {
+        while (!closed) {
+            if (attempt.getAsBoolean()) {
+                dialing.set(false);
+                if (!closed) {
+                    onConnected.run();
+                }
+                return;
+            }
+            LockSupport.parkNanos(interval.toNanos());
+        }
+        dialing.set(false);
+    }
+
+    /** Stops dialing; an attempt under way finishes on its own. */
+    @Override
+    public void close() {
+        closed = true;
+    }
+}
