@@ -94,6 +94,7 @@ public record VariantResult(DeviceCaps device, DeviceCaps requested, long twinSt
         return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
                 throughputPerSec, devicePeakMemoryBytes, oomKills, components, windowList, twinList, seriesList,
                 eventList, thresholds, passed, missingSeries, interference, recovery);
+    }
 
     /** This result with {@code recoveries} as its recovery figures. */
     public VariantResult withRecovery(List<Recovery> recoveries) {
