@@ -11,13 +11,21 @@ import java.util.Objects;
  * @param componentPeakBytes  the component cgroup's peak memory usage; 0 when not observed
  * @param evidence            the trial's report.json (or failure.txt when the run did not complete), relative to the sizing
  *                            output directory; null when none was written
+ * @param usage               the component's memory and CPU use while it served ({@link Usage#none()} when not seen):
+ *                            what the observation trial brackets the search with
  */
 public record TrialResult(Outcome outcome, String detail, Double p99Ms, double majorFaultsPerSec,
-                          long componentPeakBytes, String evidence) {
+                          long componentPeakBytes, String evidence, Usage usage) {
 
     public TrialResult {
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(detail, "detail");
+        usage = usage == null ? Usage.none() : usage;
+    }
+
+    public TrialResult(Outcome outcome, String detail, Double p99Ms, double majorFaultsPerSec, long componentPeakBytes,
+                       String evidence) {
+        this(outcome, detail, p99Ms, majorFaultsPerSec, componentPeakBytes, evidence, Usage.none());
     }
 
     public boolean passed() {
@@ -26,6 +34,6 @@ public record TrialResult(Outcome outcome, String detail, Double p99Ms, double m
 
     /** This result with its evidence at {@code path}. */
     public TrialResult withEvidence(String path) {
-        return new TrialResult(outcome, detail, p99Ms, majorFaultsPerSec, componentPeakBytes, path);
+        return new TrialResult(outcome, detail, p99Ms, majorFaultsPerSec, componentPeakBytes, path, usage);
     }
 }
