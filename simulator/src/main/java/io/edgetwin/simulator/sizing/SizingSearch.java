@@ -50,7 +50,7 @@ public final class SizingSearch {
         int budget = 1 + memorySearch.budget() + cpuSearch.budget() + 1 + 1;
         bracket = Brackets.describe(usage) + "; brackets memory " + MemoryRange.label((long) memorySearch.low()) + ".."
                 + MemoryRange.label((long) memorySearch.found()) + ", cpus " + CpuRange.label(cpuSearch.low()) + ".."
-                + CpuRange.label(cpuSearch.found()) + ": " + budget + " trials if they hold";
+                + CpuRange.label(cpuSearch.found()) + ": at most " + budget + " trials if they hold";
         progress.accept(bracket);
         Caps minimum = jointCheck(bisect(memorySearch, cpuSearch));
         boolean oomSeen = Trial.anyOom(trials);

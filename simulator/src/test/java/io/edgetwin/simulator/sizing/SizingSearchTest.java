@@ -178,7 +178,7 @@ class SizingSearchTest {
         List<String> lines = new ArrayList<>();
         new SizingSearch(MEMORY, CPUS, ThresholdRunner.needing(300, 0.5), lines::add).run();
         assertThat(lines).contains("trial 1 (top): memory 1g, cpus 2, the top of both ranges, observing what the component uses",
-                "no usage seen at the top: the whole ranges are searched; brackets memory 64m..1g, cpus 0.1..2: 15 trials if they hold",
+                "no usage seen at the top: the whole ranges are searched; brackets memory 64m..1g, cpus 0.1..2: at most 15 trials if they hold",
                 "trial 2 (search): memory 64m..1g → 256m, cpus 0.1..2 → 0.447");
     }
 }
