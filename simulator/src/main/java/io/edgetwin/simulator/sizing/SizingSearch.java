@@ -8,8 +8,8 @@ import java.util.function.Consumer;
  * The search for the smallest caps that pass (docs/sizing.md). Reads as its job: observe the component at
  * the top of both ranges (the top check) → bracket memory and CPU from what it used → bisect both inside
  * their brackets in the same trials, each failure counted against the cap its cause names → measure the
- * minimum pair again (joint check) → add headroom → confirm run at exactly the recommendation. A bracket the observation
- * got wrong widens and the progress says so. The outcome depends only on the trials' outcomes, so the same
+ * minimum pair again (joint check) → add headroom → confirm run at exactly the recommendation. A bracket
+ * the observation got wrong widens and the progress says so. The outcome depends only on the trials' outcomes, so the same
  * outcomes give the same recommendation.
  */
 public final class SizingSearch {
@@ -23,7 +23,6 @@ public final class SizingSearch {
     private final Consumer<String> progress;
     private final List<Trial> trials = new ArrayList<>();
     private final List<String> widenings = new ArrayList<>();
-    private String bracket;
 
     public SizingSearch(MemoryRange memory, CpuRange cpus, TrialRunner runner, Consumer<String> progress) {
         this.memory = memory;
@@ -48,15 +47,15 @@ public final class SizingSearch {
         SeededBisection memorySearch = Brackets.memory(usage, memory, RESOLUTION, this::widened);
         SeededBisection cpuSearch = Brackets.cpus(usage, cpus, RESOLUTION, this::widened);
         int budget = 1 + memorySearch.budget() + cpuSearch.budget() + 1 + 1;
-        bracket = Brackets.describe(usage) + "; brackets memory " + MemoryRange.label((long) memorySearch.low()) + ".."
+        String plan = Brackets.describe(usage) + "; brackets memory " + MemoryRange.label((long) memorySearch.low()) + ".."
                 + MemoryRange.label((long) memorySearch.found()) + ", cpus " + CpuRange.label(cpuSearch.low()) + ".."
                 + CpuRange.label(cpuSearch.found()) + ": at most " + budget + " trials if they hold";
-        progress.accept(bracket);
+        progress.accept(plan);
         Caps minimum = jointCheck(bisect(memorySearch, cpuSearch));
         boolean oomSeen = Trial.anyOom(trials);
         Caps recommended = Headroom.recommend(minimum, oomSeen, memory, cpus);
         Trial confirm = trial(Phase.CONFIRM, recommended, recommended + ": minimum " + minimum + " plus headroom");
-        return Sizing.of(minimum, recommended, oomSeen, confirm, trials).withPlan(bracket, widenings);
+        return Sizing.of(minimum, recommended, oomSeen, confirm, trials).withPlan(plan, widenings);
     }
 
     /**
@@ -73,11 +72,7 @@ public final class SizingSearch {
             Caps caps = new Caps((long) (memoryOpen ? memorySearch.next() : memorySearch.found()),
                     cpuOpen ? cpuSearch.next() : cpuSearch.found());
             Phase phase = memoryOpen && cpuOpen ? Phase.SEARCH : memoryOpen ? Phase.MEMORY : Phase.CPU;
-            String why = (memoryOpen ? "memory " + MemoryRange.label((long) memorySearch.low()) + ".."
-                    + MemoryRange.label((long) memorySearch.found()) + " → " : "memory found ") + caps.memoryLabel() + ", "
-                    + (cpuOpen ? "cpus " + CpuRange.label(cpuSearch.low()) + ".." + CpuRange.label(cpuSearch.found()) + " → "
-                    : "cpus found ") + caps.cpusLabel();
-            Outcome outcome = trial(phase, caps, why).result().outcome();
+            Outcome outcome = trial(phase, caps, why(memorySearch, cpuSearch, caps)).result().outcome();
             if (memoryOpen && outcome != Outcome.INVALID) {
                 memorySearch.record(caps.memoryKb(), !outcome.memoryBound());
             }
@@ -88,10 +83,19 @@ public final class SizingSearch {
         return new Caps((long) memorySearch.found(), cpuSearch.found());
     }
 
+    /** E.g. {@code memory 127m..159m → 142m, cpus 0.1..0.446 → 0.211}, or {@code memory found 134m, ...}. */
+    private static String why(SeededBisection memorySearch, SeededBisection cpuSearch, Caps caps) {
+        String memoryPart = memorySearch.done() ? "memory found " : "memory " + MemoryRange.label((long) memorySearch.low())
+                + ".." + MemoryRange.label((long) memorySearch.found()) + " → ";
+        String cpuPart = cpuSearch.done() ? "cpus found " : "cpus " + CpuRange.label(cpuSearch.low()) + ".."
+                + CpuRange.label(cpuSearch.found()) + " → ";
+        return memoryPart + caps.memoryLabel() + ", " + cpuPart + caps.cpusLabel();
+    }
+
     /**
-     * The minimum pair: each cap passed at least once (with the other at or above its minimum). This run
-     * guards against a lucky pass and a pair that never ran together; if it fails, its cause raises memory (OOM, thrash) or CPU
-     * (SLO miss, invalid) by one search step.
+     * The minimum pair: each cap passed at least once, but perhaps never with the other. This run guards
+     * against a lucky pass and a pair that never ran together; if it fails, its cause raises memory (OOM,
+     * thrash) or CPU (SLO miss, invalid) by one search step.
      */
     private Caps jointCheck(Caps minimum) throws Exception {
         Trial joint = trial(Phase.JOINT, minimum, minimum + ", the minimum pair again");
