@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -43,6 +44,7 @@ public final class ScenarioRun {
     private final Clock clock;
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
     private BiConsumer<String, byte[]> statusListener = (topic, payload) -> { };
+    private BooleanSupplier stop = () -> false;
 
     public ScenarioRun(Scenario scenario, TwinImage image, Teardown teardown, Consumer<String> progress, Clock clock) {
         this.scenario = scenario;
@@ -58,6 +60,15 @@ public final class ScenarioRun {
      */
     public ScenarioRun withStatusListener(BiConsumer<String, byte[]> listener) {
         this.statusListener = listener;
+        return this;
+    }
+
+    /**
+     * Stops each variant's load at the first once-a-second check where {@code condition} holds (its drain
+     * still runs, so the report counts what was sent), e.g. once a sizing trial's outcome is decided.
+     */
+    public ScenarioRun withStopCondition(BooleanSupplier condition) {
+        this.stop = condition;
         return this;
     }
 
@@ -79,7 +90,7 @@ public final class ScenarioRun {
         CloudRun cloud = scenario.artifacts().enabled()
                 ? teardown.register(CloudRun.start(scenario.artifacts(), image, runId, client, tracker, progress)) : null;
         VariantRun.RunContext context = new VariantRun.RunContext(scenario, runId, imageRef, broker, client, tracker, samples,
-                progress, clock, cloud);
+                progress, clock, cloud, stop);
         boolean interleaved = scenario.execution() == Scenario.Execution.INTERLEAVED;
         Map<String, VariantResult> results = interleaved ? interleaved(context) : sequential(context);
         if (cloud != null) {

@@ -62,6 +62,11 @@ final class ComponentWatch implements BiConsumer<String, byte[]> {
         peakBytes = Math.max(peakBytes, c.resources().memoryPeakBytes());
     }
 
+    /** Whether the trial's outcome is already decided: the component's own cgroup counted an OOM kill. */
+    synchronized boolean decided() {
+        return oomKills > 0;
+    }
+
     synchronized Observation observation() {
         if (last == null) {
             return Observation.none();

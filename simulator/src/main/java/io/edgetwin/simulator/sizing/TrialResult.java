@@ -32,6 +32,11 @@ public record TrialResult(Outcome outcome, String detail, Double p99Ms, double m
         return outcome.passed();
     }
 
+    /** This result with {@code note} added to its detail, e.g. that the trial stopped early. */
+    public TrialResult withNote(String note) {
+        return new TrialResult(outcome, detail + "; " + note, p99Ms, majorFaultsPerSec, componentPeakBytes, evidence, usage);
+    }
+
     /** This result with its evidence at {@code path}. */
     public TrialResult withEvidence(String path) {
         return new TrialResult(outcome, detail, p99Ms, majorFaultsPerSec, componentPeakBytes, path, usage);

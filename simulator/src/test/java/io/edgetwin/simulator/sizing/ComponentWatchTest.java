@@ -88,6 +88,14 @@ class ComponentWatchTest {
     }
 
     @Test
+    void anOomKillOfTheComponentDecidesTheTrial() {
+        status(0, true, 0, 10, 0);
+        assertThat(watch.decided()).isFalse();
+        status(1, true, 0, 10, 1);
+        assertThat(watch.decided()).isTrue();
+    }
+
+    @Test
     void nothingSeenWithoutReadingsOfTheComponent() {
         assertThat(watch.observation()).isEqualTo(Observation.none());
     }
