@@ -44,6 +44,7 @@ public final class LoadDriver {
     private long unsent;
     private long late;
     private long spinNanos;
+    private boolean stopped;
 
     public LoadDriver(Transport transport, List<Sample> samples, long seed, Options options) {
         this.transport = transport;
@@ -59,24 +60,31 @@ public final class LoadDriver {
     /**
      * Settings beside the workload: the window length, the in-flight limit, which twins may be sent to
      * now, the first request id (drivers that share a transport one after another use disjoint ids,
-     * so a late answer to one is never taken for an answer to the next), and whether the harness can
-     * send at all now (false while its broker connection is down).
+     * so a late answer to one is never taken for an answer to the next), whether the harness can
+     * send at all now (false while its broker connection is down), and when to stop sending before
+     * the schedule ends (asked about once a second, e.g. once a sizing trial's outcome is decided).
      */
-    public record Options(Duration window, int maxInFlight, IntPredicate reachable, long firstId, BooleanSupplier sendable) {
+    public record Options(Duration window, int maxInFlight, IntPredicate reachable, long firstId, BooleanSupplier sendable,
+                          BooleanSupplier stop) {
         public static Options defaults() {
-            return new Options(Duration.ofSeconds(1), 100_000, twin -> true, 0, () -> true);
+            return new Options(Duration.ofSeconds(1), 100_000, twin -> true, 0, () -> true, () -> false);
         }
 
         public Options reachableWhen(IntPredicate predicate) {
-            return new Options(window, maxInFlight, predicate, firstId, sendable);
+            return new Options(window, maxInFlight, predicate, firstId, sendable, stop);
         }
 
         public Options startingAt(long id) {
-            return new Options(window, maxInFlight, reachable, id, sendable);
+            return new Options(window, maxInFlight, reachable, id, sendable, stop);
         }
 
         public Options sendableWhen(BooleanSupplier supplier) {
-            return new Options(window, maxInFlight, reachable, firstId, supplier);
+            return new Options(window, maxInFlight, reachable, firstId, supplier, stop);
+        }
+
+        /** Stops sending at the first once-a-second check where {@code condition} holds; the drain still runs. */
+        public Options stoppingWhen(BooleanSupplier condition) {
+            return new Options(window, maxInFlight, reachable, firstId, sendable, condition);
         }
     }
 
@@ -105,7 +113,7 @@ public final class LoadDriver {
             runClosed(warmupStart, measuredStart, false, sequence, sendError, progress, twinChoice);
             cpuBefore = THREADS.getCurrentThreadCpuTime();
             spinBefore = spinNanos;
-            scheduled = runClosed(measuredStart, measuredStart + duration.toNanos(), true, sequence, sendError, progress, twinChoice);
+            scheduled = stopped ? 0 : runClosed(measuredStart, measuredStart + duration.toNanos(), true, sequence, sendError, progress, twinChoice);
         } else {
             if (!warmup.isZero()) {
                 runOpen(new Arrival.Constant(arrival.warmupPerSecond()).schedule(seed, warmup), warmupStart, false,
@@ -113,7 +121,7 @@ public final class LoadDriver {
             }
             cpuBefore = THREADS.getCurrentThreadCpuTime();
             spinBefore = spinNanos;
-            scheduled = runOpen(arrival.schedule(seed, duration), measuredStart, true, sequence, sendError, progress, twinChoice);
+            scheduled = stopped ? 0 : runOpen(arrival.schedule(seed, duration), measuredStart, true, sequence, sendError, progress, twinChoice);
         }
         long generatorCpu = THREADS.getCurrentThreadCpuTime() - cpuBefore;
         awaitAnswers(drain);
@@ -135,9 +143,14 @@ public final class LoadDriver {
             waitUntil(intended);
             issue(sequence[0]++, intended, measured, sendError, twinChoice);
             count++;
-            if (measured && System.nanoTime() >= nextProgress) {
-                report(progress, start, count);
+            if (System.nanoTime() >= nextProgress) {
+                if (measured) {
+                    report(progress, start, count);
+                }
                 nextProgress += TimeUnit.SECONDS.toNanos(1);
+                if (stopped()) {
+                    return count;
+                }
             }
         }
         return count;
@@ -155,11 +168,28 @@ public final class LoadDriver {
             }
             issue(sequence[0]++, System.nanoTime(), measured, sendError, twinChoice);
             count++;
-            if (measured && System.nanoTime() >= nextProgress) {
-                report(progress, start, count);
+            if (System.nanoTime() >= nextProgress) {
+                if (measured) {
+                    report(progress, start, count);
+                }
                 nextProgress += TimeUnit.SECONDS.toNanos(1);
+                if (stopped()) {
+                    return count;
+                }
             }
         }
+    }
+
+    private boolean stopped() {
+        if (!stopped && options.stop().getAsBoolean()) {
+            stopped = true;
+        }
+        return stopped;
+    }
+
+    /** Whether the stop condition ended the load before its schedule did. */
+    public boolean stoppedEarly() {
+        return stopped;
     }
 
     private void issue(long id, long intended, boolean measured, Histogram sendError, SplittableRandom twinChoice) {

@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -51,6 +52,7 @@ public final class ScenarioRun {
     private final Clock clock;
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
     private BiConsumer<String, byte[]> statusListener = (topic, payload) -> { };
+    private BooleanSupplier stop = () -> false;
 
     private final Map<String, VariantResult> finished = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private volatile Instant startedAt;
@@ -102,6 +104,15 @@ public final class ScenarioRun {
         return this;
     }
 
+    /**
+     * Stops each variant's load at the first once-a-second check where {@code condition} holds (its drain
+     * still runs, so the report counts what was sent), e.g. once a sizing trial's outcome is decided.
+     */
+    public ScenarioRun withStopCondition(BooleanSupplier condition) {
+        this.stop = condition;
+        return this;
+    }
+
     public Report run() throws Exception {
         startedAt = clock.instant();
         reapLeftovers();
@@ -125,7 +136,7 @@ public final class ScenarioRun {
         own.addProcess(() -> ProcessHandle.current().pid());
         own.addProcess(broker::pid);
         VariantRun.RunContext context = new VariantRun.RunContext(scenario, runId, imageRef, broker, client, tracker, samples,
-                progress, clock, cloud, HostProbe.ofThisHost(own), connections);
+                progress, clock, cloud, HostProbe.ofThisHost(own), connections, stop);
         boolean interleaved = scenario.execution() == Scenario.Execution.INTERLEAVED;
         Map<String, VariantResult> results = interleaved ? interleaved(context) : sequential(context);
         if (cloud != null) {

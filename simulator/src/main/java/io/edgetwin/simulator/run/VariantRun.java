@@ -40,6 +40,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -62,10 +63,10 @@ final class VariantRun {
         this.progress = message -> run.progress().accept("[" + variant.name() + "] " + message);
     }
 
-    /** Shared by every variant of a run. */
+    /** Shared by every variant of a run; {@code stop} ends a load before its schedule does ({@link ScenarioRun#withStopCondition}). */
     record RunContext(Scenario scenario, String runId, String imageRef, Mosquitto broker, BrokerClient client,
                       StatusTracker tracker, List<Sample> samples, Consumer<String> progress, Clock clock,
-                      CloudRun cloud, HostProbe host, TwinConnections connections) {
+                      CloudRun cloud, HostProbe host, TwinConnections connections, BooleanSupplier stop) {
     }
 
     private RunningFleet fleet;
@@ -120,7 +121,8 @@ final class VariantRun {
         Workload workload = scenario().workload();
         LoadDriver driver = new LoadDriver(transport, run.samples(), scenario().seed() + slices.size(),
                 LoadDriver.Options.defaults().reachableWhen(reachability).startingAt(slices.size() * 1_000_000_000L)
-                        .sendableWhen(() -> reachability.brokerUp() && run.client().isConnected()));
+                        .sendableWhen(() -> reachability.brokerUp() && run.client().isConnected())
+                        .stoppingWhen(run.stop()));
         fleet.drivenBy(driver);
         progress.accept("warming up for " + warmup.toSeconds() + " s, then " + describe(workload.arrival()) + " per twin for "
                 + length.toSeconds() + " s");
@@ -141,6 +143,9 @@ final class VariantRun {
                         "%3d/%d s  sent %d  ok %d  failed %d  p99 %.1f ms", elapsed.toSeconds(),
                         length.toSeconds(), sent, ok, failed, p99 / 1e6))));
         interference.end();
+        if (driver.stoppedEarly()) {
+            progress.accept("load stopped early: the run's outcome was decided");
+        }
     }
 
     /** Stops observing, collects the last status of every twin, tears the fleet down and assembles the outcome. */

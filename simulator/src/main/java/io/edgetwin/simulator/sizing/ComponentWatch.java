@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgetwin.simulator.measure.TwinStatus;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.LongSupplier;
 
@@ -11,7 +14,7 @@ import java.util.function.LongSupplier;
  * Follows one component's cgroup readings in the twin's status messages ({@code edgetwin/<thing>/status},
  * one a second) and condenses them into an {@link Observation}: OOM kills, peak memory, and the rate of
  * major page faults while the component served, the signal of a cap so tight that it re-reads its own
- * code from disk instead of being killed.
+ * code from disk instead of being killed, and its memory and CPU use while it served ({@link Usage}).
  */
 final class ComponentWatch implements BiConsumer<String, byte[]> {
 
@@ -25,6 +28,7 @@ final class ComponentWatch implements BiConsumer<String, byte[]> {
     private Reading last;
     private long oomKills;
     private long peakBytes;
+    private final List<Reading> serving = new ArrayList<>();
 
     ComponentWatch(String component, LongSupplier nanoTicker) {
         this.component = component;
@@ -45,12 +49,22 @@ final class ComponentWatch implements BiConsumer<String, byte[]> {
         if (c == null || c.resources() == null) {
             return;
         }
-        Reading reading = new Reading(nanoTicker.getAsLong(), c.resources().majorFaults());
+        TwinStatus.Resources r = c.resources();
+        Reading reading = new Reading(nanoTicker.getAsLong(), r.majorFaults(), r.memoryBytes(), r.cpuUsageNanos(),
+                r.periods(), r.throttledPeriods());
         first = first == null ? reading : first;
         firstReady = firstReady == null && c.ready() ? reading : firstReady;
         last = reading;
+        if (firstReady != null) {
+            serving.add(reading);
+        }
         oomKills = Math.max(oomKills, c.resources().oomKills());
         peakBytes = Math.max(peakBytes, c.resources().memoryPeakBytes());
+    }
+
+    /** Whether the trial's outcome is already decided: the component's own cgroup counted an OOM kill. */
+    synchronized boolean decided() {
+        return oomKills > 0;
     }
 
     synchronized Observation observation() {
@@ -60,9 +74,36 @@ final class ComponentWatch implements BiConsumer<String, byte[]> {
         Reading from = firstReady != null ? firstReady : first;
         double seconds = (last.nanos - from.nanos) / 1e9;
         double rate = seconds <= 0 ? 0 : Math.max(0, last.majorFaults - from.majorFaults) / seconds;
-        return new Observation(true, oomKills, peakBytes, rate);
+        return new Observation(true, oomKills, peakBytes, rate, usage());
     }
 
-    private record Reading(long nanos, long majorFaults) {
+    /**
+     * Memory settles and CPU averages over the second half of the serving readings (past the start's page-ins
+     * and the JIT's first compiles); the CPU quantile counts every serving second, bursts included.
+     */
+    private Usage usage() {
+        if (serving.size() < 4) {
+            return Usage.none();
+        }
+        List<Reading> settled = serving.subList(serving.size() / 2, serving.size());
+        long[] memory = settled.stream().mapToLong(Reading::memoryBytes).sorted().toArray();
+        double[] perSecond = new double[serving.size() - 1];
+        for (int i = 1; i < serving.size(); i++) {
+            perSecond[i - 1] = cores(serving.get(i - 1), serving.get(i));
+        }
+        Arrays.sort(perSecond);
+        double high = perSecond[(int) Math.min(perSecond.length - 1, Math.ceil(Usage.HIGH_QUANTILE * perSecond.length) - 1)];
+        Reading from = serving.get(0);
+        long periods = last.periods - from.periods;
+        double throttled = periods <= 0 ? 0 : Math.min(1, Math.max(0, last.throttledPeriods - from.throttledPeriods) / (double) periods);
+        return new Usage(peakBytes, memory[memory.length / 2], cores(settled.get(0), last), high, throttled);
+    }
+
+    private static double cores(Reading from, Reading to) {
+        long nanos = to.nanos - from.nanos;
+        return nanos <= 0 ? 0 : Math.max(0, to.cpuNanos - from.cpuNanos) / (double) nanos;
+    }
+
+    private record Reading(long nanos, long majorFaults, long memoryBytes, long cpuNanos, long periods, long throttledPeriods) {
     }
 }

@@ -8,8 +8,17 @@ package io.edgetwin.simulator.sizing;
  * @param peakBytes          the highest memory peak its cgroup reported
  * @param majorFaultsPerSec  major page faults per second from the first status where it was ready (or the
  *                           first status at all, if it never got ready) to the last
+ * @param usage              memory and CPU use while it served ({@link Usage#none()} when too few readings)
  */
-public record Observation(boolean seen, long oomKills, long peakBytes, double majorFaultsPerSec) {
+public record Observation(boolean seen, long oomKills, long peakBytes, double majorFaultsPerSec, Usage usage) {
+
+    public Observation {
+        usage = usage == null ? Usage.none() : usage;
+    }
+
+    public Observation(boolean seen, long oomKills, long peakBytes, double majorFaultsPerSec) {
+        this(seen, oomKills, peakBytes, majorFaultsPerSec, Usage.none());
+    }
 
     public static Observation none() {
         return new Observation(false, 0, 0, 0);

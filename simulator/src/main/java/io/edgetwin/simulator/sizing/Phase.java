@@ -4,11 +4,16 @@ import java.util.Locale;
 
 /** Why a trial was run: the steps of the search, in order (docs/sizing.md). */
 public enum Phase {
-    /** Both caps at the top of their ranges: if this fails, nothing in the ranges can pass. */
+    /**
+     * Both caps at the top of their ranges: if this fails, nothing in the ranges can pass; if it passes, what
+     * the component used brackets the search.
+     */
     TOP,
-    /** Memory bisection at the top of the CPU range. */
+    /** Memory and CPU bisected in the same trial, inside the brackets the top's observation gave. */
+    SEARCH,
+    /** Memory bisected alone: the CPU bracket has closed, its found cap is used. */
     MEMORY,
-    /** CPU bisection at the memory the memory search found. */
+    /** CPU bisected alone: the memory bracket has closed, its found cap is used. */
     CPU,
     /** The minimum pair measured a second time. */
     JOINT,

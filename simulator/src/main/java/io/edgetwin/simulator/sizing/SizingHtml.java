@@ -28,10 +28,14 @@ final class SizingHtml {
                 .append(escape(sizing.summary())).append("</b></p><p>SLOs: ")
                 .append(escape(String.join(", ", request.slos().stream().map(Threshold::expr).toList())))
                 .append(". Ranges: memory ").append(request.memory()).append(", cpus ").append(request.cpus()).append(".</p>");
-        html.append("<h2>Latency p99 vs memory cap (at cpus ").append(CpuRange.label(request.cpus().max())).append(")</h2>")
+        if (sizing.plan() != null) {
+            html.append("<p>Observed: ").append(escape(sizing.plan())).append(".</p>");
+        }
+        sizing.widenings().forEach(w -> html.append("<p>The observation misled: ").append(escape(w)).append(".</p>"));
+        html.append("<h2>Latency p99 vs memory cap (the top check and the memory bisection)</h2>")
                 .append(SvgChart.render("latency p99 vs memory cap", request.memory().minKb() / 1024.0, request.memory().maxKb() / 1024.0,
                         mib -> Math.round(mib) + "m", points(sizing, true), slo));
-        html.append("<h2>Latency p99 vs CPU cap (at the memory found)</h2>")
+        html.append("<h2>Latency p99 vs CPU cap (the CPU bisection and the joint check)</h2>")
                 .append(SvgChart.render("latency p99 vs cpu cap", request.cpus().min(), request.cpus().max(),
                         c -> String.format(Locale.ROOT, "%.2f", c), points(sizing, false), slo));
         html.append(legend()).append(table(sizing)).append("</body></html>\n");
@@ -40,7 +44,8 @@ final class SizingHtml {
 
     private static List<SvgChart.Point> points(Sizing sizing, boolean memory) {
         return sizing.trials().stream()
-                .filter(t -> memory ? t.phase() == Phase.TOP || t.phase() == Phase.MEMORY : t.phase() == Phase.CPU || t.phase() == Phase.JOINT)
+                .filter(t -> memory ? t.phase() == Phase.TOP || t.phase() == Phase.MEMORY || t.phase() == Phase.SEARCH
+                        : t.phase() == Phase.CPU || t.phase() == Phase.SEARCH || t.phase() == Phase.JOINT)
                 .map(t -> new SvgChart.Point(t.number(), memory ? t.caps().memoryKb() / 1024.0 : t.caps().cpus(),
                         t.result().p99Ms(), t.result().outcome()))
                 .toList();

@@ -26,6 +26,9 @@ final class SizingJson {
         request.slos().stream().map(Threshold::expr).forEach(slos::add);
         ranges(root.putObject("ranges"), request);
         search(root.putObject("search"), request);
+        root.put("plan", sizing.plan());
+        ArrayNode widenings = root.putArray("widenings");
+        sizing.widenings().forEach(widenings::add);
         root.put("startedAt", startedAt.toString());
         root.put("finishedAt", finishedAt.toString());
         root.put("verdict", sizing.verdict().name());
@@ -66,7 +69,7 @@ final class SizingJson {
 
     private static void search(ObjectNode search, SizingRequest request) {
         search.put("resolution", SizingSearch.RESOLUTION);
-        search.put("maxTrials", SizingSearch.maxTrials(request.memory(), request.cpus()));
+        search.put("blindTrials", SizingSearch.blindTrials(request.memory(), request.cpus()));
         search.put("thrashMajorFaultsPerSec", TrialClassifier.THRASH_MAJOR_FAULTS_PER_SECOND);
         search.put("minRequests", TrialClassifier.MIN_REQUESTS_FOR_P99);
     }
@@ -100,6 +103,10 @@ final class SizingJson {
         }
         node.put("majorFaultsPerSec", Math.round(r.majorFaultsPerSec() * 10) / 10.0)
                 .put("componentPeakBytes", r.componentPeakBytes())
+                .put("settledBytes", r.usage().settledBytes())
+                .put("meanCpus", Math.round(r.usage().meanCpus() * 1000) / 1000.0)
+                .put("highCpus", Math.round(r.usage().highCpus() * 1000) / 1000.0)
+                .put("throttledShare", Math.round(r.usage().throttledShare() * 1000) / 1000.0)
                 .put("evidence", r.evidence());
     }
 }

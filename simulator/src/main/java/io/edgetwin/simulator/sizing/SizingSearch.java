@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The search for the smallest caps that pass (docs/sizing.md). Reads as its job: check the top of both
- * ranges → bisect memory at the top CPU → bisect CPU at the found memory → measure the minimum pair again
- * (joint check) → add headroom → confirm run at exactly the recommendation. The outcome depends only on
- * the trials' outcomes, so the same outcomes give the same recommendation.
+ * The search for the smallest caps that pass (docs/sizing.md). Reads as its job: observe the component at
+ * the top of both ranges (the top check) → bracket memory and CPU from what it used → bisect both inside
+ * their brackets in the same trials, each failure counted against the cap its cause names → measure the
+ * minimum pair again (joint check) → add headroom → confirm run at exactly the recommendation. A bracket
+ * the observation got wrong widens and the progress says so. The outcome depends only on the trials' outcomes, so the same
+ * outcomes give the same recommendation.
  */
 public final class SizingSearch {
 
@@ -20,67 +22,80 @@ public final class SizingSearch {
     private final TrialRunner runner;
     private final Consumer<String> progress;
     private final List<Trial> trials = new ArrayList<>();
-    private final int maxTrials;
+    private final List<String> widenings = new ArrayList<>();
 
     public SizingSearch(MemoryRange memory, CpuRange cpus, TrialRunner runner, Consumer<String> progress) {
         this.memory = memory;
         this.cpus = cpus;
         this.runner = runner;
         this.progress = progress;
-        this.maxTrials = maxTrials(memory, cpus);
     }
 
-    /** Top check, memory and CPU bisections, joint check and confirm run: the most trials a search makes. */
-    public static int maxTrials(MemoryRange memory, CpuRange cpus) {
-        return 1 + memoryTrials(memory) + Bisection.steps(cpus.min(), cpus.max(), RESOLUTION) + 1 + 1;
-    }
-
-    /** The most trials the memory bisection makes (the top check not counted). */
-    public static int memoryTrials(MemoryRange memory) {
-        return Bisection.steps(memory.minKb(), memory.maxKb(), RESOLUTION);
+    /** The most trials a blind search makes (no usage seen at the top and no widening): top, both bisections, joint check and confirm run. */
+    public static int blindTrials(MemoryRange memory, CpuRange cpus) {
+        return 1 + SeededBisection.steps(memory.minKb(), memory.maxKb(), RESOLUTION)
+                + SeededBisection.steps(cpus.min(), cpus.max(), RESOLUTION) + 1 + 1;
     }
 
     public Sizing run() throws Exception {
         Caps top = new Caps(memory.maxKb(), cpus.max());
-        Trial first = trial(Phase.TOP, top, top + ", the top of both ranges");
+        Trial first = trial(Phase.TOP, top, top + ", the top of both ranges, observing what the component uses");
         if (!first.passed()) {
             return Sizing.infeasible(first, trials);
         }
-        long memoryKb = searchMemory();
-        double cpu = searchCpus(memoryKb);
-        Caps minimum = jointCheck(new Caps(memoryKb, cpu));
+        Usage usage = first.result().usage();
+        SeededBisection memorySearch = Brackets.memory(usage, memory, RESOLUTION, this::widened);
+        SeededBisection cpuSearch = Brackets.cpus(usage, cpus, RESOLUTION, this::widened);
+        int budget = 1 + memorySearch.budget() + cpuSearch.budget() + 1 + 1;
+        String plan = Brackets.describe(usage) + "; brackets memory " + MemoryRange.label((long) memorySearch.low()) + ".."
+                + MemoryRange.label((long) memorySearch.found()) + ", cpus " + CpuRange.label(cpuSearch.low()) + ".."
+                + CpuRange.label(cpuSearch.found()) + ": at most " + budget + " trials if they hold";
+        progress.accept(plan);
+        Caps minimum = jointCheck(bisect(memorySearch, cpuSearch));
         boolean oomSeen = Trial.anyOom(trials);
         Caps recommended = Headroom.recommend(minimum, oomSeen, memory, cpus);
         Trial confirm = trial(Phase.CONFIRM, recommended, recommended + ": minimum " + minimum + " plus headroom");
-        return Sizing.of(minimum, recommended, oomSeen, confirm, trials);
-    }
-
-    private long searchMemory() throws Exception {
-        Bisection search = new Bisection(memory.minKb(), memory.maxKb(), RESOLUTION, kb -> Math.round(kb / 1024) * 1024.0);
-        while (!search.done()) {
-            long kb = (long) search.next();
-            String interval = "memory " + MemoryRange.label((long) search.low()) + ".." + MemoryRange.label((long) search.found())
-                    + " → " + MemoryRange.label(kb) + " at cpus " + CpuRange.label(cpus.max());
-            search.record(kb, trial(Phase.MEMORY, new Caps(kb, cpus.max()), interval).passed());
-        }
-        return (long) search.found();
-    }
-
-    private double searchCpus(long memoryKb) throws Exception {
-        Bisection search = new Bisection(cpus.min(), cpus.max(), RESOLUTION, c -> Math.round(c * 1000) / 1000.0);
-        while (!search.done()) {
-            double cpu = search.next();
-            String interval = "cpus " + CpuRange.label(search.low()) + ".." + CpuRange.label(search.found())
-                    + " → " + CpuRange.label(cpu) + " at memory " + MemoryRange.label(memoryKb);
-            search.record(cpu, trial(Phase.CPU, new Caps(memoryKb, cpu), interval).passed());
-        }
-        return search.found();
+        return Sizing.of(minimum, recommended, oomSeen, confirm, trials).withPlan(plan, widenings);
     }
 
     /**
-     * The minimum pair passed once (the CPU search's last pass, or the top check). A second run guards
-     * against a lucky pass; if it fails, its cause raises memory (OOM, thrash) or CPU (SLO miss, invalid)
-     * by one search step.
+     * Memory and CPU are bisected in the same trials: each tries the next memory and the next CPU of the
+     * brackets not yet closed (the found value of a closed one). A pass counts for both. An OOM kill or
+     * thrashing counts against the memory and says nothing about the CPU. An SLO miss counts against the
+     * CPU and for the memory: the component served the whole load within that memory, and at a CPU that
+     * kept more requests in flight than the minimum will. An invalid run counts against the CPU only.
+     */
+    private Caps bisect(SeededBisection memorySearch, SeededBisection cpuSearch) throws Exception {
+        while (!memorySearch.done() || !cpuSearch.done()) {
+            boolean memoryOpen = !memorySearch.done();
+            boolean cpuOpen = !cpuSearch.done();
+            Caps caps = new Caps((long) (memoryOpen ? memorySearch.next() : memorySearch.found()),
+                    cpuOpen ? cpuSearch.next() : cpuSearch.found());
+            Phase phase = memoryOpen && cpuOpen ? Phase.SEARCH : memoryOpen ? Phase.MEMORY : Phase.CPU;
+            Outcome outcome = trial(phase, caps, why(memorySearch, cpuSearch, caps)).result().outcome();
+            if (memoryOpen && outcome != Outcome.INVALID) {
+                memorySearch.record(caps.memoryKb(), !outcome.memoryBound());
+            }
+            if (cpuOpen && !outcome.memoryBound()) {
+                cpuSearch.record(caps.cpus(), outcome.passed());
+            }
+        }
+        return new Caps((long) memorySearch.found(), cpuSearch.found());
+    }
+
+    /** E.g. {@code memory 127m..159m → 142m, cpus 0.1..0.446 → 0.211}, or {@code memory found 134m, ...}. */
+    private static String why(SeededBisection memorySearch, SeededBisection cpuSearch, Caps caps) {
+        String memoryPart = memorySearch.done() ? "memory found " : "memory " + MemoryRange.label((long) memorySearch.low())
+                + ".." + MemoryRange.label((long) memorySearch.found()) + " → ";
+        String cpuPart = cpuSearch.done() ? "cpus found " : "cpus " + CpuRange.label(cpuSearch.low()) + ".."
+                + CpuRange.label(cpuSearch.found()) + " → ";
+        return memoryPart + caps.memoryLabel() + ", " + cpuPart + caps.cpusLabel();
+    }
+
+    /**
+     * The minimum pair: each cap passed at least once, but perhaps never with the other. This run guards
+     * against a lucky pass and a pair that never ran together; if it fails, its cause raises memory (OOM,
+     * thrash) or CPU (SLO miss, invalid) by one search step.
      */
     private Caps jointCheck(Caps minimum) throws Exception {
         Trial joint = trial(Phase.JOINT, minimum, minimum + ", the minimum pair again");
@@ -95,9 +110,14 @@ public final class SizingSearch {
         return new Caps(minimum.memoryKb(), cpu);
     }
 
+    private void widened(String what) {
+        widenings.add(what);
+        progress.accept("the observation misled: " + what);
+    }
+
     private Trial trial(Phase phase, Caps caps, String why) throws Exception {
         int number = trials.size() + 1;
-        progress.accept("trial " + number + " of at most " + maxTrials + " (" + phase.label() + "): " + why);
+        progress.accept("trial " + number + " (" + phase.label() + "): " + why);
         Trial trial = new Trial(number, phase, caps, runner.run(number, phase, caps));
         trials.add(trial);
         progress.accept("trial " + number + ": " + trial.result().outcome() + " — " + trial.result().detail());

@@ -51,7 +51,7 @@ public final class TrialClassifier {
             outcome = invalid != null ? Outcome.INVALID : missed != null ? Outcome.SLO_MISS : Outcome.PASS;
             detail = invalid != null ? invalid : missed != null ? missed : passDetail(result);
         }
-        return new TrialResult(outcome, detail, p99, seen.majorFaultsPerSec(), seen.peakBytes(), null);
+        return new TrialResult(outcome, detail, p99, seen.majorFaultsPerSec(), seen.peakBytes(), null, seen.usage());
     }
 
     private static String invalidity(String component, VariantResult result) {

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -23,9 +24,14 @@ import java.util.function.Consumer;
  * Runs each trial as a real scenario run ({@link ScenarioRun}) of one variant on one twin: the scenario's
  * device, components and workload, the other components limited as in the scenario's first variant, the
  * sized component's {@code systemResourceLimits} set to the candidate caps, and the SLOs as the variant's
- * thresholds. Its report goes to {@code trials/NN-phase-memory-cpus/}.
+ * thresholds. Its report goes to {@code trials/NN-phase-memory-cpus/}. Once the sized component is
+ * OOM-killed the trial's outcome is decided: its load stops at the next once-a-second check, and the
+ * trial's detail says so.
  */
 public final class TwinTrialRunner implements TrialRunner {
+
+    /** Said in a trial's detail when the sized component's OOM kill ended its load early. */
+    static final String EARLY_STOP = "the load stopped early: the OOM kill decided the trial";
 
     private final SizingRequest request;
     private final TwinImage image;
@@ -53,13 +59,14 @@ public final class TwinTrialRunner implements TrialRunner {
                 scenario.profile(), scenario.twins(), scenario.components(), List.of(variant), scenario.workload(),
                 scenario.faults(), scenario.validity(), Scenario.Execution.SEQUENTIAL, scenario.artifacts());
         ComponentWatch watch = new ComponentWatch(request.component(), System::nanoTime);
+        AtomicBoolean stoppedEarly = new AtomicBoolean();
         Report report = null;
         String failure = null;
         Teardown teardown = new Teardown();
         running.set(teardown);
         try (teardown) {
             report = new ScenarioRun(trial, image, teardown, line -> progress.accept("  " + line), Clock.systemUTC())
-                    .withStatusListener(watch).run();
+                    .withStatusListener(watch).withStopCondition(() -> stopsEarly(watch, stoppedEarly)).run();
         } catch (TwinException e) {
             failure = e.getMessage();
         } finally {
@@ -76,7 +83,16 @@ public final class TwinTrialRunner implements TrialRunner {
             Files.writeString(dir.resolve("failure.txt"), failure + "\n");
             evidence = trialDir + "/failure.txt";
         }
-        return TrialClassifier.classify(request.component(), result, watch.observation(), failure).withEvidence(evidence);
+        TrialResult classified = TrialClassifier.classify(request.component(), result, watch.observation(), failure);
+        return (stoppedEarly.get() ? classified.withNote(EARLY_STOP) : classified).withEvidence(evidence);
+    }
+
+    /** Asked only while the load is sending: once it says yes, the load stops. */
+    private static boolean stopsEarly(ComponentWatch watch, AtomicBoolean stoppedEarly) {
+        if (watch.decided()) {
+            stoppedEarly.set(true);
+        }
+        return stoppedEarly.get();
     }
 
     private Variant variant(int number, Caps caps) {

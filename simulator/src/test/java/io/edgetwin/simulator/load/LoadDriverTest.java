@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class LoadDriverTest {
@@ -104,6 +105,30 @@ class LoadDriverTest {
 
         assertThat(result.generatorCpuNanos()).isPositive();
         assertThat(result.generatorCpuFraction()).isBetween(0.0, 1.2);
+    }
+
+    @Test
+    void aStopConditionEndsTheLoadAtTheNextOnceASecondCheck() {
+        EchoTransport echo = new EchoTransport(1, TimeUnit.MILLISECONDS.toNanos(1), twin -> false);
+        AtomicInteger asked = new AtomicInteger();
+        LoadDriver driver = new LoadDriver(echo, SAMPLES, 42, LoadDriver.Options.defaults().stoppingWhen(() -> asked.incrementAndGet() >= 2));
+
+        LoadResult result = run(driver, new Arrival.Constant(100), Duration.ZERO, Duration.ofSeconds(30));
+
+        assertThat(driver.stoppedEarly()).isTrue();
+        assertThat(result.scheduled()).isBetween(150L, 260L);
+        assertEquals(result.scheduled(), result.ok());
+    }
+
+    @Test
+    void withoutAStopConditionTheWholeScheduleRuns() {
+        EchoTransport echo = new EchoTransport(1, TimeUnit.MILLISECONDS.toNanos(1), twin -> false);
+        LoadDriver driver = new LoadDriver(echo, SAMPLES, 42, LoadDriver.Options.defaults());
+
+        LoadResult result = run(driver, new Arrival.Constant(100), Duration.ZERO, Duration.ofMillis(1500));
+
+        assertThat(driver.stoppedEarly()).isFalse();
+        assertEquals(150, result.scheduled());
     }
 
     private static LoadResult run(LoadDriver driver, Arrival arrival, Duration warmup, Duration duration) {

@@ -3,6 +3,7 @@ package io.edgetwin.simulator.sizing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,14 +17,13 @@ class SizingSearchTest {
     }
 
     @Test
-    void memorySearchTakesAtMostEightTrialsOverSixtyFourMibToOneGib() throws Exception {
-        assertThat(SizingSearch.memoryTrials(MEMORY)).isEqualTo(6);
-        for (long needMib = 65; needMib <= 1024; needMib++) {
-            Sizing sizing = size(ThresholdRunner.needing(needMib, 0.5));
-            long memoryTrials = sizing.trials().stream()
-                    .filter(t -> t.phase() == Phase.TOP || t.phase() == Phase.MEMORY).count();
-            assertThat(memoryTrials).as("need %d MiB", needMib).isLessThanOrEqualTo(8);
-            assertThat(sizing.trials()).hasSizeLessThanOrEqualTo(SizingSearch.maxTrials(MEMORY, CPUS));
+    void aBlindSearchTakesAtMostOneTrialPerHalvingOfBothRangesPlusFour() throws Exception {
+        assertThat(SizingSearch.blindTrials(MEMORY, CPUS)).isEqualTo(15);
+        for (long needMib = 65; needMib <= 1024; needMib += 3) {
+            for (double needCpus : new double[] {0.11, 0.21, 0.5, 1.3}) {
+                Sizing sizing = size(ThresholdRunner.needing(needMib, needCpus));
+                assertThat(sizing.trials()).as("need %d MiB, %.2f cpus", needMib, needCpus).hasSizeLessThanOrEqualTo(15);
+            }
         }
     }
 
@@ -44,9 +44,61 @@ class SizingSearchTest {
     }
 
     @Test
+    void anAnomalyLikeObservationSizesInAtMostEightTrialsConfirmRunIncluded() throws Exception {
+        // Needs 144m and 0.21 cores; at the top its working set settled at 138m, peaked at 150m, and it used
+        // 0.12 cores on average, 0.16 at the 95th percentile of its seconds.
+        Sizing sizing = size(ThresholdRunner.needing(144, 0.21).observing(138, 150, 0.12, 0.16));
+        assertThat(sizing.trials()).hasSizeLessThanOrEqualTo(8);
+        assertThat(sizing.verdict()).isEqualTo(Sizing.Verdict.CONFIRMED);
+        assertThat(sizing.minimum().memoryKb()).isBetween(144L * 1024, (long) Math.ceil(144 * 1.05) * 1024);
+        assertThat(sizing.minimum().cpus()).isBetween(0.21, 0.21 * 1.05 + 0.001);
+        assertThat(sizing.widenings()).isEmpty();
+        assertThat(sizing.plan()).contains("brackets memory 138m..180m, cpus 0.12..0.24");
+    }
+
+    @Test
+    void whateverTheObservationSaysTheMinimumIsFoundWithinFivePercent() throws Exception {
+        long[][] observations = { // settled, peak (MiB) for a need of 100 MiB: right, too high, too low, far too low
+            {98, 110}, {280, 330}, {40, 50}, {64, 64}};
+        double[][] cpus = {{0.2, 0.3}, {0.9, 1.2}, {0.05, 0.06}};
+        for (long needMib = 70; needMib <= 900; needMib += 61) {
+            for (long[] memory : observations) {
+                for (double[] cpu : cpus) {
+                    double scale = needMib / 100.0;
+                    double needCpus = Math.min(1.9, 0.25 * scale);
+                    ThresholdRunner runner = ThresholdRunner.needing(needMib, needCpus)
+                            .observing(Math.max(1, Math.round(memory[0] * scale)), Math.max(1, Math.round(memory[1] * scale)),
+                                    cpu[0] * scale, cpu[1] * scale);
+                    Sizing sizing = size(runner);
+                    String as = "need %d MiB, observed %s / %s".formatted(needMib, Arrays.toString(memory), Arrays.toString(cpu));
+                    assertThat(sizing.minimum().memoryKb()).as(as).isBetween(needMib * 1024, (long) Math.ceil(needMib * 1.05) * 1024);
+                    assertThat(sizing.minimum().cpus()).as(as).isBetween(needCpus, needCpus * 1.05 + 0.001);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aBracketWhoseTopFailsWidensUpwardAndSaysSo() throws Exception {
+        List<String> lines = new ArrayList<>();
+        Sizing sizing = new SizingSearch(MEMORY, CPUS, ThresholdRunner.needing(300, 0.5).observing(100, 120, 0.2, 0.3), lines::add).run();
+        assertThat(sizing.widenings()).anySatisfy(w -> assertThat(w).startsWith("the bracket's top failed: 140m..144m widened upward to 144m..288m"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("the observation misled: the bracket's top failed"));
+        assertThat(sizing.minimum().memoryKb()).isBetween(300L * 1024, 315L * 1024);
+    }
+
+    @Test
+    void aBracketWhoseBottomPassesWidensDownwardAndSaysSo() throws Exception {
+        // A runtime that grows its heap to fit a large cap settles far above what it needs.
+        Sizing sizing = size(ThresholdRunner.needing(144, 0.21).observing(280, 321, 0.12, 0.16));
+        assertThat(sizing.widenings()).first().asString().startsWith("the bracket's bottom passed: 280m..292m widened downward to 140m..280m");
+        assertThat(sizing.minimum().memoryKb()).isBetween(144L * 1024, 152L * 1024);
+    }
+
+    @Test
     void sameOutcomesGiveTheSameRecommendation() throws Exception {
-        ThresholdRunner first = ThresholdRunner.needing(217, 0.37);
-        ThresholdRunner second = ThresholdRunner.needing(217, 0.37);
+        ThresholdRunner first = ThresholdRunner.needing(217, 0.37).observing(200, 260, 0.1, 0.3);
+        ThresholdRunner second = ThresholdRunner.needing(217, 0.37).observing(200, 260, 0.1, 0.3);
         Sizing a = size(first);
         Sizing b = size(second);
         assertThat(a.recommendation()).isEqualTo(b.recommendation());
@@ -55,15 +107,21 @@ class SizingSearchTest {
     }
 
     @Test
-    void memoryIsBisectedGeometricallyAtTheTopCpuThenCpuAtTheFoundMemory() throws Exception {
-        ThresholdRunner runner = ThresholdRunner.needing(300, 0.5);
+    void theFirstSearchTrialTriesTheGeometricMiddleOfBothBrackets() throws Exception {
+        ThresholdRunner runner = ThresholdRunner.needing(300, 0.5).observing(290, 320, 0.2, 0.4);
         Sizing sizing = size(runner);
         assertThat(runner.tried.get(0)).isEqualTo(new Caps(1024 * 1024, 2));
-        assertThat(runner.tried.get(1)).isEqualTo(new Caps(256 * 1024, 2));
-        assertThat(sizing.trials()).filteredOn(t -> t.phase() == Phase.MEMORY).allMatch(t -> t.caps().cpus() == 2);
-        assertThat(sizing.trials()).filteredOn(t -> t.phase() == Phase.CPU)
-                .allMatch(t -> t.caps().memoryKb() == sizing.minimum().memoryKb());
+        // memory 290m..384m (peak × 1.2), cpus 0.2..0.6 (95th percentile × 1.5).
+        assertThat(runner.tried.get(1)).isEqualTo(new Caps(334 * 1024, 0.346));
+        assertThat(sizing.trials().get(1).phase()).isEqualTo(Phase.SEARCH);
         assertThat(sizing.trials()).extracting(Trial::phase).endsWith(Phase.JOINT, Phase.CONFIRM);
+    }
+
+    @Test
+    void withoutAnObservationTheWholeRangesAreBisectedGeometrically() throws Exception {
+        ThresholdRunner runner = ThresholdRunner.needing(300, 0.5);
+        size(runner);
+        assertThat(runner.tried.get(1)).isEqualTo(new Caps(256 * 1024, 0.447));
     }
 
     @Test
@@ -109,16 +167,18 @@ class SizingSearchTest {
     @Test
     void aFailingJointCheckRaisesTheCapItsCauseNamesByOneStep() throws Exception {
         Sizing sizing = size(new ThresholdRunner(300 * 1024, 0.5, Outcome.OOM, Phase.JOINT));
-        Trial lastCpu = sizing.trials().stream().filter(t -> t.phase() == Phase.CPU && t.passed()).reduce((x, y) -> y).orElseThrow();
-        assertThat(sizing.minimum().memoryKb()).isEqualTo(lastCpu.caps().memoryKb());
-        assertThat(sizing.minimum().cpus()).isGreaterThan(lastCpu.caps().cpus()).isLessThanOrEqualTo(lastCpu.caps().cpus() * 1.05 + 0.001);
+        Trial joint = sizing.trials().stream().filter(t -> t.phase() == Phase.JOINT).findFirst().orElseThrow();
+        assertThat(joint.result().outcome()).isEqualTo(Outcome.SLO_MISS);
+        assertThat(sizing.minimum().memoryKb()).isEqualTo(joint.caps().memoryKb());
+        assertThat(sizing.minimum().cpus()).isGreaterThan(joint.caps().cpus()).isLessThanOrEqualTo(joint.caps().cpus() * 1.05 + 0.001);
     }
 
     @Test
-    void progressNamesTheTrialTheMostTrialsAndTheIntervalBeingSplit() throws Exception {
+    void progressNamesTheTrialTheBracketsAndTheIntervalsBeingSplit() throws Exception {
         List<String> lines = new ArrayList<>();
         new SizingSearch(MEMORY, CPUS, ThresholdRunner.needing(300, 0.5), lines::add).run();
-        assertThat(lines).contains("trial 1 of at most 15 (top): memory 1g, cpus 2, the top of both ranges",
-                "trial 2 of at most 15 (memory): memory 64m..1g → 256m at cpus 2");
+        assertThat(lines).contains("trial 1 (top): memory 1g, cpus 2, the top of both ranges, observing what the component uses",
+                "no usage seen at the top: the whole ranges are searched; brackets memory 64m..1g, cpus 0.1..2: at most 15 trials if they hold",
+                "trial 2 (search): memory 64m..1g → 256m, cpus 0.1..2 → 0.447");
     }
 }

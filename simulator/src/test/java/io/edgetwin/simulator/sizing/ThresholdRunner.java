@@ -6,6 +6,7 @@ import java.util.List;
 /**
  * A fake component with a known minimum: below {@code needKb} it fails with {@code memoryFailure}, below
  * {@code needCpus} it misses its latency SLO, and trials of {@code failingPhase} fail whatever their caps.
+ * The top check reports {@code observed} as what the component used (none unless set with {@link #observing}).
  */
 final class ThresholdRunner implements TrialRunner {
 
@@ -14,6 +15,7 @@ final class ThresholdRunner implements TrialRunner {
     private final double needCpus;
     private final Outcome memoryFailure;
     private final Phase failingPhase;
+    private Usage observed = Usage.none();
 
     ThresholdRunner(long needKb, double needCpus, Outcome memoryFailure, Phase failingPhase) {
         this.needKb = needKb;
@@ -24,6 +26,12 @@ final class ThresholdRunner implements TrialRunner {
 
     static ThresholdRunner needing(long needMib, double needCpus) {
         return new ThresholdRunner(needMib * 1024, needCpus, Outcome.OOM, null);
+    }
+
+    /** This runner with the top check reporting {@code usage}: settled and peak memory in MiB, mean and p95 cores. */
+    ThresholdRunner observing(long settledMib, long peakMib, double meanCpus, double highCpus) {
+        observed = new Usage(peakMib << 20, settledMib << 20, meanCpus, highCpus, 0);
+        return this;
     }
 
     @Override
@@ -39,6 +47,7 @@ final class ThresholdRunner implements TrialRunner {
         if (caps.cpus() < needCpus) {
             return new TrialResult(Outcome.SLO_MISS, "latency.p99 < 50ms missed: actual 70.000 ms", 70.0, 0, needKb * 1024, null);
         }
-        return new TrialResult(Outcome.PASS, "every SLO held", p99, 0, needKb * 1024, "trials/" + number + "/report.json");
+        return new TrialResult(Outcome.PASS, "every SLO held", p99, 0, needKb * 1024, "trials/" + number + "/report.json",
+                phase == Phase.TOP ? observed : Usage.none());
     }
 }

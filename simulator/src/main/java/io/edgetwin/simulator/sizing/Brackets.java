@@ -1,0 +1,76 @@
+package io.edgetwin.simulator.sizing;
+
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * Where the minimum is expected, from what the component used in the observation trial at the top of the
+ * ranges (docs/sizing.md): memory from the level its working set settled at to its peak × {@value #MEMORY_MARGIN};
+ * CPU from its mean use to the 95th percentile of its per-second use × {@value #CPU_MARGIN}. Both bottoms are
+ * guesses ({@link SeededBisection.Low#GUESSED}: a runtime may grow its heap into a large cap, or spin on
+ * free cores), both tops too; both are clamped to the ranges. A figure that says nothing (not seen, or CPU
+ * throttled at the top) leaves that side at the range's own bound.
+ */
+final class Brackets {
+
+    static final double MEMORY_MARGIN = 1.2;
+    private static final double MIB = 1024 * 1024;
+    static final double CPU_MARGIN = 1.5;
+    /** Above this share of throttled periods the top's CPU use was capped by the top itself and says nothing. */
+    static final double THROTTLED_AT_THE_TOP = 0.01;
+
+    private Brackets() {
+    }
+
+    static SeededBisection memory(Usage usage, MemoryRange range, double resolution, Consumer<String> note) {
+        double min = range.minKb();
+        double max = range.maxKb();
+        double high = max;
+        double low = min;
+        if (usage.seen()) {
+            high = clamp(Math.ceil(usage.peakBytes() * MEMORY_MARGIN / MIB - 1e-9) * 1024, Math.min(max, Math.ceil(min * (1 + resolution) / 1024) * 1024), max);
+            low = Math.max(min, Math.floor(Math.min(usage.settledBytes() / 1024.0, high / (1 + resolution)) / 1024) * 1024);
+        }
+        return new SeededBisection(min, max, low, high, SeededBisection.Low.GUESSED, false, resolution,
+                Brackets::roundKb, kb -> MemoryRange.label((long) kb), note);
+    }
+
+    static SeededBisection cpus(Usage usage, CpuRange range, double resolution, Consumer<String> note) {
+        double min = range.min();
+        double max = range.max();
+        double high = max;
+        double low = min;
+        if (usage.seen()) {
+            if (usage.throttledShare() <= THROTTLED_AT_THE_TOP) {
+                high = clamp(Math.ceil(usage.highCpus() * CPU_MARGIN * 1000 - 1e-9) / 1000, Math.min(max, Math.ceil(min * (1 + resolution) * 1000) / 1000), max);
+            }
+            low = Math.max(min, Math.floor(Math.min(usage.meanCpus(), high / (1 + resolution)) * 1000) / 1000);
+        }
+        return new SeededBisection(min, max, low, high, SeededBisection.Low.GUESSED, false, resolution,
+                Brackets::roundCpus, CpuRange::label, note);
+    }
+
+    /** The figures in words, for the progress and sizing.json. */
+    static String describe(Usage usage) {
+        if (!usage.seen()) {
+            return "no usage seen at the top: the whole ranges are searched";
+        }
+        return String.format(Locale.ROOT, "at the top the component's memory settled at %s (peak %s); it used %.3f cores "
+                        + "on average, %.3f at the 95th percentile of its seconds, throttled in %.1f %% of its periods",
+                MemoryRange.label(Math.round(usage.settledBytes() / 1024.0 / 1024) * 1024),
+                MemoryRange.label(Math.round(usage.peakBytes() / 1024.0 / 1024) * 1024),
+                usage.meanCpus(), usage.highCpus(), usage.throttledShare() * 100);
+    }
+
+    static double roundKb(double kb) {
+        return Math.round(kb / 1024) * 1024.0;
+    }
+
+    static double roundCpus(double cpus) {
+        return Math.round(cpus * 1000) / 1000.0;
+    }
+
+    private static double clamp(double value, double min, double max) {
+        return Math.max(min, Math.min(max, value));
+    }
+}

@@ -1,0 +1,44 @@
+package io.edgetwin.simulator.sizing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class BracketsTest {
+
+    private static final MemoryRange MEMORY = MemoryRange.parse("64m..1g");
+    private static final CpuRange CPUS = CpuRange.parse("0.1..2");
+
+    @Test
+    void memoryIsBracketedFromTheSettledLevelToThePeakPlusTwentyPercent() {
+        SeededBisection memory = Brackets.memory(new Usage(150L << 20, 138L << 20, 0.1, 0.2, 0), MEMORY, 0.05, w -> { });
+        assertThat(memory.low()).isEqualTo(138 * 1024);
+        assertThat(memory.found()).isEqualTo(180 * 1024);
+    }
+
+    @Test
+    void cpuIsBracketedFromTheMeanToTheHighQuantilePlusFiftyPercent() {
+        SeededBisection cpus = Brackets.cpus(new Usage(150L << 20, 138L << 20, 0.12, 0.16, 0), CPUS, 0.05, w -> { });
+        assertThat(cpus.low()).isEqualTo(0.12);
+        assertThat(cpus.found()).isEqualTo(0.24);
+    }
+
+    @Test
+    void aTopThrottledByItsOwnCapLeavesTheCpuBracketOpenToTheTopOfTheRange() {
+        SeededBisection cpus = Brackets.cpus(new Usage(150L << 20, 138L << 20, 0.12, 0.16, 0.2), CPUS, 0.05, w -> { });
+        assertThat(cpus.found()).isEqualTo(2.0);
+    }
+
+    @Test
+    void bracketsStayInsideTheRangesAndWithoutUsageAreTheRanges() {
+        SeededBisection huge = Brackets.memory(new Usage(2000L << 20, 1500L << 20, 0.1, 0.2, 0), MEMORY, 0.05, w -> { });
+        assertThat(huge.found()).isEqualTo(1024 * 1024);
+        assertThat(huge.low()).isLessThan(1024 * 1024 / 1.05 + 1);
+        SeededBisection tiny = Brackets.memory(new Usage(10L << 20, 8L << 20, 0.1, 0.2, 0), MEMORY, 0.05, w -> { });
+        assertThat(tiny.low()).isEqualTo(64 * 1024);
+        assertThat(tiny.found()).isGreaterThan(64 * 1024);
+        SeededBisection blind = Brackets.cpus(Usage.none(), CPUS, 0.05, w -> { });
+        assertThat(blind.low()).isEqualTo(0.1);
+        assertThat(blind.found()).isEqualTo(2.0);
+    }
+}
