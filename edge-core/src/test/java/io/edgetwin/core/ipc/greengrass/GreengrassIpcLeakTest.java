@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.aws.greengrass.GreengrassCoreIPCClientV2;
@@ -88,7 +89,7 @@ class GreengrassIpcLeakTest {
             if (System.nanoTime() > deadline) {
                 return counts;
             }
-            Thread.sleep(20); // polling a count, not waiting a fixed time
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20)); // polling a count until it settles or the deadline
             counts = Counts.of(core);
         }
         return counts;
