@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The main job, as a user runs it: the quickstart scenario on real capped twins. */
 class QuickstartScenarioIT {
 
-    private static final String EFFECT = "latency.p99 < 0.5 * unlimited.latency.p99";
+    private static final String EFFECT = "latency.p99 < 0.5 * unlimited.latency.p99 with 95% confidence";
     private static final String MECHANISM = "throttle.ratio.component[com.edgetwin.CpuHog] > 50%";
     private static final Path HOME = Path.of(System.getProperty("edgetwin.home", ".."));
 
