@@ -12,12 +12,7 @@ import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.MqttCallback;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,7 +37,7 @@ class CloudLinkRedialTest {
         assumeTrue(MosquittoBroker.installed(), "needs Mosquitto at " + MosquittoBroker.BINARY);
         broker = new MosquittoBroker(dir.resolve("broker"));
         broker.start();
-        cloud = cloudSide();
+        cloud = broker.persistentSubscriber("redial-test-cloud", "edgetwin/dev-1/connection", announcements::add);
         SpoolSettings settings = new SpoolSettings(Storage.MEMORY, SpoolSettings.DEFAULT_MAX_SIZE_IN_BYTES, false, dir.resolve("spool"));
         link = new CloudLink(broker.uri(), "dev-1", Spooler.open(settings));
         link.connect(Duration.ofSeconds(10));
@@ -95,29 +90,4 @@ class CloudLinkRedialTest {
         return payload;
     }
 
-    /** A persistent session, so it misses nothing the link says while both reconnect. */
-    private MqttAsyncClient cloudSide() throws Exception {
-        MqttAsyncClient client = new MqttAsyncClient(broker.uri(), "redial-test-cloud", new MemoryPersistence());
-        client.setCallback(new MqttCallback() {
-            @Override
-            public void connectionLost(Throwable cause) {
-            }
-
-            @Override
-            public void messageArrived(String topic, MqttMessage message) {
-                announcements.add(new String(message.getPayload(), UTF_8));
-            }
-
-            @Override
-            public void deliveryComplete(IMqttDeliveryToken token) {
-            }
-        });
-        MqttConnectOptions options = new MqttConnectOptions();
-        options.setCleanSession(false);
-        options.setAutomaticReconnect(true);
-        options.setMaxReconnectDelay(1_000);
-        client.connect(options).waitForCompletion(10_000);
-        client.subscribe("edgetwin/dev-1/connection", 1).waitForCompletion(10_000);
-        return client;
-    }
 }

@@ -14,13 +14,8 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.MqttCallback;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +45,7 @@ class CloudLinkSpoolTest {
         assumeTrue(MosquittoBroker.installed(), "needs Mosquitto at " + MosquittoBroker.BINARY);
         broker = new MosquittoBroker(dir.resolve("broker"));
         broker.start();
-        subscriber = subscriber();
+        subscriber = broker.persistentSubscriber("spool-test-subscriber", TOPIC, received::add);
     }
 
     @AfterEach
@@ -134,31 +129,6 @@ class CloudLinkSpoolTest {
     private void brokerDown(CloudLink link) throws InterruptedException {
         broker.stop();
         Conditions.await(Duration.ofSeconds(10), () -> !link.isConnected() && !subscriber.isConnected(), "both clients to see the broker gone");
-    }
-
-    private MqttAsyncClient subscriber() throws MqttException {
-        MqttAsyncClient client = new MqttAsyncClient(broker.uri(), "spool-test-subscriber", new MemoryPersistence());
-        client.setCallback(new MqttCallback() {
-            @Override
-            public void connectionLost(Throwable cause) {
-            }
-
-            @Override
-            public void messageArrived(String topic, MqttMessage message) {
-                received.add(new String(message.getPayload(), UTF_8));
-            }
-
-            @Override
-            public void deliveryComplete(IMqttDeliveryToken token) {
-            }
-        });
-        MqttConnectOptions options = new MqttConnectOptions();
-        options.setCleanSession(false);
-        options.setAutomaticReconnect(true);
-        options.setMaxReconnectDelay(1_000);
-        client.connect(options).waitForCompletion(10_000);
-        client.subscribe(TOPIC, 1).waitForCompletion(10_000);
-        return client;
     }
 
     private String next() throws InterruptedException {

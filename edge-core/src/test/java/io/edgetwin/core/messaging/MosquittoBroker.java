@@ -6,12 +6,21 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttCallback;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
  * A real Mosquitto for one test, on 127.0.0.1 at a port that stays the same across {@link #stop()} and
@@ -55,6 +64,35 @@ final class MosquittoBroker implements AutoCloseable {
 
     static boolean installed() {
         return Files.isExecutable(BINARY);
+    }
+
+    /**
+     * A client on the cloud side with a persistent session (it misses nothing while both sides
+     * reconnect) subscribed to {@code topic} at QoS 1, handing every payload to {@code payloads}.
+     */
+    MqttAsyncClient persistentSubscriber(String clientId, String topic, Consumer<String> payloads) throws MqttException {
+        MqttAsyncClient client = new MqttAsyncClient(uri(), clientId, new MemoryPersistence());
+        client.setCallback(new MqttCallback() {
+            @Override
+            public void connectionLost(Throwable cause) {
+            }
+
+            @Override
+            public void messageArrived(String arrivedOn, MqttMessage message) {
+                payloads.accept(new String(message.getPayload(), StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public void deliveryComplete(IMqttDeliveryToken token) {
+            }
+        });
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setCleanSession(false);
+        options.setAutomaticReconnect(true);
+        options.setMaxReconnectDelay(1_000);
+        client.connect(options).waitForCompletion(10_000);
+        client.subscribe(topic, 1).waitForCompletion(10_000);
+        return client;
     }
 
     String uri() {
