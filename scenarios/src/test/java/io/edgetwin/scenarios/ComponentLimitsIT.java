@@ -4,18 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.edgetwin.simulator.broker.BrokerClient;
-import io.edgetwin.simulator.broker.Mosquitto;
 import io.edgetwin.simulator.measure.StatusTracker;
 import io.edgetwin.simulator.measure.TwinStatus;
-import io.edgetwin.simulator.run.RunDirectory;
-import io.edgetwin.simulator.scenario.DeviceSpec;
 import io.edgetwin.simulator.twin.DeviceTwin;
-import io.edgetwin.simulator.twin.TwinImage;
-import io.edgetwin.simulator.twin.TwinSpec;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +15,6 @@ import org.junit.jupiter.api.Test;
 /** Component limits inside a real twin (cgroup v1 on this platform): the files hold them, the kernel applies them. */
 class ComponentLimitsIT {
 
-    private static final Path HOME = Path.of(System.getProperty("edgetwin.home", ".."));
     private static final String HOG = "com.edgetwin.CpuHog";
     private static final String LEAKER = "com.edgetwin.MemoryLeaker";
     private static final String DEPLOYMENT = """
@@ -33,34 +24,22 @@ class ComponentLimitsIT {
               "com.edgetwin.MemoryLeaker": {"version": "1.0.0", "configurationUpdate": {"merge": {"leakMbPerSecond": 16}},
                                       "runWith": {"systemResourceLimits": {"memory": 32768}}}}}""";
 
-    private final String runId = UUID.randomUUID().toString().substring(0, 8);
-    private RunDirectory dir;
-    private Mosquitto broker;
     private BrokerClient client;
+    private OneTwin one;
     private DeviceTwin twin;
-    private final StatusTracker tracker = new StatusTracker();
+    private StatusTracker tracker;
 
     @BeforeEach
     void startTwin() throws Exception {
-        String image = new TwinImage(HOME).ensureBuilt(line -> { });
-        dir = RunDirectory.create(runId);
-        broker = Mosquitto.start(dir.path(), Duration.ofSeconds(10));
-        client = new BrokerClient(broker.uri(), "limits-it-" + runId);
-        client.subscribe("edgetwin/+/status", 0, tracker::accept);
-        long bytes = 512L * 1024 * 1024;
-        twin = DeviceTwin.start(new TwinSpec("limits-" + runId, image, new DeviceSpec(bytes, bytes, 1.0, 256),
-                broker.uri(), DEPLOYMENT, runId));
+        one = OneTwin.start("limits", 512L * 1024 * 1024, DEPLOYMENT);
+        twin = one.twin();
+        client = one.client();
+        tracker = one.tracker();
     }
 
     @AfterEach
-    void stopEverything() {
-        List.<AutoCloseable>of(twin, client, broker, dir).forEach(resource -> {
-            try {
-                resource.close();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+    void stopEverything() throws Exception {
+        one.close();
     }
 
     @Test

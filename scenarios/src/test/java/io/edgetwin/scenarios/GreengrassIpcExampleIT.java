@@ -3,19 +3,11 @@ package io.edgetwin.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.edgetwin.simulator.broker.BrokerClient;
-import io.edgetwin.simulator.broker.Mosquitto;
 import io.edgetwin.simulator.measure.StatusTracker;
 import io.edgetwin.simulator.measure.TwinStatus;
-import io.edgetwin.simulator.run.RunDirectory;
-import io.edgetwin.simulator.scenario.DeviceSpec;
 import io.edgetwin.simulator.twin.DeviceTwin;
-import io.edgetwin.simulator.twin.TwinImage;
-import io.edgetwin.simulator.twin.TwinSpec;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -31,42 +23,30 @@ import org.junit.jupiter.api.Test;
  */
 class GreengrassIpcExampleIT {
 
-    private static final Path HOME = Path.of(System.getProperty("edgetwin.home", ".."));
     private static final String EXAMPLE = "com.edgetwin.GreengrassIpcExample";
     private static final String DEPLOYMENT = """
             {"deploymentId": "example", "components": {"com.edgetwin.GreengrassIpcExample": {"version": "1.0.0",
               "configurationUpdate": {"merge": {"greeting": "hello from the deployment"}}}}}""";
 
-    private final String runId = UUID.randomUUID().toString().substring(0, 8);
-    private final StatusTracker tracker = new StatusTracker();
     private final BlockingQueue<String> reports = new LinkedBlockingQueue<>();
-    private RunDirectory dir;
-    private Mosquitto broker;
     private BrokerClient client;
+    private OneTwin one;
     private DeviceTwin twin;
+    private StatusTracker tracker;
 
     @BeforeEach
     void startTwin() throws Exception {
-        String image = new TwinImage(HOME).ensureBuilt(line -> { });
-        dir = RunDirectory.create(runId);
-        broker = Mosquitto.start(dir.path(), Duration.ofSeconds(10));
-        client = new BrokerClient(broker.uri(), "gg-example-it-" + runId);
-        client.subscribe("edgetwin/+/status", 0, tracker::accept);
-        client.subscribe("edgetwin/+/example/report", 1, (topic, payload) -> reports.add(new String(payload, StandardCharsets.UTF_8)));
-        long bytes = 256L * 1024 * 1024;
-        twin = DeviceTwin.start(new TwinSpec("gg-example-" + runId, image, new DeviceSpec(bytes, bytes, 1.0, 256),
-                broker.uri(), DEPLOYMENT, runId));
+        one = OneTwin.start("gg-example", 256L * 1024 * 1024, DEPLOYMENT,
+                harness -> harness.subscribe("edgetwin/+/example/report", 1,
+                        (topic, payload) -> reports.add(new String(payload, StandardCharsets.UTF_8))));
+        twin = one.twin();
+        client = one.client();
+        tracker = one.tracker();
     }
 
     @AfterEach
-    void stopEverything() {
-        List.<AutoCloseable>of(twin, client, broker, dir).forEach(resource -> {
-            try {
-                resource.close();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+    void stopEverything() throws Exception {
+        one.close();
     }
 
     @Test

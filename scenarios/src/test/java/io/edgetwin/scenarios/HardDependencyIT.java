@@ -4,18 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.edgetwin.simulator.broker.BrokerClient;
-import io.edgetwin.simulator.broker.Mosquitto;
 import io.edgetwin.simulator.measure.StatusTracker;
 import io.edgetwin.simulator.measure.TwinStatus;
-import io.edgetwin.simulator.run.RunDirectory;
-import io.edgetwin.simulator.scenario.DeviceSpec;
 import io.edgetwin.simulator.twin.DeviceTwin;
-import io.edgetwin.simulator.twin.TwinImage;
-import io.edgetwin.simulator.twin.TwinSpec;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +20,6 @@ import org.junit.jupiter.api.Test;
  */
 class HardDependencyIT {
 
-    private static final Path HOME = Path.of(System.getProperty("edgetwin.home", ".."));
     private static final String CRASHER = "com.edgetwin.Crasher";
     private static final String DASHBOARD = "com.example.Dashboard";
     private static final String DASHBOARD_RECIPE = """
@@ -46,34 +37,22 @@ class HardDependencyIT {
               "com.edgetwin.Crasher": {"version": "1.0.0", "configurationUpdate": {"merge": {"afterSeconds": 1}}},
               "com.example.Dashboard": {"version": "1.0.0"}}}""";
 
-    private final String runId = UUID.randomUUID().toString().substring(0, 8);
-    private RunDirectory dir;
-    private Mosquitto broker;
     private BrokerClient client;
+    private OneTwin one;
     private DeviceTwin twin;
-    private final StatusTracker tracker = new StatusTracker();
+    private StatusTracker tracker;
 
     @BeforeEach
     void startTwin() throws Exception {
-        String image = new TwinImage(HOME).ensureBuilt(line -> { });
-        dir = RunDirectory.create(runId);
-        broker = Mosquitto.start(dir.path(), Duration.ofSeconds(10));
-        client = new BrokerClient(broker.uri(), "dependency-it-" + runId);
-        client.subscribe("edgetwin/+/status", 0, tracker::accept);
-        long bytes = 256L * 1024 * 1024;
-        twin = DeviceTwin.start(new TwinSpec("dependency-" + runId, image, new DeviceSpec(bytes, bytes, 1.0, 256),
-                broker.uri(), "{\"deploymentId\": \"empty\", \"components\": {}}", runId));
+        one = OneTwin.start("dependency", 256L * 1024 * 1024, "{\"deploymentId\": \"empty\", \"components\": {}}");
+        twin = one.twin();
+        client = one.client();
+        tracker = one.tracker();
     }
 
     @AfterEach
-    void stopEverything() {
-        List.<AutoCloseable>of(twin, client, broker, dir).forEach(resource -> {
-            try {
-                resource.close();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+    void stopEverything() throws Exception {
+        one.close();
     }
 
     @Test
