@@ -28,7 +28,12 @@ public final class LinkProxy implements AutoCloseable {
     private volatile LinkConditions conditions = LinkConditions.CLEAR;
 
     public LinkProxy(int brokerPort, long seed) throws IOException {
-        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this(brokerPort, seed, InetAddress.getLoopbackAddress());
+    }
+
+    /** A proxy the twins reach at {@code address} (a swarm's advertise address); the broker stays on loopback. */
+    public LinkProxy(int brokerPort, long seed, InetAddress address) throws IOException {
+        this.server = new ServerSocket(0, 50, address);
         this.brokerPort = brokerPort;
         this.random = new SplittableRandom(seed);
         Thread acceptor = new Thread(this::accept, "link-proxy-" + server.getLocalPort());
@@ -41,7 +46,7 @@ public final class LinkProxy implements AutoCloseable {
     }
 
     public String uri() {
-        return "tcp://127.0.0.1:" + port();
+        return "tcp://" + server.getInetAddress().getHostAddress() + ":" + port();
     }
 
     /** Sets how the link behaves from now on; a cut drops every open connection. */

@@ -12,7 +12,7 @@ import io.edgetwin.simulator.measure.TwinStatus;
 import io.edgetwin.simulator.recovery.TwinConnections;
 import io.edgetwin.simulator.scenario.Scenario;
 import io.edgetwin.simulator.scenario.Variant;
-import io.edgetwin.simulator.twin.DeviceTwin;
+import io.edgetwin.simulator.twin.Twin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +25,7 @@ final class RunningFleet implements Fleet {
 
     private final Scenario scenario;
     private final Variant variant;
-    private final List<DeviceTwin> twins;
+    private final List<Twin> twins;
     private final List<LinkProxy> links;
     private final Mosquitto broker;
     private final BrokerClient client;
@@ -33,7 +33,7 @@ final class RunningFleet implements Fleet {
     private final TwinConnections connections;
     private volatile LoadDriver driver;
 
-    RunningFleet(Scenario scenario, Variant variant, List<DeviceTwin> twins, List<LinkProxy> links, Mosquitto broker,
+    RunningFleet(Scenario scenario, Variant variant, List<Twin> twins, List<LinkProxy> links, Mosquitto broker,
                  BrokerClient client, StatusTracker tracker, TwinConnections connections) {
         this.scenario = scenario;
         this.variant = variant;
@@ -49,7 +49,7 @@ final class RunningFleet implements Fleet {
         this.driver = driver;
     }
 
-    List<DeviceTwin> twins() {
+    List<Twin> twins() {
         return twins;
     }
 
@@ -75,7 +75,7 @@ final class RunningFleet implements Fleet {
 
     @Override
     public String updateCaps(int twin, Long memoryBytes, Double cpus) {
-        DeviceTwin device = twins.get(twin);
+        Twin device = twins.get(twin);
         device.updateCaps(memoryBytes, cpus);
         return HostCgroup.of(device.containerId(), device::pid).caps();
     }

@@ -19,6 +19,7 @@ import io.edgetwin.simulator.scenario.Scenario;
 import io.edgetwin.simulator.scenario.Variant;
 import io.edgetwin.simulator.twin.Reaper;
 import io.edgetwin.simulator.twin.TwinImage;
+import io.edgetwin.simulator.twin.runtime.TwinRuntime;
 import io.edgetwin.simulator.host.HostProvenance;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -136,7 +137,8 @@ public final class ScenarioRun {
         own.addProcess(() -> ProcessHandle.current().pid());
         own.addProcess(broker::pid);
         VariantRun.RunContext context = new VariantRun.RunContext(scenario, runId, imageRef, broker, client, tracker, samples,
-                progress, clock, cloud, HostProbe.ofThisHost(own), connections, stop);
+                progress, clock, cloud, HostProbe.ofThisHost(own), connections, stop,
+                teardown.register(TwinRuntime.docker()));
         boolean interleaved = scenario.execution() == Scenario.Execution.INTERLEAVED;
         Map<String, VariantResult> results = interleaved ? interleaved(context) : sequential(context);
         if (cloud != null) {

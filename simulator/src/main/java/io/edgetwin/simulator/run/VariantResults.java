@@ -17,7 +17,7 @@ import io.edgetwin.simulator.scenario.DeviceSpec;
 import io.edgetwin.simulator.scenario.Scenario;
 import io.edgetwin.simulator.scenario.ScenarioComponent;
 import io.edgetwin.simulator.scenario.Variant;
-import io.edgetwin.simulator.twin.DeviceTwin;
+import io.edgetwin.simulator.twin.TwinOutcome;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +34,7 @@ final class VariantResults {
     private VariantResults() {
     }
 
-    static VariantResult of(Scenario scenario, Variant variant, TwinStatus last, DeviceTwin.ContainerOutcome outcome,
+    static VariantResult of(Scenario scenario, Variant variant, TwinStatus last, TwinOutcome outcome,
                             long twinStartMs, LoadResult load, long peakMemoryBytes, Validity validity) {
         Histogram h = load.latencyNanos();
         LatencySummary latency = h.getTotalCount() == 0 ? LatencySummary.none()

@@ -27,9 +27,11 @@ import io.edgetwin.simulator.recovery.TwinConnections;
 import io.edgetwin.simulator.scenario.Scenario;
 import io.edgetwin.simulator.scenario.Variant;
 import io.edgetwin.simulator.scenario.Workload;
-import io.edgetwin.simulator.twin.DeviceTwin;
+import io.edgetwin.simulator.twin.Twin;
 import io.edgetwin.simulator.twin.TwinException;
+import io.edgetwin.simulator.twin.TwinOutcome;
 import io.edgetwin.simulator.twin.TwinSpec;
+import io.edgetwin.simulator.twin.runtime.TwinRuntime;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,10 +65,14 @@ final class VariantRun {
         this.progress = message -> run.progress().accept("[" + variant.name() + "] " + message);
     }
 
-    /** Shared by every variant of a run; {@code stop} ends a load before its schedule does ({@link ScenarioRun#withStopCondition}). */
+    /**
+     * Shared by every variant of a run; {@code stop} ends a load before its schedule does
+     * ({@link ScenarioRun#withStopCondition}); {@code runtime} is the engine the twins run on.
+     */
     record RunContext(Scenario scenario, String runId, String imageRef, Mosquitto broker, BrokerClient client,
                       StatusTracker tracker, List<Sample> samples, Consumer<String> progress, Clock clock,
-                      CloudRun cloud, HostProbe host, TwinConnections connections, BooleanSupplier stop) {
+                      CloudRun cloud, HostProbe host, TwinConnections connections, BooleanSupplier stop,
+                      TwinRuntime runtime) {
     }
 
     private RunningFleet fleet;
@@ -156,12 +162,12 @@ final class VariantRun {
         sampler.awaitTermination(5, TimeUnit.SECONDS);
         LoadResult result = LoadResult.combine(slices);
         List<TwinStatus> last = new ArrayList<>();
-        for (DeviceTwin twin : fleet.twins()) {
+        for (Twin twin : fleet.twins()) {
             last.add(awaitNextStatus(twin.spec().thingName()));
         }
         run.tracker().removeListener(listener);
-        DeviceTwin.ContainerOutcome outcome = fleet.twins().get(0).outcome();
-        for (DeviceTwin twin : fleet.twins()) {
+        TwinOutcome outcome = fleet.twins().get(0).outcome();
+        for (Twin twin : fleet.twins()) {
             teardown.closeNow(twin);
         }
         List<Threshold> reading = scenario().thresholdsReading(variant.name());
@@ -200,20 +206,21 @@ final class VariantRun {
         String deployment = DeploymentDocument.of(scenario, variant, run.runId());
         for (int i = 1; i <= scenario.twins(); i++) {
             String thing = scenario.name() + "-" + variant.name() + "-" + i;
-            LinkProxy link = teardown.register(new LinkProxy(run.broker().port(), scenario.seed() + i));
+            LinkProxy link = teardown.register(new LinkProxy(run.broker().port(), scenario.seed() + i,
+                    java.net.InetAddress.getByName(run.runtime().hostAddress())));
             links.add(link);
             specs.add(run.cloud() == null
                     ? new TwinSpec(thing, run.imageRef(), scenario.device(), link.uri(), deployment, run.runId())
                     : new TwinSpec(thing, run.imageRef(), scenario.device(), link.uri(), CloudRun.EMPTY_DEPLOYMENT,
                     run.runId(), run.cloud().twinEnvironment()));
         }
-        List<DeviceTwin> twins = FleetLaunch.startAll(specs, DeviceTwin::start, FleetLaunch.DEFAULT_PARALLELISM, teardown);
+        List<Twin> twins = FleetLaunch.startAll(specs, run.runtime()::start, FleetLaunch.DEFAULT_PARALLELISM, teardown);
         if (run.cloud() != null) {
-            for (DeviceTwin twin : twins) {
+            for (Twin twin : twins) {
                 run.cloud().deploy(deployment, twin.spec().thingName());
             }
         }
-        for (DeviceTwin twin : twins) {
+        for (Twin twin : twins) {
             awaitReady(twin, scenario.workload().target());
         }
         return new RunningFleet(scenario, variant, twins, links, run.broker(), run.client(), run.tracker(), run.connections());
@@ -222,7 +229,7 @@ final class VariantRun {
     private Observer observer(RunningFleet fleet) {
         Map<String, HostCgroup> cgroups = new LinkedHashMap<>();
         Map<String, Observer.Limits> limits = new LinkedHashMap<>();
-        for (DeviceTwin twin : fleet.twins()) {
+        for (Twin twin : fleet.twins()) {
             String thing = twin.spec().thingName();
             cgroups.put(thing, HostCgroup.of(twin.containerId(), twin::pid));
             limits.put(thing + "/device", new Observer.Limits(twin.spec().device().memoryBytes(), twin.spec().device().cpus()));
@@ -232,7 +239,7 @@ final class VariantRun {
         return new Observer(cgroups, limits, run.clock());
     }
 
-    private void awaitReady(DeviceTwin twin, String component) throws InterruptedException {
+    private void awaitReady(Twin twin, String component) throws InterruptedException {
         try {
             TwinStatus status = run.tracker().await(twin.spec().thingName(),
                     s -> s.isReady(component) || s.isBroken(component), READY_TIMEOUT);

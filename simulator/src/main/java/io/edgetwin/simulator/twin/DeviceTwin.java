@@ -15,7 +15,7 @@ import org.testcontainers.utility.DockerImageName;
  * pids), host networking so all traffic stays on 127.0.0.1, an init process to reap orphans, and
  * what per-component cgroups need inside (CAP_SYS_ADMIN, AppArmor unconfined; see PLATFORM.md).
  */
-public final class DeviceTwin implements AutoCloseable {
+public final class DeviceTwin implements Twin {
 
     public static final String DEPLOYMENT_PATH = "/var/edgetwin/deployment.json";
 
@@ -89,10 +89,10 @@ public final class DeviceTwin implements AutoCloseable {
     }
 
     /** Docker's view after the fact: whether the kernel OOM-killed something in the container, and the exit code. */
-    public ContainerOutcome outcome() {
+    public TwinOutcome outcome() {
         DockerClient docker = container.getDockerClient();
         InspectContainerResponse.ContainerState state = docker.inspectContainerCmd(containerId()).exec().getState();
-        return new ContainerOutcome(Boolean.TRUE.equals(state.getOOMKilled()), Boolean.TRUE.equals(state.getRunning()),
+        return new TwinOutcome(Boolean.TRUE.equals(state.getOOMKilled()), Boolean.TRUE.equals(state.getRunning()),
                 state.getExitCodeLong() == null ? 0 : state.getExitCodeLong());
     }
 
@@ -158,9 +158,5 @@ public final class DeviceTwin implements AutoCloseable {
     @Override
     public void close() {
         container.stop();
-    }
-
-    /** What Docker says about the container. */
-    public record ContainerOutcome(boolean oomKilled, boolean running, long exitCode) {
     }
 }

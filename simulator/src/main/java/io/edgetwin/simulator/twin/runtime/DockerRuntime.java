@@ -1,0 +1,29 @@
+package io.edgetwin.simulator.twin.runtime;
+
+import io.edgetwin.simulator.twin.DeviceTwin;
+import io.edgetwin.simulator.twin.Twin;
+import io.edgetwin.simulator.twin.TwinSpec;
+
+/** Each twin a container of the local Docker engine ({@link DeviceTwin}); holds nothing of its own. */
+public record DockerRuntime() implements TwinRuntime {
+
+    @Override
+    public String name() {
+        return "docker";
+    }
+
+    @Override
+    public String hostAddress() {
+        return "127.0.0.1";
+    }
+
+    @Override
+    public Twin start(TwinSpec spec) {
+        return DeviceTwin.start(spec);
+    }
+
+    @Override
+    public void close() {
+        // every container is the twin's own and closes with it
+    }
+}
