@@ -96,8 +96,8 @@ public final class ReportJson {
      * Fills fields added to schema version 2 after its first files ({@code provenance}, {@code aborted},
      * {@code repeats}, a variant's {@code interference}, a threshold's {@code comparison} and
      * {@code ratioCheck}) with null, a variant's {@code missingSeries} and {@code recovery} with none and
-     * {@code requests.unsent} with 0, where a file lacks them, so older reports still read (e.g. as a
-     * gate's baseline); true when something was filled.
+     * {@code requests.unsent} with 0 and a series' {@code source} with null, where a file lacks them, so
+     * older reports still read (e.g. as a gate's baseline); true when something was filled.
      */
     private static boolean withOptionalFields(JsonNode root) {
         boolean filled = false;
@@ -120,6 +120,12 @@ public final class ReportJson {
                 if (variant instanceof ObjectNode v && !v.has("recovery")) {
                     v.putArray("recovery");
                     filled = true;
+                }
+                for (JsonNode series : variant.path("series")) {
+                    if (series instanceof ObjectNode s && !s.has("source")) {
+                        s.putNull("source");
+                        filled = true;
+                    }
                 }
                 if (variant.get("requests") instanceof ObjectNode requests && !requests.has("unsent")) {
                     requests.put("unsent", 0);

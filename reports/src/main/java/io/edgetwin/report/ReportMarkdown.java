@@ -41,6 +41,7 @@ public final class ReportMarkdown {
         report.variants().forEach((name, variant) -> variant.validity().reasons().forEach(reason ->
                 out.append("- ⚠️ ").append(name).append(" run invalid: ").append(reason).append('\n')));
         out.append(missingSection(report.variants()));
+        out.append(SeriesSources.markdown(report.variants()));
         out.append(RepeatsMarkdown.render(report));
         out.append(RecoveryMarkdown.section(report.variants()));
         out.append("## Component limits\n");

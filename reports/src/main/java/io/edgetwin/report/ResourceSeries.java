@@ -7,8 +7,10 @@ import java.util.Objects;
  * the host sees the container's cgroup), with the limits that applied to it.
  *
  * @param component a component name, or {@code device}
+ * @param source    where the figures came from ({@code host cgroup}, {@code core status}, …); null in
+ *                  reports written before it was recorded
  */
-public record ResourceSeries(String twin, String component, SeriesLimits limits, ResourceSamples samples) {
+public record ResourceSeries(String twin, String component, SeriesLimits limits, ResourceSamples samples, String source) {
 
     /** The component name of a twin's whole-container series. */
     public static final String DEVICE = "device";
@@ -18,6 +20,10 @@ public record ResourceSeries(String twin, String component, SeriesLimits limits,
         Checks.name("series.component", component);
         Objects.requireNonNull(limits, "series.limits");
         Objects.requireNonNull(samples, "series.samples");
+    }
+
+    public ResourceSeries(String twin, String component, SeriesLimits limits, ResourceSamples samples) {
+        this(twin, component, limits, samples, null);
     }
 
     public boolean isDevice() {

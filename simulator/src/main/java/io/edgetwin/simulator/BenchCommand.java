@@ -44,6 +44,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--model", description = "deployment: the model the release carries (default defect-cnn-x4)")
     String model = "defect-cnn-x4";
 
+    @picocli.CommandLine.Mixin
+    EngineOptions engine = new EngineOptions();
+
     @Option(names = "--runs", description = "twin-start: how many twins (default 5); load: how many runs")
     int runs = 5;
 
@@ -84,7 +87,7 @@ final class BenchCommand implements Callable<Integer> {
         atLeastOne("--twins", fleet);
         atLeastOne("--parallel", parallel);
         FleetStartBenchmark.Result result = withTeardown(teardown ->
-                new FleetStartBenchmark(image(), teardown, progress()).run(device(), fleet, parallel));
+                new FleetStartBenchmark(image(), teardown, progress()).withEngine(engine.choice()).run(device(), fleet, parallel));
         List<Long> rss = result.rssBytes().stream().sorted().toList();
         System.out.printf("fleet of %d idle twins (memory %d MiB, cpus %.2f each, %d starts at a time): all reported RUNNING "
                         + "%d ms after the first create; RSS per twin median %d MiB, min %d MiB, max %d MiB, total %d MiB%n",

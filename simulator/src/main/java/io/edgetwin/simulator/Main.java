@@ -104,6 +104,9 @@ public final class Main implements Callable<Integer> {
                 + " and each comparison's confidence (default 1; docs/report.md)")
         int repeat = 1;
 
+        @picocli.CommandLine.Mixin
+        EngineOptions engine = new EngineOptions();
+
         @Override
         public Integer call() throws Exception {
             PrintStream err = System.err;
@@ -111,8 +114,9 @@ public final class Main implements Callable<Integer> {
                 err.println("edgetwin: error: --repeat " + repeat + " is not a number of runs; expected 1 or more");
                 return BAD_INPUT;
             }
-            ScenarioRunner runner = new ScenarioRunner(projectRoot(), line -> err.println("edgetwin: " + line));
-            Scenario scenario = runner.read(scenarioFile);
+            ScenarioRunner runner = new ScenarioRunner(projectRoot(), line -> err.println("edgetwin: " + line))
+                    .withEngine(engine.choice());
+            Scenario scenario = engine.apply(runner.read(scenarioFile));
             Path dir = out != null ? out : Path.of("out", scenario.name());
             Report report = runner.run(scenario, dir, repeat);
             report.variants().forEach((variant, result) -> {

@@ -2,6 +2,7 @@ package io.edgetwin.report.html;
 
 import io.edgetwin.report.Report;
 import io.edgetwin.report.ReportException;
+import io.edgetwin.report.SeriesSources;
 import io.edgetwin.report.ThresholdResult;
 import io.edgetwin.report.VariantResult;
 import io.edgetwin.report.headline.Headline;
@@ -48,7 +49,7 @@ public final class ReportHtml {
             section(out, "missing", "Series not sampled", perVariant(variants, (name, v) -> "<h3>" + Html.escape(name)
                     + "</h3>" + missing(v)));
         }
-        section(out, "memory", "Memory per component", perComponent(variants, ResourceCharts::memory));
+        section(out, "memory", "Memory per component", perComponent(variants, ResourceCharts::memory) + sources(variants));
         section(out, "cpu", "CPU per component", perComponent(variants, ResourceCharts::cpu));
         section(out, "throttling", "Throttled CPU periods", perVariant(variants, ResourceCharts::throttled));
         section(out, "thrash", "Thrashing (major page faults)", perVariant(variants,
@@ -123,6 +124,14 @@ public final class ReportHtml {
                 .append("</p><ul>");
         variant.validity().reasons().forEach(reason -> out.append("<li>").append(Html.escape(reason)).append("</li>"));
         return out.append("</ul>").toString();
+    }
+
+    /** Where each variant's resource figures came from (this host's cgroups, or the twins' cores); nothing when not recorded. */
+    private static String sources(Map<String, VariantResult> variants) {
+        StringBuilder out = new StringBuilder();
+        variants.forEach((name, v) -> SeriesSources.lines(v).forEach(line -> out.append("<li>")
+                .append(Html.escape(name + ": " + line)).append("</li>")));
+        return out.isEmpty() ? "" : "<p class=\"note\">where the figures came from:</p><ul class=\"note\">" + out + "</ul>";
     }
 
     /** Each series (or column) that could not be sampled, and why: a short chart is never silent. */

@@ -23,7 +23,7 @@ public final class HostCgroup {
 
     private final CgroupLayout layout;
     private final Path proc;
-    private final String containerId;
+    private final java.util.function.Supplier<String> containerId;
     private final LongSupplier pid;
     private ContainerCgroup located;
     private long highestSample;
@@ -33,6 +33,14 @@ public final class HostCgroup {
      * @param pid  the container's init process as the host sees it; 0 when it is not running or not known
      */
     public HostCgroup(CgroupLayout layout, Path proc, String containerId, LongSupplier pid) {
+        this(layout, proc, () -> containerId, pid);
+    }
+
+    /**
+     * A twin whose container may be replaced while it is watched (a swarm task after a power-on or a
+     * cap change): {@code containerId} names the current one at each look.
+     */
+    public HostCgroup(CgroupLayout layout, Path proc, java.util.function.Supplier<String> containerId, LongSupplier pid) {
         this.layout = layout;
         this.proc = proc;
         this.containerId = containerId;
@@ -41,6 +49,11 @@ public final class HostCgroup {
 
     /** The container's cgroup on this host, whose layout is detected once per process. */
     public static HostCgroup of(String containerId, LongSupplier pid) {
+        return new HostCgroup(HostLayout.LAYOUT, Path.of("/proc"), containerId, pid);
+    }
+
+    /** The cgroup of whichever container {@code containerId} names at each look. */
+    public static HostCgroup following(java.util.function.Supplier<String> containerId, LongSupplier pid) {
         return new HostCgroup(HostLayout.LAYOUT, Path.of("/proc"), containerId, pid);
     }
 
@@ -118,9 +131,10 @@ public final class HostCgroup {
         List<ContainerCgroup> candidates = new ArrayList<>();
         // Docker names every container's cgroup after its id, whatever the driver or parent; a pid
         // whose cgroup does not is another machine's (a remote daemon), not this container's.
-        procCgroup(p).flatMap(layout::fromProc).filter(c -> c.place().toString().contains(containerId))
+        String id = containerId.get();
+        procCgroup(p).flatMap(layout::fromProc).filter(c -> c.place().toString().contains(id))
                 .ifPresent(candidates::add);
-        candidates.addAll(layout.usualPlaces(containerId));
+        candidates.addAll(layout.usualPlaces(id));
         return candidates;
     }
 
@@ -143,7 +157,8 @@ public final class HostCgroup {
     }
 
     private String shortId() {
-        return containerId.length() > 12 ? containerId.substring(0, 12) : containerId;
+        String id = containerId.get();
+        return id.length() > 12 ? id.substring(0, 12) : id;
     }
 
     /** The host's layout, detected on first use. */

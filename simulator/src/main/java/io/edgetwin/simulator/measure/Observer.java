@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Watches one variant's fleet: every second ({@link #sample}) each twin's container cgroup from the
- * host and each component's cgroup from the core's latest status; on every status message
+ * host (a twin without one here, on another machine, from its core's status: memory and OOM kills)
+ * and each component's cgroup from the core's latest status; on every status message
  * ({@link #onStatus}) the changes that are events — component state changes, restarts, OOM kills,
  * deployment outcomes, reconnects (a twin heard again after {@link #SILENCE_MS} of silence) and
  * power-ons (its core's uptime went back). Faults add their own events ({@link #event}).
@@ -34,6 +35,7 @@ public final class Observer {
     public record Limits(Long memoryBytes, Double cpus) {
     }
 
+    /** @param cgroups each twin's container cgroup on this host; a null value: the twin runs elsewhere */
     public Observer(Map<String, HostCgroup> cgroups, Map<String, Limits> limits, Clock clock) {
         this.cgroups = new LinkedHashMap<>(cgroups);
         this.limits = Map.copyOf(limits);
@@ -64,7 +66,11 @@ public final class Observer {
         long t = tMs();
         long now = clock.millis();
         cgroups.forEach((twin, cgroup) -> {
-            sampleDevice(twin, cgroup, t);
+            if (cgroup == null) {
+                sampleDeviceFromStatus(twin, t, now);
+            } else {
+                sampleDevice(twin, cgroup, t);
+            }
             sampleComponents(twin, t, now);
         });
     }
@@ -80,6 +86,20 @@ public final class Observer {
         } else if (reading instanceof HostCgroup.Missed missed && !Thread.currentThread().isInterrupted()) {
             gaps.missed(twin, Series.DEVICE, t, missed.reason());
         }
+    }
+
+    /** The whole twin as its core reports it: memory, peak and OOM kills of its own cgroup, no CPU. */
+    private void sampleDeviceFromStatus(String twin, long t, long now) {
+        TwinStatus status = latest.get(twin);
+        Seen heard = seen.get(twin);
+        if (status == null || heard == null || now - heard.atMillis() > SILENCE_MS || status.memory() == null) {
+            gaps.missed(twin, Series.DEVICE, t, "the twin runs on another machine and its core sent no status for more than "
+                    + SILENCE_MS / 1000 + " s");
+            return;
+        }
+        add(twin, Series.DEVICE, new ResourceSample(t, status.memory().currentBytes(), status.memory().peakBytes(), 0, 0, 0, 0,
+                0, status.oomKills()));
+        gaps.sampled(twin, Series.DEVICE, t);
     }
 
     private void sampleComponents(String twin, long t, long now) {
@@ -163,7 +183,10 @@ public final class Observer {
         samples.forEach((twin, byComponent) -> byComponent.forEach((component, list) -> {
             Limits l = limits.getOrDefault(twin + "/" + component, new Limits(null, null));
             synchronized (list) {
-                series.add(new Series(twin, component, l.memoryBytes(), l.cpus(), list));
+                boolean remoteDevice = Series.DEVICE.equals(component) && cgroups.get(twin) == null;
+                series.add(new Series(twin, component, l.memoryBytes(), l.cpus(), list,
+                        remoteDevice ? Series.CORE_STATUS_MEMORY_ONLY : Series.DEVICE.equals(component) ? Series.HOST_CGROUP
+                                : Series.CORE_STATUS));
             }
         }));
         return series;

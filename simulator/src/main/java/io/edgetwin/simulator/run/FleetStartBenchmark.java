@@ -5,9 +5,11 @@ import io.edgetwin.simulator.broker.Mosquitto;
 import io.edgetwin.simulator.measure.HostCgroup;
 import io.edgetwin.simulator.measure.StatusTracker;
 import io.edgetwin.simulator.scenario.DeviceSpec;
-import io.edgetwin.simulator.twin.DeviceTwin;
+import io.edgetwin.simulator.twin.Twin;
 import io.edgetwin.simulator.twin.TwinImage;
 import io.edgetwin.simulator.twin.TwinSpec;
+import io.edgetwin.simulator.twin.runtime.EngineChoice;
+import io.edgetwin.simulator.twin.runtime.TwinRuntime;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,6 +36,7 @@ public final class FleetStartBenchmark {
     private final TwinImage image;
     private final Teardown teardown;
     private final Consumer<String> progress;
+    private EngineChoice engine = EngineChoice.docker();
 
     /** Start time of the whole fleet and each twin's RSS in bytes. */
     public record Result(long fleetStartMs, List<Long> rssBytes) {
@@ -45,6 +48,12 @@ public final class FleetStartBenchmark {
         this.progress = progress;
     }
 
+    /** The engine the fleet starts on (docker on loopback unless called; docs/scale.md). */
+    public FleetStartBenchmark withEngine(EngineChoice choice) {
+        this.engine = choice;
+        return this;
+    }
+
     /** Starts {@code twins} idle twins with at most {@code parallelism} container starts in flight at once. */
     public Result run(DeviceSpec device, int twins, int parallelism) throws Exception {
         String runId = UUID.randomUUID().toString().substring(0, 8);
@@ -54,23 +63,25 @@ public final class FleetStartBenchmark {
         BrokerClient client = teardown.register(new BrokerClient(broker.uri(), "edgetwin-bench-" + runId));
         StatusTracker tracker = new StatusTracker();
         client.subscribe("edgetwin/+/status", 0, tracker::accept);
+        TwinRuntime runtime = teardown.register(engine.open(dir.path(), runId, progress));
+        runtime.prepare(imageRef);
         List<TwinSpec> specs = new ArrayList<>();
         for (int i = 1; i <= twins; i++) {
             specs.add(new TwinSpec("idle-" + i, imageRef, device, broker.uri(), IDLE, runId));
         }
         long created = System.nanoTime();
-        List<DeviceTwin> fleet = FleetLaunch.startAll(specs, DeviceTwin::start, parallelism, teardown);
-        progress.accept(twins + " containers created in " + (System.nanoTime() - created) / 1_000_000 + " ms");
-        for (DeviceTwin twin : fleet) {
+        List<Twin> fleet = FleetLaunch.startAll(specs, runtime::start, parallelism, teardown);
+        progress.accept(twins + " " + runtime.name() + " twins created in " + (System.nanoTime() - created) / 1_000_000 + " ms");
+        for (Twin twin : fleet) {
             tracker.await(twin.spec().thingName(), s -> "RUNNING".equals(s.core()), Duration.ofMinutes(10));
         }
         long fleetStartMs = (System.nanoTime() - created) / 1_000_000;
         progress.accept("every core reported RUNNING " + fleetStartMs + " ms after the first create");
         List<Long> rss = new ArrayList<>();
-        for (DeviceTwin twin : fleet) {
+        for (Twin twin : fleet) {
             rss.add(HostCgroup.of(twin.containerId(), twin::pid).residentBytes());
         }
-        for (DeviceTwin twin : fleet) {
+        for (Twin twin : fleet) {
             teardown.closeNow(twin);
         }
         return new Result(fleetStartMs, rss);

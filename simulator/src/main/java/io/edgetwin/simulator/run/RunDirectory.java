@@ -47,6 +47,7 @@ public final class RunDirectory implements AutoCloseable {
             for (Path run : runs.toList()) {
                 if (!alive(pid(run.resolve(OWNER)))) {
                     stopBroker(run, progress);
+                    stop(run, "registry.pid", "docker-registry", progress);
                     delete(run);
                     reaped++;
                 }
@@ -61,6 +62,17 @@ public final class RunDirectory implements AutoCloseable {
                 .filter(p -> p.info().command().map(c -> c.endsWith("mosquitto")).orElse(false))
                 .ifPresent(p -> {
                     progress.accept("stopping leftover mosquitto (pid " + pid + ") of a run that ended without cleaning up");
+                    p.destroyForcibly();
+                });
+    }
+
+    /** Stops the process named in {@code pidFile} when it still runs {@code binary}: a swarm run's registry. */
+    private static void stop(Path run, String pidFile, String binary, Consumer<String> progress) {
+        long pid = pid(run.resolve(pidFile));
+        ProcessHandle.of(pid)
+                .filter(p -> p.info().command().map(c -> c.endsWith(binary)).orElse(false))
+                .ifPresent(p -> {
+                    progress.accept("stopping leftover " + binary + " (pid " + pid + ") of a run that ended without cleaning up");
                     p.destroyForcibly();
                 });
     }

@@ -19,7 +19,8 @@ import io.edgetwin.simulator.scenario.Scenario;
 import io.edgetwin.simulator.scenario.Variant;
 import io.edgetwin.simulator.twin.Reaper;
 import io.edgetwin.simulator.twin.TwinImage;
-import io.edgetwin.simulator.twin.runtime.TwinRuntime;
+import io.edgetwin.simulator.twin.runtime.EngineChoice;
+import io.edgetwin.simulator.twin.runtime.SwarmLeftovers;
 import io.edgetwin.simulator.host.HostProvenance;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -54,6 +55,7 @@ public final class ScenarioRun {
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
     private BiConsumer<String, byte[]> statusListener = (topic, payload) -> { };
     private BooleanSupplier stop = () -> false;
+    private EngineChoice engine = EngineChoice.docker();
 
     private final Map<String, VariantResult> finished = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private volatile Instant startedAt;
@@ -114,6 +116,15 @@ public final class ScenarioRun {
         return this;
     }
 
+    /**
+     * Where the twins run: the scenario's {@code engine} on {@code choice}'s advertise address and
+     * registry (docs/scale.md); the docker engine on loopback unless called.
+     */
+    public ScenarioRun withEngine(EngineChoice choice) {
+        this.engine = choice;
+        return this;
+    }
+
     public Report run() throws Exception {
         startedAt = clock.instant();
         reapLeftovers();
@@ -138,7 +149,8 @@ public final class ScenarioRun {
         own.addProcess(broker::pid);
         VariantRun.RunContext context = new VariantRun.RunContext(scenario, runId, imageRef, broker, client, tracker, samples,
                 progress, clock, cloud, HostProbe.ofThisHost(own), connections, stop,
-                teardown.register(TwinRuntime.docker()));
+                teardown.register(engine.withEngine(scenario.engine()).open(dir.path(), runId, progress)));
+        context.runtime().prepare(imageRef);
         boolean interleaved = scenario.execution() == Scenario.Execution.INTERLEAVED;
         Map<String, VariantResult> results = interleaved ? interleaved(context) : sequential(context);
         if (cloud != null) {
@@ -196,7 +208,7 @@ public final class ScenarioRun {
     }
 
     private void reapLeftovers() throws IOException {
-        int containers = Reaper.reapLeftovers(progress);
+        int containers = Reaper.reapLeftovers(progress) + SwarmLeftovers.reap(progress);
         int runs = RunDirectory.reapLeftovers(progress);
         if (containers + runs > 0) {
             progress.accept("cleaned up after an earlier run: " + containers + " container(s), " + runs + " run folder(s)");

@@ -9,6 +9,7 @@ import io.edgetwin.simulator.scenario.Scenario;
 import io.edgetwin.simulator.scenario.ScenarioReader;
 import io.edgetwin.simulator.twin.TwinException;
 import io.edgetwin.simulator.twin.TwinImage;
+import io.edgetwin.simulator.twin.runtime.EngineChoice;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,7 @@ public final class ScenarioRunner {
 
     private final Path projectRoot;
     private final Consumer<String> progress;
+    private EngineChoice engine = EngineChoice.docker();
 
     /**
      * @param projectRoot the edgetwin checkout (holds the built edge core and docker/)
@@ -34,6 +36,12 @@ public final class ScenarioRunner {
     public ScenarioRunner(Path projectRoot, Consumer<String> progress) {
         this.projectRoot = projectRoot;
         this.progress = progress;
+    }
+
+    /** Where the scenario's engine runs its twins: advertise address and registry (docs/scale.md). */
+    public ScenarioRunner withEngine(EngineChoice choice) {
+        this.engine = choice;
+        return this;
     }
 
     /** Reads and validates {@code file}; throws a ScenarioException naming file:line on bad input. */
@@ -75,7 +83,7 @@ public final class ScenarioRunner {
     /** One run; on Ctrl-C what it measured so far goes to {@code out}, marked ABORTED. */
     private Report once(Scenario scenario, Path out, Consumer<String> lines) throws Exception {
         Teardown teardown = new Teardown();
-        ScenarioRun run = new ScenarioRun(scenario, image(), teardown, lines, Clock.systemUTC());
+        ScenarioRun run = new ScenarioRun(scenario, image(), teardown, lines, Clock.systemUTC()).withEngine(engine);
         Thread hook = new Thread(() -> {
             closeAfterInterrupt(teardown);
             writePartial(run, out);

@@ -71,6 +71,6 @@ final class Timeline {
         return new ResourceSeries(s.twin(), s.component(), new SeriesLimits(s.memoryLimitBytes(), s.cpusLimit()),
                 ResourceSamples.of(s.samples().stream().map(r -> new ResourceSample(r.tMs(), r.memoryBytes(),
                         r.memoryPeakBytes(), r.cpuUsageNanos(), r.throttledPeriods(), r.periods(), r.throttledNanos(),
-                        r.majorFaults(), r.oomKills())).toList()));
+                        r.majorFaults(), r.oomKills())).toList()), s.source());
     }
 }

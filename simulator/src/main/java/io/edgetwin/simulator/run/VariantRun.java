@@ -115,7 +115,8 @@ final class VariantRun {
                 run.client()::connectedSince, transport::lastSentId);
         transport.watchAnswers(recoveries::answered);
         injector = new FaultInjector(fleet, reachability, observer::event, recoveries);
-        fleet.twins().forEach(twin -> run.host().own().addContainer(twin.containerId()));
+        fleet.twins().stream().filter(twin -> !twin.containerId().isEmpty())
+                .forEach(twin -> run.host().own().addContainer(twin.containerId()));
         interference = new InterferenceMeter(run.host(), System::nanoTime);
     }
 
@@ -231,7 +232,8 @@ final class VariantRun {
         Map<String, Observer.Limits> limits = new LinkedHashMap<>();
         for (Twin twin : fleet.twins()) {
             String thing = twin.spec().thingName();
-            cgroups.put(thing, HostCgroup.of(twin.containerId(), twin::pid));
+            // a twin on another machine has no cgroup here: its figures come from its core's status
+            cgroups.put(thing, twin.containerId().isEmpty() ? null : HostCgroup.following(twin::containerId, twin::pid));
             limits.put(thing + "/device", new Observer.Limits(twin.spec().device().memoryBytes(), twin.spec().device().cpus()));
             variant.limits().forEach((component, l) -> limits.put(thing + "/" + component,
                     new Observer.Limits(l.memoryKb() == null ? null : l.memoryKb() * 1024, l.cpus())));

@@ -16,14 +16,25 @@ import java.util.Objects;
  * A scenario file, validated: one device size (and the built-in profile it came from, or null), how
  * many twins each variant runs, the components every twin runs, two or more variants (limits and
  * component overrides), the workload, faults, validity rules, how variants share the host, and the
- * optional artifact store and releases ({@code artifacts}, docs/cloud.md). Components keep file order:
+ * optional artifact store and releases ({@code artifacts}, docs/cloud.md), and the engine the twins
+ * run on ({@code engine}, docs/scale.md). Components keep file order:
  * the core starts them in that order. {@code text} is the file as read. Format: docs/scenarios.md.
  */
 public record Scenario(Path file, String text, String name, long seed, DeviceSpec device, DeviceProfile profile, int twins,
                        Map<String, ScenarioComponent> components, List<Variant> variants, Workload workload,
-                       List<Fault> faults, ValidityRules validity, Execution execution, ArtifactSettings artifacts) {
+                       List<Fault> faults, ValidityRules validity, Execution execution, ArtifactSettings artifacts,
+                       Engine engine) {
+
+    /** A scenario on the docker engine, the default when the file names none. */
+    public Scenario(Path file, String text, String name, long seed, DeviceSpec device, DeviceProfile profile, int twins,
+                    Map<String, ScenarioComponent> components, List<Variant> variants, Workload workload,
+                    List<Fault> faults, ValidityRules validity, Execution execution, ArtifactSettings artifacts) {
+        this(file, text, name, seed, device, profile, twins, components, variants, workload, faults, validity, execution,
+                artifacts, Engine.DOCKER);
+    }
 
     public Scenario {
+        Objects.requireNonNull(engine, "engine");
         components = Collections.unmodifiableMap(new LinkedHashMap<>(components));
         variants = List.copyOf(variants);
         faults = List.copyOf(faults);
@@ -31,6 +42,12 @@ public record Scenario(Path file, String text, String name, long seed, DeviceSpe
         if (twins < 1) {
             throw new IllegalArgumentException("fleet.twins " + twins + " must be at least 1");
         }
+    }
+
+    /** The same scenario on another engine ({@code --engine}). */
+    public Scenario withEngine(Engine other) {
+        return new Scenario(file, text, name, seed, device, profile, twins, components, variants, workload, faults, validity,
+                execution, artifacts, other);
     }
 
     /** How variants share the host. */

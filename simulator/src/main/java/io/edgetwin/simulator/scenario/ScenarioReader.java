@@ -19,7 +19,7 @@ import java.util.Set;
 public final class ScenarioReader {
 
     private static final Set<String> TOP = Set.of("name", "seed", "device", "fleet", "components", "variants", "workload",
-            "faults", "thresholds", "validity", "execution", "artifacts");
+            "faults", "thresholds", "validity", "execution", "artifacts", "engine");
     private static final Set<String> DEVICE = Set.of("profile", "memory", "swap", "cpus", "pids");
     private static final Set<String> FLEET = Set.of("twins");
     private static final Set<String> VALIDITY = Set.of("minDuration", "maxGeneratorCpu", "percentiles", "maxOutsideCpu");
@@ -65,8 +65,9 @@ public final class ScenarioReader {
             throw top.get("execution").error("interleaved variants cannot take faults (their offsets follow one variant's "
                     + "uninterrupted run); expected execution: sequential, or no faults");
         }
+        Engine engine = top.containsKey("engine") ? engine(top.get("engine")) : Engine.DOCKER;
         return new Scenario(file, loaded.text(), name, seed, device, profile, twins, components, variants, workload, faults,
-                validity, execution, artifacts);
+                validity, execution, artifacts, engine);
     }
 
     private static int twins(Node fleet) {
@@ -84,6 +85,14 @@ public final class ScenarioReader {
             case "interleaved" -> Scenario.Execution.INTERLEAVED;
             default -> throw node.error("'" + node.text() + "' is not an execution; expected sequential or interleaved");
         };
+    }
+
+    private static Engine engine(Node node) {
+        try {
+            return Engine.of(node.text());
+        } catch (IllegalArgumentException e) {
+            throw node.error("'" + node.text() + "' is not an engine; expected docker or swarm");
+        }
     }
 
     private static ValidityRules validity(Node node, double defaultOutsideCpu) {

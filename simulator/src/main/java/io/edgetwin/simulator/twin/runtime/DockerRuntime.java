@@ -14,7 +14,7 @@ public record DockerRuntime() implements TwinRuntime {
 
     @Override
     public String hostAddress() {
-        return "127.0.0.1";
+        return EngineChoice.LOOPBACK;
     }
 
     @Override
