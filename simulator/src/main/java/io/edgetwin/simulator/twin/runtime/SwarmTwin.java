@@ -45,7 +45,7 @@ final class SwarmTwin implements Twin {
             DockerCli.run(spec.deploymentJson(), concat(List.of("config", "create"),
                     SwarmNode.labelFlags("--label", spec.runId()), List.of(service, "-")));
             DockerCli.run(null, createCommand(spec, service, image));
-            twin.task = twin.awaitRunning();
+            twin.task = twin.awaitRunning(null);
         } catch (RuntimeException e) {
             twin.close();
             throw new TwinException("twin " + spec.thingName() + " did not start as swarm service " + service + ": "
@@ -81,16 +81,20 @@ final class SwarmTwin implements Twin {
         return labels.toString();
     }
 
-    /** Waits until the service's newest task runs; fails with swarm's reason when it ended or was rejected. */
-    private Task awaitRunning() {
+    /**
+     * Waits until the service's newest task other than {@code previous} (the one a power-off or an
+     * update ended; null at first) runs; fails with swarm's reason when it ended or was rejected.
+     */
+    private Task awaitRunning(Task previous) {
         long deadline = System.nanoTime() + RUNNING_TIMEOUT.toNanos();
         Task last = null;
         while (System.nanoTime() < deadline) {
             last = Task.newest(service);
-            if (last != null && last.state().equals("running")) {
+            if (last != null && previous != null && last.id().equals(previous.id())) {
+                last = null;
+            } else if (last != null && last.state().equals("running")) {
                 return last;
-            }
-            if (last != null && last.ended()) {
+            } else if (last != null && last.ended()) {
                 throw new TwinException("its task is " + last.state() + (last.error().isEmpty() ? "" : ": " + last.error()));
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
@@ -162,7 +166,7 @@ final class SwarmTwin implements Twin {
     @Override
     public void powerOn() {
         DockerCli.run("service", "scale", "--detach", service + "=1");
-        task = awaitRunning();
+        task = awaitRunning(task);
     }
 
     /** A service update: swarm replaces the task with one under the new limits (a restart, unlike {@code docker update}). */
@@ -177,17 +181,7 @@ final class SwarmTwin implements Twin {
         }
         command.add(service);
         DockerCli.run(null, command);
-        Task before = task;
-        long deadline = System.nanoTime() + RUNNING_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            Task now = Task.newest(service);
-            if (now != null && !now.id().equals(before.id()) && now.state().equals("running")) {
-                task = now;
-                return;
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200));
-        }
-        throw new TwinException("twin " + spec.thingName() + ": no task under the new limits after " + RUNNING_TIMEOUT.toMinutes() + " min");
+        task = awaitRunning(task);
     }
 
     @Override
