@@ -32,18 +32,23 @@ final class EngineOptions {
         if (engine == null) {
             return scenario;
         }
-        try {
-            return scenario.withEngine(Engine.of(engine));
-        } catch (IllegalArgumentException e) {
-            throw new TwinException("--engine: " + e.getMessage());
-        }
+        return scenario.withEngine(parsed(engine));
     }
 
     EngineChoice choice() {
+        Engine chosen = engine == null ? Engine.DOCKER : parsed(engine);
         try {
-            return new EngineChoice(engine == null ? Engine.DOCKER : Engine.of(engine), advertiseAddress, registry);
+            return new EngineChoice(chosen, advertiseAddress, registry);
         } catch (IllegalArgumentException e) {
             throw new TwinException(e.getMessage());
+        }
+    }
+
+    private static Engine parsed(String text) {
+        try {
+            return Engine.of(text);
+        } catch (IllegalArgumentException e) {
+            throw new TwinException("--" + e.getMessage());
         }
     }
 }
