@@ -106,13 +106,14 @@ public final class EdgeCore implements ComponentEvents {
 
     /** Greengrass IPC on {@code EDGETWIN_IPC_SOCKET}: local pub/sub, IoT Core through the core's link, configuration. */
     private void openIpc() throws Exception {
+        ComponentUpdates updates = new ComponentUpdates();
         ipc = new GreengrassIpcServer(settings.ipcSocket(), IpcLimits.DEFAULT, new LocalBus(), cloud, this,
-                new ComponentConfigurations(), new ComponentUpdates());
+                new ComponentConfigurations(), updates);
         ipc.start();
         RecipeStore recipes = RecipeStore.load(settings.rootPath().resolve("recipes"));
         ComponentFactory factory = new ComponentFactory(recipes, settings.rootPath(), settings.thingName(), settings.ipcSocket(), ipc, new DeviceComponentCgroups(),
                 scheduler, clock, settings.brokenAfter(), settings.errorWindow(), this::componentChanged);
-        deployer = new Deployer(factory, STABLE_FOR, DEPLOYMENT_TIMEOUT, artifacts(recipes));
+        deployer = new Deployer(factory, STABLE_FOR, DEPLOYMENT_TIMEOUT, artifacts(recipes)).withUpdateNotice(updates);
     }
 
     /** Recipes and artifacts of cloud components come from S3 when the harness named a store. */
