@@ -23,8 +23,6 @@ public final class OperationStream {
     private final List<java.nio.ByteBuffer> early = new ArrayList<>();
     private boolean replied;
     private boolean closed;
-    /** Headers of this stream's events, encoded at its first event (streams send one model type). */
-    private volatile EventFrames events;
 
     OperationStream(int id, String operation, Outbox outbox) {
         this.id = id;
@@ -45,12 +43,7 @@ public final class OperationStream {
      * unless the stream is closed; never blocks. Returns false when the event was not queued.
      */
     public boolean send(String modelType, byte[] json) {
-        EventFrames frames = events;
-        if (frames == null || !frames.carries(modelType)) {
-            frames = new EventFrames(id, modelType);
-            events = frames;
-        }
-        java.nio.ByteBuffer frame = frames.encode(json);
+        java.nio.ByteBuffer frame = FrameTemplate.of(MessageType.APPLICATION_MESSAGE, 0, modelType).encode(id, json);
         synchronized (this) {
             if (closed) {
                 return false;
