@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param brokerUri     MQTT broker ({@code EDGETWIN_BROKER}, e.g. {@code tcp://127.0.0.1:18830})
  * @param rootPath      installation root with {@code lib/}, {@code recipes/}, {@code models/} ({@code EDGETWIN_HOME})
  * @param deployment    deployment document applied at start ({@code EDGETWIN_DEPLOYMENT})
- * @param ipcSocket     Unix socket for components ({@code EDGETWIN_IPC_SOCKET})
+ * @param ipcSocket     Unix socket of Greengrass IPC for components ({@code EDGETWIN_IPC_SOCKET})
  * @param cgroupRoot    where the twin's own cgroup is mounted ({@code EDGETWIN_CGROUP_ROOT})
  * @param statusInterval how often status is published ({@code EDGETWIN_STATUS_INTERVAL_MS})
  * @param spool         the offline spool ({@code EDGETWIN_SPOOL_*}, see {@link SpoolSettings#fromEnvironment})
@@ -48,7 +48,7 @@ public record CoreSettings(String thingName, String brokerUri, Path rootPath, Pa
                 required(env, "EDGETWIN_BROKER"),
                 Path.of(env.getOrDefault("EDGETWIN_HOME", "/opt/edgetwin")),
                 Path.of(env.getOrDefault("EDGETWIN_DEPLOYMENT", "/var/edgetwin/deployment.json")),
-                Path.of(env.getOrDefault("EDGETWIN_IPC_SOCKET", "/run/edgetwin/ipc.sock")),
+                Path.of(env.getOrDefault("EDGETWIN_IPC_SOCKET", "/run/edgetwin/ipc.socket")),
                 Path.of(env.getOrDefault("EDGETWIN_CGROUP_ROOT", "/sys/fs/cgroup")),
                 Duration.ofMillis(number(env, "EDGETWIN_STATUS_INTERVAL_MS", 1000)),
                 SpoolSettings.fromEnvironment(env),

@@ -12,7 +12,6 @@ import io.edgetwin.core.deployment.DeploymentJobs;
 import io.edgetwin.core.deployment.DeploymentOutcome;
 import io.edgetwin.core.deployment.DeploymentReader;
 import io.edgetwin.core.ipc.ComponentEvents;
-import io.edgetwin.core.ipc.IpcServer;
 import io.edgetwin.core.ipc.LocalBus;
 import io.edgetwin.core.ipc.greengrass.ComponentConfigurations;
 import io.edgetwin.core.ipc.greengrass.ComponentUpdates;
@@ -61,8 +60,7 @@ public final class EdgeCore implements ComponentEvents {
     });
     private final CountDownLatch stopped = new CountDownLatch(1);
     private CloudLink cloud;
-    private IpcServer ipc;
-    private GreengrassIpcServer greengrassIpc;
+    private GreengrassIpcServer ipc;
     private DeviceCgroup cgroup;
     private DeviceCaps caps;
     private Deployer deployer;
@@ -106,28 +104,16 @@ public final class EdgeCore implements ComponentEvents {
                 caps.memoryBytes(), caps.memorySwapBytes(), caps.cpus(), caps.pids(), cgroup.isV2() ? "v2" : "v1");
     }
 
-    /**
-     * Both IPC endpoints share one local bus, so components on either protocol hear each other: the
-     * JSON-lines socket and, beside it, Greengrass IPC ({@link #greengrassSocket}).
-     */
+    /** Greengrass IPC on {@code EDGETWIN_IPC_SOCKET}: local pub/sub, IoT Core through the core's link, configuration. */
     private void openIpc() throws Exception {
-        LocalBus bus = new LocalBus();
-        ipc = new IpcServer(settings.ipcSocket(), bus, cloud, this);
+        ComponentUpdates updates = new ComponentUpdates();
+        ipc = new GreengrassIpcServer(settings.ipcSocket(), IpcLimits.DEFAULT, new LocalBus(), cloud, this,
+                new ComponentConfigurations(), updates);
         ipc.start();
-        Path greengrassSocket = greengrassSocket(settings.ipcSocket());
-        greengrassIpc = new GreengrassIpcServer(greengrassSocket, IpcLimits.DEFAULT, bus, cloud, this,
-                new ComponentConfigurations(), new ComponentUpdates());
-        greengrassIpc.start();
         RecipeStore recipes = RecipeStore.load(settings.rootPath().resolve("recipes"));
         ComponentFactory factory = new ComponentFactory(recipes, settings.rootPath(), settings.thingName(), settings.ipcSocket(), ipc, new DeviceComponentCgroups(),
-                scheduler, clock, settings.brokenAfter(), settings.errorWindow(), this::componentChanged)
-                .withGreengrassIpc(greengrassSocket, greengrassIpc);
-        deployer = new Deployer(factory, STABLE_FOR, DEPLOYMENT_TIMEOUT, artifacts(recipes));
-    }
-
-    /** Greengrass IPC listens beside the JSON-lines socket: {@code /run/edgetwin/greengrass-ipc.socket} by default. */
-    static Path greengrassSocket(Path ipcSocket) {
-        return ipcSocket.toAbsolutePath().resolveSibling("greengrass-ipc.socket");
+                scheduler, clock, settings.brokenAfter(), settings.errorWindow(), this::componentChanged);
+        deployer = new Deployer(factory, STABLE_FOR, DEPLOYMENT_TIMEOUT, artifacts(recipes)).withUpdateNotice(updates);
     }
 
     /** Recipes and artifacts of cloud components come from S3 when the harness named a store. */
@@ -249,9 +235,6 @@ public final class EdgeCore implements ComponentEvents {
         try {
             if (ipc != null) {
                 ipc.close();
-            }
-            if (greengrassIpc != null) {
-                greengrassIpc.close();
             }
         } catch (Exception e) {
             LOG.warn("ipc-close-failed error={}", e.toString());

@@ -1,8 +1,6 @@
 package io.edgetwin.inference;
 
 import ai.djl.pytorch.jni.JniUtils;
-import com.fasterxml.jackson.databind.JsonNode;
-import io.edgetwin.core.ipc.IpcClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Collections;
@@ -19,15 +17,14 @@ import org.slf4j.LoggerFactory;
  * ({@code inference/request} → {@code inference/response}) in arrival order. A malformed request
  * gets an error answer; the component keeps serving.
  *
- * <p>Without batching ({@code maxBatchSize} 1) each request is predicted on the IPC reader thread as
+ * <p>Requests come and go over Greengrass IPC ({@link IpcRequests}, the SDK's official client).
+ * Without batching ({@code maxBatchSize} 1) each request is predicted on the IPC delivery thread as
  * it arrives. With batching, requests go to a {@link MicroBatcher} whose worker predicts them in
  * batches (see {@link InferenceOptions}) and sends the answers one by one, still in arrival order.
  */
-public final class InferenceComponent implements IpcClient.Handler, AutoCloseable {
+public final class InferenceComponent implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(InferenceComponent.class);
-    private static final String LOCAL_REQUEST = "inference/request";
-    private static final String LOCAL_RESPONSE = "inference/response";
 
     private final Responder responder;
     private final Consumer<Responder.Reply> replies;
@@ -84,40 +81,20 @@ public final class InferenceComponent implements IpcClient.Handler, AutoCloseabl
     }
 
     private static void serve(Classifier classifier, InferenceOptions options, Map<String, String> env) throws Exception {
-        String thing = env.getOrDefault("AWS_IOT_THING_NAME", "local");
-        String cloudResponse = "edgetwin/" + thing + "/inference/response";
-        try (IpcClient ipc = IpcClient.fromEnvironment(env);
+        try (IpcRequests ipc = IpcRequests.connect(env);
                 InferenceComponent component = new InferenceComponent(
-                        new Responder(classifier, Clock.systemUTC(), System::nanoTime),
-                        reply -> send(ipc, cloudResponse, reply), options)) {
-            ipc.subscribeCloud("edgetwin/" + thing + "/inference/request");
-            ipc.subscribe(LOCAL_REQUEST);
-            ipc.updateState("RUNNING");
-            ipc.serve(component);
+                        new Responder(classifier, Clock.systemUTC(), System::nanoTime), ipc::send, options)) {
+            ipc.serve(component::request);
         }
     }
 
-    private static void send(IpcClient ipc, String cloudResponse, Responder.Reply reply) {
-        if (reply.source().equals("cloud")) {
-            ipc.publishCloud(cloudResponse, reply.answer(), 1);
-        } else {
-            ipc.publish(LOCAL_RESPONSE, reply.answer());
-        }
-    }
-
-    @Override
-    public void message(String source, String topic, JsonNode payload, String payloadText) {
-        Responder.Request request = new Responder.Request(source, payload);
+    /** Takes one request: answers it now, or hands it to the batch worker. */
+    void request(Responder.Request request) {
         if (batcher == null) {
             answer(List.of(request));
         } else {
             batcher.submit(request);
         }
-    }
-
-    @Override
-    public void error(String request, String message) {
-        LOG.warn("ipc-error request={} message={}", request, message);
     }
 
     private void answer(List<Responder.Request> requests) {

@@ -22,7 +22,7 @@ class CoreSettingsTest {
         assertEquals("tcp://127.0.0.1:18830", settings.brokerUri());
         assertEquals(Path.of("/opt/edgetwin"), settings.rootPath());
         assertEquals(Path.of("/var/edgetwin/deployment.json"), settings.deployment());
-        assertEquals(Path.of("/run/edgetwin/ipc.sock"), settings.ipcSocket());
+        assertEquals(Path.of("/run/edgetwin/ipc.socket"), settings.ipcSocket());
         assertEquals(Path.of("/sys/fs/cgroup"), settings.cgroupRoot());
         assertEquals(Duration.ofSeconds(1), settings.statusInterval());
     }

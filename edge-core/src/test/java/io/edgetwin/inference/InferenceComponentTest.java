@@ -28,10 +28,10 @@ class InferenceComponentTest {
     }
 
     @Test
-    void withoutBatchingEachRequestIsAnsweredOnTheReaderThreadBeforeTheNextArrives() {
+    void withoutBatchingEachRequestIsAnsweredOnTheDeliveryThreadBeforeTheNextArrives() {
         float[] image = PartImages.seeded(1).image(PartImages.DENT);
         try (InferenceComponent component = component(1, Duration.ZERO)) {
-            component.message("cloud", "edgetwin/t/inference/request", ResponderTest.request("cloud", "1", image).payload(), null);
+            component.request(ResponderTest.request("cloud", "1", image));
 
             Responder.Reply reply = replies.poll();
 
@@ -48,7 +48,7 @@ class InferenceComponentTest {
         try (InferenceComponent component = component(8, Duration.ofMillis(5))) {
             for (int i = 0; i < images.size(); i++) {
                 String source = i % 3 == 0 ? "local" : "cloud";
-                component.message(source, "topic", ResponderTest.request(source, Integer.toString(i), images.get(i)).payload(), null);
+                component.request(ResponderTest.request(source, Integer.toString(i), images.get(i)));
             }
             for (int i = 0; i < images.size(); i++) {
                 Responder.Reply reply = replies.poll(10, TimeUnit.SECONDS);

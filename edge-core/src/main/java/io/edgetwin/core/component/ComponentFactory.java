@@ -1,7 +1,6 @@
 package io.edgetwin.core.component;
 
 import io.edgetwin.core.ipc.AccessControl;
-import io.edgetwin.core.ipc.IpcServer;
 import io.edgetwin.core.ipc.greengrass.GreengrassIpcServer;
 import io.edgetwin.core.recipe.Recipe;
 import io.edgetwin.core.recipe.RecipeStore;
@@ -30,24 +29,22 @@ public final class ComponentFactory {
     private final Path rootPath;
     private final String thingName;
     private final Path ipcSocket;
-    private final IpcServer ipc;
+    private final GreengrassIpcServer ipc;
     private final Supplier<ComponentCgroups> cgroups;
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private final int maxErrors;
     private final Duration errorWindow;
     private final Consumer<Component> onChange;
-    private final GreengrassIpc greengrass;
-
-    /** The core's Greengrass IPC endpoint: where it listens, and the server that admits components. */
-    private record GreengrassIpc(Path socket, GreengrassIpcServer server) {
-    }
 
     /**
-     * @param cgroups gives the device's component cgroups, or null when the device has none; asked
-     *                only when a component is created
+     * @param ipcSocket where the core's Greengrass IPC server {@code ipc} listens; every component gets it as
+     *                  {@code AWS_GG_NUCLEUS_DOMAIN_SOCKET_FILEPATH_FOR_COMPONENT} and is admitted to
+     *                  {@code ipc} with its own {@code SVCUID}, as the nucleus does
+     * @param cgroups   gives the device's component cgroups, or null when the device has none; asked
+     *                  only when a component is created
      */
-    public ComponentFactory(RecipeStore recipes, Path rootPath, String thingName, Path ipcSocket, IpcServer ipc,
+    public ComponentFactory(RecipeStore recipes, Path rootPath, String thingName, Path ipcSocket, GreengrassIpcServer ipc,
                             Supplier<ComponentCgroups> cgroups, ScheduledExecutorService scheduler, Clock clock,
                             int maxErrors, Duration errorWindow, Consumer<Component> onChange) {
         this.recipes = recipes;
@@ -61,31 +58,6 @@ public final class ComponentFactory {
         this.maxErrors = maxErrors;
         this.errorWindow = errorWindow;
         this.onChange = onChange;
-        this.greengrass = null;
-    }
-
-    private ComponentFactory(ComponentFactory base, GreengrassIpc greengrass) {
-        this.recipes = base.recipes;
-        this.rootPath = base.rootPath;
-        this.thingName = base.thingName;
-        this.ipcSocket = base.ipcSocket;
-        this.ipc = base.ipc;
-        this.cgroups = base.cgroups;
-        this.scheduler = base.scheduler;
-        this.clock = base.clock;
-        this.maxErrors = base.maxErrors;
-        this.errorWindow = base.errorWindow;
-        this.onChange = base.onChange;
-        this.greengrass = greengrass;
-    }
-
-    /**
-     * The same factory, also admitting every component it creates to the core's Greengrass IPC server
-     * (same {@code SVCUID}), with {@code AWS_GG_NUCLEUS_DOMAIN_SOCKET_FILEPATH_FOR_COMPONENT} in its
-     * environment, as the nucleus sets it.
-     */
-    public ComponentFactory withGreengrassIpc(Path socket, GreengrassIpcServer server) {
-        return new ComponentFactory(this, new GreengrassIpc(socket, server));
     }
 
     /** The recipe's default configuration; throws naming the component when there is no such recipe. */
@@ -130,34 +102,25 @@ public final class ComponentFactory {
         }
         ComponentCgroup cgroup = device == null ? null : device.create(spec.name(), spec.limits());
         String token = UUID.randomUUID().toString();
-        ipc.authorize(spec.name(), token, AccessControl.of(spec.name(), spec.configuration()));
-        if (greengrass != null) {
-            greengrass.server().authorize(spec.name(), token, spec.configuration());
-        }
+        ipc.authorize(spec.name(), token, spec.configuration());
         return new Component(spec, environment(spec, token), scheduler, clock, maxErrors, errorWindow, onChange, cgroup);
     }
 
     /**
-     * Gives a running component the policies of its new configuration; Greengrass IPC components also
-     * read the new configuration and hear of the keys that changed.
+     * Gives a running component the policies of its new configuration; it also reads the new
+     * configuration and hears of the keys that changed.
      */
     public void updateAccess(ComponentSpec spec) {
-        ipc.updateAccess(spec.name(), AccessControl.of(spec.name(), spec.configuration()));
-        if (greengrass != null) {
-            greengrass.server().reconfigure(spec.name(), spec.configuration());
-        }
+        ipc.reconfigure(spec.name(), spec.configuration());
     }
 
     private Map<String, String> environment(ComponentSpec spec, String token) {
         Map<String, String> env = new HashMap<>();
-        env.put("EDGETWIN_IPC_SOCKET", ipcSocket.toString());
+        env.put("AWS_GG_NUCLEUS_DOMAIN_SOCKET_FILEPATH_FOR_COMPONENT", ipcSocket.toString());
         env.put("EDGETWIN_COMPONENT", spec.name());
         env.put("SVCUID", token);
         env.put("AWS_IOT_THING_NAME", thingName);
         env.put("EDGETWIN_HOME", rootPath.toString());
-        if (greengrass != null) {
-            env.put("AWS_GG_NUCLEUS_DOMAIN_SOCKET_FILEPATH_FOR_COMPONENT", greengrass.socket().toString());
-        }
         return env;
     }
 }

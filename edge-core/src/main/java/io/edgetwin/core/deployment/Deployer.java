@@ -35,6 +35,7 @@ public final class Deployer {
     private final Preparation preparation;
     private final Duration stableFor;
     private final Duration timeout;
+    private final UpdateNotice notice;
     private final Map<String, Component> running = new LinkedHashMap<>();
     /** What runs now, for status readers: they must never wait for a deployment in progress. */
     private volatile Map<String, Component> snapshot = Map.of();
@@ -45,10 +46,24 @@ public final class Deployer {
     }
 
     public Deployer(ComponentFactory factory, Duration stableFor, Duration timeout, Preparation preparation) {
+        this(factory, stableFor, timeout, preparation, UpdateNotice.NONE);
+    }
+
+    private Deployer(ComponentFactory factory, Duration stableFor, Duration timeout, Preparation preparation,
+                     UpdateNotice notice) {
         this.factory = factory;
         this.preparation = preparation;
         this.stableFor = stableFor;
         this.timeout = timeout;
+        this.notice = notice;
+    }
+
+    /**
+     * A deployer (with nothing deployed yet) that tells components of every applicable deployment before
+     * and after it changes them, and waits while they defer it ({@link UpdateNotice}).
+     */
+    public Deployer withUpdateNotice(UpdateNotice updateNotice) {
+        return new Deployer(factory, stableFor, timeout, preparation, updateNotice);
     }
 
     public List<Component> components() {
@@ -77,6 +92,20 @@ public final class Deployer {
             LOG.error("deployment-rejected deployment={} reason={}", next.deploymentId(), e.getMessage());
             return DeploymentOutcome.rejected(next.deploymentId(), e.getMessage());
         }
+        try {
+            notice.before(next.deploymentId());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return DeploymentOutcome.noStateChange(next.deploymentId(), "interrupted while components were told of it");
+        }
+        try {
+            return change(next, specs);
+        } finally {
+            notice.after(next.deploymentId());
+        }
+    }
+
+    private DeploymentOutcome change(Deployment next, List<ComponentSpec> specs) {
         List<Component> touched;
         try {
             touched = change(specs);

@@ -23,10 +23,6 @@ public final class LocalBus {
         subscriptions.remove(subscription);
     }
 
-    public void unsubscribeAll(String owner) {
-        subscriptions.removeIf(s -> s.owner().equals(owner));
-    }
-
     /** Delivers a JSON payload to every matching subscription; returns how many received it. */
     public int publish(String publisher, String topic, byte[] payload) {
         return publish(publisher, topic, payload, true);

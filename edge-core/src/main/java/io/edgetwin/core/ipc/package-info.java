@@ -1,11 +1,10 @@
 /**
- * Inter-process communication between the core and its components over a Unix domain socket:
- * {@link io.edgetwin.core.ipc.IpcServer} (core side), {@link io.edgetwin.core.ipc.IpcClient} (Java
- * components), {@link io.edgetwin.core.ipc.LocalBus} (local pub/sub) and
- * {@link io.edgetwin.core.ipc.TopicFilter} (MQTT-style wildcards), and
- * {@link io.edgetwin.core.ipc.AccessControl} (a component's Greengrass {@code accessControl} policies
- * for local pub/sub, deny by default). Wire format: docs/ipc.md. These are the JSON-lines protocol and
- * what both protocols share; Greengrass IPC (event-stream RPC for the official SDK client) is
- * {@link io.edgetwin.core.ipc.greengrass}.
+ * What the core's IPC serves its components, apart from the wire protocol: {@link io.edgetwin.core.ipc.LocalBus}
+ * (local pub/sub between components) with {@link io.edgetwin.core.ipc.TopicFilter} (MQTT-style wildcards),
+ * {@link io.edgetwin.core.ipc.AccessControl} (a component's Greengrass {@code accessControl} policies,
+ * deny by default), {@link io.edgetwin.core.ipc.CloudPort} (the core's MQTT link as components reach it)
+ * and {@link io.edgetwin.core.ipc.ComponentEvents} (what components tell the core). The protocol itself,
+ * Greengrass IPC (event-stream RPC for the AWS IoT Device SDK's client), is
+ * {@link io.edgetwin.core.ipc.greengrass}; docs/ipc.md describes it.
  */
 package io.edgetwin.core.ipc;

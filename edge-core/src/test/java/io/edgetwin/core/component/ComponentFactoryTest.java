@@ -3,7 +3,6 @@ package io.edgetwin.core.component;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.edgetwin.core.ipc.CloudPort;
-import io.edgetwin.core.ipc.IpcServer;
 import io.edgetwin.core.ipc.LocalBus;
 import io.edgetwin.core.ipc.Subscriber;
 import io.edgetwin.core.ipc.greengrass.ComponentConfigurations;
@@ -60,10 +59,8 @@ class ComponentFactoryTest {
         try (GreengrassIpcServer greengrass = new GreengrassIpcServer(socket, IpcLimits.DEFAULT, bus, new NoCloud(),
                 (component, state) -> states.add(component + ":" + state), new ComponentConfigurations(), new ComponentUpdates())) {
             greengrass.start();
-            ComponentFactory factory = new ComponentFactory(RecipeStore.load(recipes), dir, "thing-1",
-                    dir.resolve("json.sock"), new IpcServer(dir.resolve("json.sock"), bus, new NoCloud(), (c, s) -> { }),
-                    () -> null, scheduler, Clock.systemUTC(), 3, Duration.ofHours(1), c -> { })
-                    .withGreengrassIpc(socket, greengrass);
+            ComponentFactory factory = new ComponentFactory(RecipeStore.load(recipes), dir, "thing-1", socket, greengrass,
+                    () -> null, scheduler, Clock.systemUTC(), 3, Duration.ofHours(1), c -> { });
             Component component = factory.create(factory.resolve("com.example.Probe", "1.0.0",
                     factory.defaults("com.example.Probe", "1.0.0"), ResourceLimits.NONE));
             component.start();

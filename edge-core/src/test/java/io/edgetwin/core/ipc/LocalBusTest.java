@@ -62,24 +62,6 @@ class LocalBusTest {
     }
 
     @Test
-    void unsubscribeAllRemovesEveryoneOfThatOwnerOnly() {
-        Inbox leaving1 = new Inbox();
-        Inbox leaving2 = new Inbox();
-        Inbox staying = new Inbox();
-        bus.subscribe("leaving", new TopicFilter("t"), false, leaving1);
-        bus.subscribe("leaving", new TopicFilter("#"), false, leaving2);
-        bus.subscribe("staying", new TopicFilter("t"), false, staying);
-
-        bus.unsubscribeAll("leaving");
-        int delivered = bus.publish("p", "t", bytes("x"));
-
-        assertEquals(1, delivered);
-        assertEquals(List.of(), leaving1.received);
-        assertEquals(List.of(), leaving2.received);
-        assertEquals(List.of("t x"), staying.received);
-    }
-
-    @Test
     void unsubscribeRemovesOneSubscription() {
         Inbox kept = new Inbox();
         Inbox dropped = new Inbox();

@@ -43,7 +43,7 @@ public final class OperationStream {
      * unless the stream is closed; never blocks. Returns false when the event was not queued.
      */
     public boolean send(String modelType, byte[] json) {
-        java.nio.ByteBuffer frame = RpcFrame.json(MessageType.APPLICATION_MESSAGE, 0, id, modelType, json).encode();
+        java.nio.ByteBuffer frame = FrameTemplate.of(MessageType.APPLICATION_MESSAGE, 0, modelType).encode(id, json);
         synchronized (this) {
             if (closed) {
                 return false;

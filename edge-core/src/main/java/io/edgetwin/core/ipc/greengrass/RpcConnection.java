@@ -149,7 +149,7 @@ final class RpcConnection implements AutoCloseable {
     /** Sends a stream's response or error; a final one (or an error) ends the stream. */
     private void reply(OperationStream stream, OperationCatalog.Outcome outcome, boolean last) {
         int flags = last ? RpcFrame.TERMINATE_STREAM : 0;
-        outbox.put(RpcFrame.json(outcome.type(), flags, stream.id(), outcome.modelType(), outcome.json()).encode());
+        outbox.put(FrameTemplate.of(outcome.type(), flags, outcome.modelType()).encode(stream.id(), outcome.json()));
         stream.replied();
         if (last) {
             closeStream(stream);

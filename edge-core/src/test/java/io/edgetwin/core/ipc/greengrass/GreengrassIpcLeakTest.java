@@ -29,7 +29,8 @@ import software.amazon.awssdk.aws.greengrass.model.SubscriptionResponseMessage;
 
 /**
  * Connections of every kind come and go — official clients with subscriptions of each sort, subscribers
- * that die mid-stream, garbage, clients that never say CONNECT — and the core ends where it began:
+ * that die mid-stream, garbage, clients that never say CONNECT, oversized messages, a flood of
+ * subscriptions past the stream limit — and the core ends where it began:
  * the same IPC threads, file descriptors, subscriptions and listeners.
  */
 class GreengrassIpcLeakTest {
@@ -39,7 +40,8 @@ class GreengrassIpcLeakTest {
 
     @Test
     void connectionsThatComeAndGoLeaveNoThreadsDescriptorsOrSubscriptionsBehind() throws Exception {
-        try (TestCore core = new TestCore(dir, IpcLimits.DEFAULT.withConnectTimeout(Duration.ofMillis(200)))) {
+        try (TestCore core = new TestCore(dir, IpcLimits.DEFAULT.withConnectTimeout(Duration.ofMillis(200))
+                .withMaxStreams(16).withMaxFrameBytes(64 * 1024))) {
             core.component("a", "a-token", pubsub(List.of("*"), List.of("*")));
             round(core); // Warm-up: the client library's own event-loop threads and descriptors stay for the JVM.
             Counts before = awaitSettled(core, null);
@@ -79,6 +81,19 @@ class GreengrassIpcLeakTest {
         try (RawRpcClient silent = new RawRpcClient(core.socket)) {
             silent.next(); // closed by the core after the connect timeout
         }
+        try (RawRpcClient oversized = new RawRpcClient(core.socket).connect("a-token")) {
+            oversized.request(1, "aws.greengrass#PublishToTopic", "{\"topic\":\"leak/1\",\"publishMessage\":"
+                    + "{\"binaryMessage\":{\"message\":\"" + "A".repeat(100_000) + "\"}}}");
+            oversized.next(); // PROTOCOL_ERROR, then the core closes it
+        }
+        RawRpcClient flood = new RawRpcClient(core.socket).connect("a-token");
+        for (int id = 1; id <= 40; id++) {
+            flood.request(id, "aws.greengrass#SubscribeToTopic", "{\"topic\":\"flood/" + id + "\"}");
+        }
+        for (int i = 0; i < 40; i++) {
+            flood.next(); // 16 accepted, the rest refused at the stream limit
+        }
+        flood.close(); // dies holding its 16 subscriptions
     }
 
     private static Counts awaitSettled(TestCore core, Counts target) throws InterruptedException {

@@ -1,0 +1,185 @@
+package io.edgetwin.inference;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.aws.greengrass.GreengrassCoreIPCClientV2;
+import software.amazon.awssdk.aws.greengrass.model.IoTCoreMessage;
+import software.amazon.awssdk.aws.greengrass.model.JsonMessage;
+import software.amazon.awssdk.aws.greengrass.model.PublishMessage;
+import software.amazon.awssdk.aws.greengrass.model.PublishToIoTCoreRequest;
+import software.amazon.awssdk.aws.greengrass.model.PublishToTopicRequest;
+import software.amazon.awssdk.aws.greengrass.model.QOS;
+import software.amazon.awssdk.aws.greengrass.model.ReportedLifecycleState;
+import software.amazon.awssdk.aws.greengrass.model.SubscribeToIoTCoreRequest;
+import software.amazon.awssdk.aws.greengrass.model.SubscribeToTopicRequest;
+import software.amazon.awssdk.aws.greengrass.model.SubscriptionResponseMessage;
+import software.amazon.awssdk.aws.greengrass.model.UpdateStateRequest;
+
+/**
+ * The inference component's side of Greengrass IPC, on the AWS IoT Device SDK's
+ * {@link GreengrassCoreIPCClientV2} (the core's socket and the component's {@code SVCUID} come from
+ * the environment the core gives every component). Requests arrive from IoT Core
+ * ({@code edgetwin/<thing>/inference/request}, source {@code cloud}) and from local pub/sub
+ * ({@code inference/request}, source {@code local}); each reply goes back the way its request came
+ * ({@code edgetwin/<thing>/inference/response} at QoS 1, or {@code inference/response}).
+ *
+ * <p>Both subscriptions hand their messages to one thread, in arrival order, so the handler sees one
+ * request at a time. A payload that is not JSON becomes a request without payload, which the
+ * {@link Responder} answers with an error. Replies are sent without waiting for the core's response:
+ * the core handles one connection's calls in order, so answers keep their order; a failed send is
+ * logged.
+ */
+final class IpcRequests implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IpcRequests.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final String LOCAL_REQUEST = "inference/request";
+    static final String LOCAL_RESPONSE = "inference/response";
+
+    private final GreengrassCoreIPCClientV2 ipc;
+    private final ExecutorService delivery;
+    private final String cloudRequest;
+    private final String cloudResponse;
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private volatile boolean closing;
+
+    private IpcRequests(GreengrassCoreIPCClientV2 ipc, ExecutorService delivery, String thing) {
+        this.ipc = ipc;
+        this.delivery = delivery;
+        this.cloudRequest = "edgetwin/" + thing + "/inference/request";
+        this.cloudResponse = "edgetwin/" + thing + "/inference/response";
+    }
+
+    /**
+     * Connects to the core as the environment says ({@code AWS_GG_NUCLEUS_DOMAIN_SOCKET_FILEPATH_FOR_COMPONENT},
+     * {@code SVCUID}, {@code AWS_IOT_THING_NAME}); throws when a variable is missing or the core refuses
+     * the token.
+     */
+    static IpcRequests connect(Map<String, String> env) throws IOException {
+        String socket = require(env, "AWS_GG_NUCLEUS_DOMAIN_SOCKET_FILEPATH_FOR_COMPONENT");
+        String token = require(env, "SVCUID");
+        ExecutorService delivery = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "inference-requests");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            GreengrassCoreIPCClientV2 ipc = GreengrassCoreIPCClientV2.builder()
+                    .withSocketPath(socket).withAuthToken(token).withExecutor(task -> deliver(delivery, task)).build();
+            return new IpcRequests(ipc, delivery, env.getOrDefault("AWS_IOT_THING_NAME", "local"));
+        } catch (IOException | RuntimeException e) {
+            delivery.shutdownNow();
+            throw e;
+        }
+    }
+
+    /**
+     * Subscribes to both request topics, reports RUNNING (so the core counts the component ready only
+     * once it hears requests), then blocks until the core closes either subscription.
+     */
+    void serve(Consumer<Responder.Request> requests) throws InterruptedException {
+        Optional<Runnable> onClosed = Optional.of(closed::countDown);
+        ipc.subscribeToIoTCore(new SubscribeToIoTCoreRequest().withTopicName(cloudRequest).withQos(QOS.AT_LEAST_ONCE),
+                (IoTCoreMessage m) -> requests.accept(new Responder.Request("cloud", parse(m.getMessage().getPayload()))),
+                Optional.of(this::streamError), onClosed);
+        ipc.subscribeToTopic(new SubscribeToTopicRequest().withTopic(LOCAL_REQUEST),
+                (SubscriptionResponseMessage m) -> requests.accept(new Responder.Request("local", local(m))),
+                Optional.of(this::streamError), onClosed);
+        ipc.updateState(new UpdateStateRequest().withState(ReportedLifecycleState.RUNNING));
+        closed.await();
+        if (!closing) {
+            LOG.warn("ipc-closed the core closed a request subscription");
+        }
+    }
+
+    /** Sends one reply where its request came from. */
+    void send(Responder.Reply reply) {
+        if (reply.source().equals("cloud")) {
+            ipc.publishToIoTCoreAsync(new PublishToIoTCoreRequest().withTopicName(cloudResponse).withQos(QOS.AT_LEAST_ONCE)
+                            .withPayload(bytes(reply.answer())))
+                    .whenComplete((ok, e) -> sendFailed(cloudResponse, e));
+        } else {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> message = JSON.convertValue(reply.answer(), Map.class);
+            ipc.publishToTopicAsync(new PublishToTopicRequest().withTopic(LOCAL_RESPONSE)
+                            .withPublishMessage(new PublishMessage().withJsonMessage(new JsonMessage().withMessage(message))))
+                    .whenComplete((ok, e) -> sendFailed(LOCAL_RESPONSE, e));
+        }
+    }
+
+    /** Stream callbacks that arrive while closing (the streams' close notices) are dropped, not refused loudly. */
+    private static void deliver(ExecutorService delivery, Runnable task) {
+        try {
+            delivery.execute(task);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("ipc-callback-after-close");
+        }
+    }
+
+    private static String require(Map<String, String> env, String name) {
+        String value = env.get(name);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException(name + " is not set; expected the core to start this component with it");
+        }
+        return value;
+    }
+
+    /** A local message as JSON: the SDK gives a JSON message as a map, a binary one as bytes. */
+    private static JsonNode local(SubscriptionResponseMessage message) {
+        if (message.getJsonMessage() != null) {
+            return JSON.valueToTree(message.getJsonMessage().getMessage());
+        }
+        return message.getBinaryMessage() == null ? null : parse(message.getBinaryMessage().getMessage());
+    }
+
+    /** The payload as JSON, or null when it is not JSON (the responder says so in its answer). */
+    static JsonNode parse(byte[] payload) {
+        try {
+            return payload == null ? null : JSON.readTree(payload);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static byte[] bytes(JsonNode answer) {
+        try {
+            return JSON.writeValueAsBytes(answer);
+        } catch (IOException e) {
+            throw new IllegalStateException("answer cannot be written as JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private static void sendFailed(String topic, Throwable error) {
+        if (error != null) {
+            LOG.warn("ipc-send-failed topic={} error={}", topic, error.toString());
+        }
+    }
+
+    /** Logs a stream's error and keeps the stream: one bad message must not end the component. */
+    private boolean streamError(Throwable error) {
+        LOG.warn("ipc-stream-error error={}", error.toString());
+        return false;
+    }
+
+    /** Disconnects; {@link #serve} returns. */
+    @Override
+    public void close() throws Exception {
+        closing = true;
+        closed.countDown();
+        try {
+            ipc.close();
+        } finally {
+            delivery.shutdownNow();
+        }
+    }
+}
