@@ -18,6 +18,7 @@ import io.edgetwin.core.ipc.greengrass.ComponentConfigurations;
 import io.edgetwin.core.ipc.greengrass.ComponentUpdates;
 import io.edgetwin.core.ipc.greengrass.GreengrassIpcServer;
 import io.edgetwin.core.ipc.greengrass.IpcLimits;
+import io.edgetwin.core.lambda.LambdaLauncher;
 import io.edgetwin.core.messaging.CloudLink;
 import io.edgetwin.core.messaging.Spooler;
 import io.edgetwin.core.messaging.Topics;
@@ -66,6 +67,7 @@ public final class EdgeCore implements ComponentEvents {
     private DeviceCgroup cgroup;
     private DeviceCaps caps;
     private Deployer deployer;
+    private LambdaLauncher lambdas;
     private final ExecutorService deployments = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "core-deployments");
         t.setDaemon(true);
@@ -121,7 +123,8 @@ public final class EdgeCore implements ComponentEvents {
         RecipeStore recipes = RecipeStore.load(settings.rootPath().resolve("recipes"));
         ComponentFactory factory = new ComponentFactory(recipes, settings.rootPath(), settings.thingName(), settings.ipcSocket(), ipc, new DeviceComponentCgroups(),
                 scheduler, clock, settings.brokenAfter(), settings.errorWindow(), this::componentChanged)
-                .withGreengrassIpc(greengrassSocket, greengrassIpc);
+                .withGreengrassIpc(greengrassSocket, greengrassIpc)
+                .withLambdas(lambdas = LambdaLauncher.ofThisJvm(bus, cloud));
         deployer = new Deployer(factory, STABLE_FOR, DEPLOYMENT_TIMEOUT, artifacts(recipes));
     }
 
@@ -212,7 +215,8 @@ public final class EdgeCore implements ComponentEvents {
         try {
             byte[] status = StatusMessage.of(settings.thingName(), coreState, clock.instant(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos), caps, cgroup.memory(), deployment,
-                    deployer.components().stream().map(Component::status).toList(), cloud.spoolCounters());
+                    deployer.components().stream().map(Component::status).toList(), cloud.spoolCounters(),
+                    lambdas.counters());
             cloud.publish(new Topics(settings.thingName()).status(), status, 0);
         } catch (RuntimeException e) {
             LOG.warn("status-failed error={}", e.toString());
@@ -240,6 +244,9 @@ public final class EdgeCore implements ComponentEvents {
         deployments.shutdownNow();
         if (deployer != null) {
             deployer.stopAll();
+        }
+        if (lambdas != null) {
+            lambdas.stopAll();
         }
         if (cloud != null && caps != null) {
             coreState = "STOPPED";

@@ -3,6 +3,9 @@ package io.edgetwin.core.component;
 import io.edgetwin.core.ipc.AccessControl;
 import io.edgetwin.core.ipc.IpcServer;
 import io.edgetwin.core.ipc.greengrass.GreengrassIpcServer;
+import io.edgetwin.core.lambda.LambdaLauncher;
+import io.edgetwin.core.recipe.ComponentType;
+import io.edgetwin.core.recipe.LambdaParameters;
 import io.edgetwin.core.recipe.Recipe;
 import io.edgetwin.core.recipe.RecipeStore;
 import io.edgetwin.core.resources.ComponentCgroup;
@@ -16,6 +19,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -38,6 +42,7 @@ public final class ComponentFactory {
     private final Duration errorWindow;
     private final Consumer<Component> onChange;
     private final GreengrassIpc greengrass;
+    private final LambdaLauncher lambdas;
 
     /** The core's Greengrass IPC endpoint: where it listens, and the server that admits components. */
     private record GreengrassIpc(Path socket, GreengrassIpcServer server) {
@@ -62,9 +67,10 @@ public final class ComponentFactory {
         this.errorWindow = errorWindow;
         this.onChange = onChange;
         this.greengrass = null;
+        this.lambdas = null;
     }
 
-    private ComponentFactory(ComponentFactory base, GreengrassIpc greengrass) {
+    private ComponentFactory(ComponentFactory base, GreengrassIpc greengrass, LambdaLauncher lambdas) {
         this.recipes = base.recipes;
         this.rootPath = base.rootPath;
         this.thingName = base.thingName;
@@ -77,6 +83,7 @@ public final class ComponentFactory {
         this.errorWindow = base.errorWindow;
         this.onChange = base.onChange;
         this.greengrass = greengrass;
+        this.lambdas = lambdas;
     }
 
     /**
@@ -85,7 +92,15 @@ public final class ComponentFactory {
      * environment, as the nucleus sets it.
      */
     public ComponentFactory withGreengrassIpc(Path socket, GreengrassIpcServer server) {
-        return new ComponentFactory(this, new GreengrassIpc(socket, server));
+        return new ComponentFactory(this, new GreengrassIpc(socket, server), lambdas);
+    }
+
+    /**
+     * The same factory, running Lambda components ({@code aws.greengrass.lambda}) with {@code launcher};
+     * without it a deployment that names one is REJECTED.
+     */
+    public ComponentFactory withLambdas(LambdaLauncher launcher) {
+        return new ComponentFactory(this, greengrass, launcher);
     }
 
     /** The recipe's default configuration; throws naming the component when there is no such recipe. */
@@ -102,6 +117,16 @@ public final class ComponentFactory {
         Recipe recipe = recipes.find(name, version);
         AccessControl.of(name, configuration);
         AccessControl.mqttProxyOf(name, configuration);
+        if (recipe.type() == ComponentType.LAMBDA) {
+            recipe.requireLifecycle();
+            ComponentSpec spec = LambdaSpecs.resolve(recipe, configuration, limits, lambdas);
+            if (!spec.limits().isEmpty() && cgroups.get() == null) {
+                throw new EnforcementException("Lambda component '" + name + "' needs a cgroup for its limits "
+                        + spec.limits() + " (containerMode GreengrassContainer) but this device cannot create "
+                        + "component cgroups; use containerMode NoContainer to run it without a limit");
+            }
+            return spec;
+        }
         RecipeVariables variables = new RecipeVariables(name, version, configuration, rootPath, thingName);
         return new ComponentSpec(name, version, configuration, variables.interpolate(recipe.requireLifecycle()), limits,
                 recipe.dependencies());
@@ -134,7 +159,26 @@ public final class ComponentFactory {
         if (greengrass != null) {
             greengrass.server().authorize(spec.name(), token, spec.configuration());
         }
-        return new Component(spec, environment(spec, token), scheduler, clock, maxErrors, errorWindow, onChange, cgroup);
+        Consumer<Component> changes = spec.lambda().isPresent() ? lambdaLifecycle(spec.lambda().get(), cgroup) : onChange;
+        return new Component(spec, environment(spec, token), scheduler, clock, maxErrors, errorWindow, changes, cgroup);
+    }
+
+    /**
+     * A Lambda component's function runs while the component is RUNNING: it starts (and the component
+     * is ready) when the component gets there, and stops when it leaves.
+     */
+    private Consumer<Component> lambdaLifecycle(LambdaParameters parameters, ComponentCgroup cgroup) {
+        AtomicBoolean up = new AtomicBoolean();
+        return component -> {
+            boolean running = component.state() == ComponentState.RUNNING;
+            if (running && up.compareAndSet(false, true)) {
+                lambdas.start(component.name(), component.spec().version(), parameters, cgroup);
+                component.markReady();
+            } else if (!running && up.compareAndSet(true, false)) {
+                lambdas.stop(component.name());
+            }
+            onChange.accept(component);
+        };
     }
 
     /**
