@@ -25,9 +25,10 @@ public record LambdaParameters(String handler, String runtime, Optional<String> 
 
     /**
      * The least memory a Java Lambda's instance gets in a container: a JVM with the serial collector and
-     * a small heap starts in about 30 MB; below this limit every instance would be killed at start.
+     * a small heap and the core's classpath holds about 50 MB once it ran a handler; below this limit
+     * every instance would be killed at or soon after its start.
      */
-    public static final long MIN_JAVA_MEMORY_KB = 48 * 1024;
+    public static final long MIN_JAVA_MEMORY_KB = 64 * 1024;
 
     public LambdaParameters {
         Objects.requireNonNull(handler, "handler");
