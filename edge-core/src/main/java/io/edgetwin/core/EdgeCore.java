@@ -124,7 +124,7 @@ public final class EdgeCore implements ComponentEvents {
         ComponentFactory factory = new ComponentFactory(recipes, settings.rootPath(), settings.thingName(), settings.ipcSocket(), ipc, new DeviceComponentCgroups(),
                 scheduler, clock, settings.brokenAfter(), settings.errorWindow(), this::componentChanged)
                 .withGreengrassIpc(greengrassSocket, greengrassIpc)
-                .withLambdas(lambdas = LambdaLauncher.ofThisJvm(bus, cloud));
+                .withLambdas(lambdas = LambdaLauncher.ofThisJvm(bus, cloud, settings.thingName()));
         deployer = new Deployer(factory, STABLE_FOR, DEPLOYMENT_TIMEOUT, artifacts(recipes));
     }
 

@@ -11,8 +11,9 @@ import java.util.Map;
  * The classifier as a Lambda function: each instance loads the model named by its {@code MODEL}
  * environment variable ({@code lambdaExecutionParameters.EnvironmentVariables}) from
  * {@code $EDGETWIN_HOME/models} when it starts, and answers an event {@code {"id": …, "input": [numbers]}}
- * with {@code {"id", "label", "score"}}. An event without a usable input makes the handler throw, which the
- * launcher counts as the invocation's error.
+ * as the inference component does: {@code {"id", "inference-type", "inference-results": [{"Label", "Score"}]}}
+ * (the top 5). An event without a usable input makes the handler throw, which the launcher counts as the
+ * invocation's error.
  */
 public final class InferenceHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
@@ -40,8 +41,10 @@ public final class InferenceHandler implements RequestHandler<Map<String, Object
         Prediction prediction = classifier.predict(input);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("id", event.get("id"));
-        answer.put("label", prediction.label());
-        answer.put("score", prediction.score());
+        answer.put("inference-type", classifier.manifest().architecture().inferenceType());
+        answer.put("inference-results", prediction.ranked().stream().limit(5)
+                .map(s -> Map.of("Label", s.label(), "Score", String.format(java.util.Locale.ROOT, "%.4f", s.score())))
+                .toList());
         return answer;
     }
 }

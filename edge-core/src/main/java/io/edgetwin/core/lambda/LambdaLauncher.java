@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * The core's Lambda launcher, one per core: checks a Lambda component's handler at deployment, starts
  * its {@link LambdaFunction} (instances inside the component's cgroup, subscriptions to its event
  * sources) and stops it. Events of {@code PUB_SUB} sources come from the core's local bus, those of
- * {@code IOT_CORE} sources from its MQTT link. What a handler returns is not published anywhere: as in
- * Greengrass v2, a Lambda publishes through IPC when it wants to.
+ * {@code IOT_CORE} sources from its MQTT link. What a handler returns is published only when the
+ * function's configuration names a {@code resultTopic} (the core's own key: in Greengrass v2 a Lambda
+ * publishes through IPC), on the local bus or IoT Core (QoS 1); an empty result is not published.
  */
 public final class LambdaLauncher {
 
@@ -36,6 +38,7 @@ public final class LambdaLauncher {
     private final CloudPort cloud;
     private final String javaBinary;
     private final String coreClasspath;
+    private final String thingName;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
 
     /** A function with the subscriptions that feed it. */
@@ -43,7 +46,8 @@ public final class LambdaLauncher {
     }
 
     /** @param coreClasspath the core's own classpath, which every worker gets first */
-    public LambdaLauncher(LocalBus bus, CloudPort cloud, String javaBinary, String coreClasspath) {
+    public LambdaLauncher(LocalBus bus, CloudPort cloud, String javaBinary, String coreClasspath, String thingName) {
+        this.thingName = thingName;
         this.bus = bus;
         this.cloud = cloud;
         this.javaBinary = javaBinary;
@@ -51,9 +55,9 @@ public final class LambdaLauncher {
     }
 
     /** The launcher of this JVM: its own {@code java} and classpath. */
-    public static LambdaLauncher ofThisJvm(LocalBus bus, CloudPort cloud) {
+    public static LambdaLauncher ofThisJvm(LocalBus bus, CloudPort cloud, String thingName) {
         return new LambdaLauncher(bus, cloud, Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                System.getProperty("java.class.path"));
+                System.getProperty("java.class.path"), thingName);
     }
 
     /**
@@ -81,14 +85,15 @@ public final class LambdaLauncher {
                 parameters.containerMode() == ContainerMode.GREENGRASS_CONTAINER ? parameters.memorySizeKb() : 0),
                 environment(component, version, parameters), cgroup == null ? List.of() : cgroup.procsFiles());
         LambdaFunction function = new LambdaFunction(component, parameters, command,
-                () -> cgroup == null ? 0 : cgroup.sample().oomKills(), (topic, result) -> { });
+                () -> cgroup == null ? 0 : cgroup.sample().oomKills(), results(component, parameters));
         List<AutoCloseable> subscriptions = new ArrayList<>();
         for (EventSource source : parameters.eventSources()) {
+            String filter = source.topic().replace("{iot:thingName}", thingName);
             if (source.type() == EventSource.Type.PUB_SUB) {
-                LocalBus.Subscription s = bus.subscribe(component, new TopicFilter(source.topic()), true, function::submit);
+                LocalBus.Subscription s = bus.subscribe(component, new TopicFilter(filter), true, function::submit);
                 subscriptions.add(() -> bus.unsubscribe(s));
             } else {
-                subscriptions.add(cloud.subscribe(source.topic(), function::submit));
+                subscriptions.add(cloud.subscribe(filter, function::submit));
             }
         }
         running.put(component, new Running(function, subscriptions));
@@ -96,6 +101,24 @@ public final class LambdaLauncher {
         LOG.info("lambda-started function={} mode={} memoryKb={} pinned={} maxInstances={} sources={}", component,
                 parameters.containerMode().recipeName(), parameters.memorySizeKb(), parameters.pinned(),
                 parameters.maxInstancesCount(), parameters.eventSources().size());
+    }
+
+    private BiConsumer<String, byte[]> results(String component, LambdaParameters parameters) {
+        if (parameters.resultTopic().isEmpty()) {
+            return (topic, result) -> { };
+        }
+        EventSource target = parameters.resultTopic().get();
+        String topic = target.topic().replace("{iot:thingName}", thingName);
+        return (eventTopic, result) -> {
+            if (result.length == 0) {
+                return;
+            }
+            if (target.type() == EventSource.Type.PUB_SUB) {
+                bus.publish(component, topic, result);
+            } else {
+                cloud.publish(topic, result, 1);
+            }
+        };
     }
 
     /** Unsubscribes the function and ends its instances; nothing when none runs under that name. */

@@ -17,11 +17,14 @@ import java.util.Optional;
  * @param memorySizeKb the function's memory in KB: its cgroup's limit in {@link ContainerMode#GREENGRASS_CONTAINER}
  *                     mode, what {@code Context.getMemoryLimitInMB()} reports in either mode
  * @param classpath    where the handler's classes are besides the core's own ({@code AWS_GREENGRASS_LAMBDA_ARTIFACT_PATH}), if set
+ * @param resultTopic  where a handler's result is published ({@code resultTopic}, the core's own key; Greengrass
+ *                     drops results), its topic possibly holding {@code {iot:thingName}}
  */
 public record LambdaParameters(String handler, String runtime, Optional<String> classpath, ContainerMode containerMode,
                                long memorySizeKb, boolean pinned, int maxInstancesCount, Duration maxIdleTime,
                                Duration timeout, int maxQueueSize, Duration statusTimeout, Encoding inputEncoding,
-                               Map<String, String> environment, List<EventSource> eventSources) {
+                               Map<String, String> environment, List<EventSource> eventSources,
+                               Optional<EventSource> resultTopic) {
 
     /**
      * The least memory a Java Lambda's instance gets in a container: a JVM with the serial collector and
@@ -45,6 +48,7 @@ public record LambdaParameters(String handler, String runtime, Optional<String> 
         Objects.requireNonNull(inputEncoding, "inputEncoding");
         environment = Map.copyOf(environment);
         eventSources = List.copyOf(eventSources);
+        Objects.requireNonNull(resultTopic, "resultTopic");
     }
 
     /** The class part of the handler: {@code com.example.Handler} of {@code com.example.Handler::handleRequest}. */

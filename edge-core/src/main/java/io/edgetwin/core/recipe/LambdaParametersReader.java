@@ -63,7 +63,7 @@ public final class LambdaParametersReader {
         Encoding encoding = config.choice("inputPayloadEncodingType", Encoding.JSON, Encoding.values(), Encoding::recipeName);
         Map<String, String> environment = environment(config.map("lambdaExecutionParameters"));
         return new LambdaParameters(handler, runtime, classpath, mode, memoryKb, pinned, instances, idle, timeout, queue,
-                status, encoding, environment, eventSources(config.map("pubsubTopics")));
+                status, encoding, environment, eventSources(config.map("pubsubTopics")), result(config.map("resultTopic")));
     }
 
     /** {@code memorySize} as Greengrass generates it; {@code memorySizeInKB}, the API's name, is taken too. */
@@ -113,6 +113,18 @@ public final class LambdaParametersReader {
             sources.add(new EventSource(topic, type));
         }
         return sources;
+    }
+
+    /** {@code resultTopic: {topic, type}}: a plain topic, {@code {iot:thingName}} allowed. */
+    private static Optional<EventSource> result(Fields result) {
+        if (result == null) {
+            return Optional.empty();
+        }
+        String topic = result.text("topic", null, "a topic without wildcards, e.g. edgetwin/{iot:thingName}/inference/response");
+        if (topic.isEmpty() || topic.contains("+") || topic.contains("#")) {
+            throw result.expected("topic", topic, "a topic without wildcards");
+        }
+        return Optional.of(new EventSource(topic, result.choice("type", EventSource.Type.PUB_SUB, EventSource.Type.values(), Enum::name)));
     }
 
     /** One mapping of the configuration with its path. */

@@ -34,7 +34,7 @@ class LambdaSpecsTest {
         public AutoCloseable subscribe(String filter, io.edgetwin.core.ipc.Subscriber subscriber) {
             return () -> { };
         }
-    });
+    }, "thing-1");
 
     @Test
     void aGreengrassContainerFunctionGetsItsMemorySizeAsItsCgroupsMemoryLimit() {

@@ -145,7 +145,7 @@ class LambdaFunctionTest {
     static LambdaParameters parameters(Class<?> handler, boolean pinned, int maxInstances, int maxQueue, Duration timeout) {
         return new LambdaParameters(handler.getName(), "java17", Optional.empty(), ContainerMode.NO_CONTAINER, 256 * 1024,
                 pinned, maxInstances, Duration.ofSeconds(1), timeout, maxQueue, Duration.ofSeconds(30), Encoding.JSON,
-                Map.of(), List.of());
+                Map.of(), List.of(), Optional.empty());
     }
 
     private static void await(BooleanSupplier condition, String what) {

@@ -28,7 +28,7 @@ class LambdaLauncherTest {
 
     private final LocalBus bus = new LocalBus();
     private final FakeCloud cloud = new FakeCloud();
-    private final LambdaLauncher launcher = LambdaLauncher.ofThisJvm(bus, cloud);
+    private final LambdaLauncher launcher = LambdaLauncher.ofThisJvm(bus, cloud, "thing-1");
 
     @AfterEach
     void stop() {
@@ -45,6 +45,18 @@ class LambdaLauncherTest {
         cloud.deliver("cloud/requests", "{}".getBytes(StandardCharsets.UTF_8));
         await(() -> counters().succeeded() == 2, "two invocations");
         assertEquals(2, counters().received(), "the temperature topic is not an event source");
+    }
+
+    @Test
+    void aResultIsPublishedOnTheResultTopicWithTheThingsName() {
+        LambdaParameters p = parameters(UpperCaseStreamHandler.class.getName(), List.of(new EventSource("in", EventSource.Type.PUB_SUB)));
+        launcher.start("com.example.Fn", "1.0.0", new LambdaParameters(p.handler(), p.runtime(), p.classpath(), p.containerMode(),
+                p.memorySizeKb(), p.pinned(), p.maxInstancesCount(), p.maxIdleTime(), p.timeout(), p.maxQueueSize(),
+                p.statusTimeout(), p.inputEncoding(), p.environment(), p.eventSources(),
+                Optional.of(new EventSource("edgetwin/{iot:thingName}/out", EventSource.Type.IOT_CORE))), null);
+        bus.publish("com.example.Sensor", "in", "abc".getBytes(StandardCharsets.UTF_8));
+        await(() -> cloud.published.containsKey("edgetwin/thing-1/out"), "the result on IoT Core");
+        assertEquals("ABC", new String(cloud.published.get("edgetwin/thing-1/out"), StandardCharsets.UTF_8));
     }
 
     @Test
@@ -87,7 +99,7 @@ class LambdaLauncherTest {
 
     private static LambdaParameters parameters(String handler, List<EventSource> sources) {
         return new LambdaParameters(handler, "java17", Optional.empty(), ContainerMode.NO_CONTAINER, 128 * 1024, true, 1,
-                Duration.ofSeconds(60), Duration.ofSeconds(10), 10, Duration.ofSeconds(30), Encoding.JSON, Map.of(), sources);
+                Duration.ofSeconds(60), Duration.ofSeconds(10), 10, Duration.ofSeconds(30), Encoding.JSON, Map.of(), sources, Optional.empty());
     }
 
     private static void await(BooleanSupplier condition, String what) {
@@ -103,9 +115,11 @@ class LambdaLauncherTest {
     /** IoT Core as the launcher sees it: subscriptions it can be handed messages through. */
     private static final class FakeCloud implements CloudPort {
         final Map<String, Subscriber> subscriptions = new ConcurrentHashMap<>();
+        final Map<String, byte[]> published = new ConcurrentHashMap<>();
 
         @Override
         public void publish(String topic, byte[] payload, int qos) {
+            published.put(topic, payload);
         }
 
         @Override
