@@ -164,16 +164,15 @@ public final class ComponentFactory {
     }
 
     /**
-     * A Lambda component's function runs while the component is RUNNING: it starts (and the component
-     * is ready) when the component gets there, and stops when it leaves.
+     * A Lambda component's function runs while the component is RUNNING: it starts when the component
+     * gets there (the component is ready once the function can serve) and stops when it leaves.
      */
     private Consumer<Component> lambdaLifecycle(LambdaParameters parameters, ComponentCgroup cgroup) {
         AtomicBoolean up = new AtomicBoolean();
         return component -> {
             boolean running = component.state() == ComponentState.RUNNING;
             if (running && up.compareAndSet(false, true)) {
-                lambdas.start(component.name(), component.spec().version(), parameters, cgroup);
-                component.markReady();
+                lambdas.start(component.name(), component.spec().version(), parameters, cgroup, component::markReady);
             } else if (!running && up.compareAndSet(true, false)) {
                 lambdas.stop(component.name());
             }

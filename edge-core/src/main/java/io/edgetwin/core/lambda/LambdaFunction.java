@@ -28,7 +28,7 @@ public final class LambdaFunction implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LambdaFunction.class);
     private static final long POLL_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
-    private static final Duration PINNED_RESTART_DELAY = Duration.ofSeconds(1);
+    private static final Duration RESTART_DELAY = Duration.ofSeconds(1);
 
     private final String name;
     private final LambdaParameters parameters;
@@ -36,6 +36,8 @@ public final class LambdaFunction implements AutoCloseable {
     private final LongSupplier cgroupOomKills;
     private final long oomKillsAtStart;
     private final BiConsumer<String, byte[]> results;
+    private final Runnable onReady;
+    private final java.util.concurrent.atomic.AtomicBoolean announced = new java.util.concurrent.atomic.AtomicBoolean();
     private final BlockingQueue<Invocation> queue;
     private final Set<Instance> live = ConcurrentHashMap.newKeySet();
     private final AtomicInteger instances = new AtomicInteger();
@@ -56,9 +58,11 @@ public final class LambdaFunction implements AutoCloseable {
     /**
      * @param cgroupOomKills the OOM kill counter of the function's cgroup (always 0 without one)
      * @param results        receives each handler result with the topic of the event it answers
+     * @param onReady        called once: when the pinned instance first loaded its handler, or at once on demand
      */
     LambdaFunction(String name, LambdaParameters parameters, WorkerCommand command, LongSupplier cgroupOomKills,
-                   BiConsumer<String, byte[]> results) {
+                   BiConsumer<String, byte[]> results, Runnable onReady) {
+        this.onReady = onReady;
         this.name = name;
         this.parameters = parameters;
         this.command = command;
@@ -75,6 +79,15 @@ public final class LambdaFunction implements AutoCloseable {
     /** Starts the pinned instance; an on-demand function starts its first one with its first event. */
     public void start() {
         scale();
+        if (!parameters.pinned()) {
+            announceReady();
+        }
+    }
+
+    private void announceReady() {
+        if (announced.compareAndSet(false, true)) {
+            onReady.run();
+        }
     }
 
     /** Queues an event from {@code topic}; false (and counted as dropped) when the queue is full or the function stopped. */
@@ -142,6 +155,7 @@ public final class LambdaFunction implements AutoCloseable {
             }
             failedToStart = false;
             LOG.info("lambda-instance-ready function={} pid={}", name, instance.pid());
+            announceReady();
             serve(instance);
         } catch (IOException e) {
             initFailed("cannot start the worker: " + e.getMessage());
@@ -155,23 +169,31 @@ public final class LambdaFunction implements AutoCloseable {
         }
     }
 
-    /** A pinned function gets its instance back (a second later after a failed start); on-demand ones scale. */
+    /**
+     * A pinned function gets its instance back; an on-demand one scales for what waits. After a failed
+     * start that happens a second later, so a handler that cannot load is not restarted in a loop.
+     */
     private void replace(boolean failedToStart) {
-        if (closed) {
+        if (closed || (!parameters.pinned() && queue.isEmpty())) {
             return;
         }
-        if (parameters.pinned() && failedToStart) {
-            java.util.concurrent.CompletableFuture.delayedExecutor(PINNED_RESTART_DELAY.toMillis(), TimeUnit.MILLISECONDS)
+        if (failedToStart) {
+            java.util.concurrent.CompletableFuture.delayedExecutor(RESTART_DELAY.toMillis(), TimeUnit.MILLISECONDS)
                     .execute(this::scale);
-        } else if (parameters.pinned() || !queue.isEmpty()) {
+        } else {
             scale();
         }
     }
 
+    /** The event the instance was started for fails with it (an error), so a broken handler drains the queue. */
     private void initFailed(String reason) {
         initFailures.incrementAndGet();
         lastError = "instance did not start: " + reason;
         LOG.error("lambda-instance-failed function={} reason={}", name, reason);
+        if (queue.poll() != null) {
+            invocations.incrementAndGet();
+            errors.incrementAndGet();
+        }
     }
 
     /** Takes events until the instance dies, times out, idles out (on demand) or the function stops. */

@@ -78,14 +78,16 @@ public final class LambdaLauncher {
      * Starts the function of {@code component} (stopping one that runs under that name first).
      *
      * @param cgroup the component's cgroup, which every instance joins; null to run them where the core runs
+     * @param ready  called once the function can serve: its pinned instance loaded the handler (on demand: at once)
      */
-    public void start(String component, String version, LambdaParameters parameters, ComponentCgroup cgroup) {
+    public void start(String component, String version, LambdaParameters parameters, ComponentCgroup cgroup,
+                      Runnable ready) {
         stop(component);
         WorkerCommand command = new WorkerCommand(WorkerCommand.java(javaBinary, classpath(parameters),
                 parameters.containerMode() == ContainerMode.GREENGRASS_CONTAINER ? parameters.memorySizeKb() : 0),
                 environment(component, version, parameters), cgroup == null ? List.of() : cgroup.procsFiles());
         LambdaFunction function = new LambdaFunction(component, parameters, command,
-                () -> cgroup == null ? 0 : cgroup.sample().oomKills(), results(component, parameters));
+                () -> cgroup == null ? 0 : cgroup.sample().oomKills(), results(component, parameters), ready);
         List<AutoCloseable> subscriptions = new ArrayList<>();
         for (EventSource source : parameters.eventSources()) {
             String filter = source.topic().replace("{iot:thingName}", thingName);

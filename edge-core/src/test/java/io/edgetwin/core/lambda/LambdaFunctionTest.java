@@ -29,6 +29,7 @@ class LambdaFunctionTest {
 
     private final List<byte[]> results = new CopyOnWriteArrayList<>();
     private LambdaFunction function;
+    private final java.util.concurrent.atomic.AtomicInteger ready = new java.util.concurrent.atomic.AtomicInteger();
 
     @AfterEach
     void stop() {
@@ -75,7 +76,8 @@ class LambdaFunctionTest {
     @Test
     void aPinnedFunctionKeepsOneInstanceWhateverTheQueueHolds() {
         function = start(parameters(ScriptedHandler.class, true, 5, 50, Duration.ofSeconds(20)));
-        await(() -> function.counters().instances() == 1, "the pinned instance at start");
+        await(() -> ready.get() == 1, "ready once the pinned instance loaded its handler");
+        assertEquals(1, function.counters().instances());
         for (int i = 0; i < 3; i++) {
             function.submit("t", "{\"holdMs\": 300}".getBytes(StandardCharsets.UTF_8));
         }
@@ -125,11 +127,14 @@ class LambdaFunctionTest {
     }
 
     @Test
-    void aClassThatIsNoHandlerFailsItsInstancesStartAndIsCounted() {
+    void aClassThatIsNoHandlerFailsItsInstancesStartAndTheEventItWasStartedFor() {
         function = start(parameters(NotAHandler.class, false, 1, 10, Duration.ofSeconds(5)));
         function.submit("t", "{}".getBytes(StandardCharsets.UTF_8));
-        await(() -> function.counters().initFailures() == 1, "the failed start");
-        assertTrue(function.counters().lastError().contains("implements neither"), function.counters().lastError());
+        await(() -> function.counters().errors() == 1 && function.counters().instances() == 0, "the failed start");
+        LambdaCounters c = function.counters();
+        assertEquals(1, c.initFailures(), "no new instance once nothing waits");
+        assertEquals(0, c.queued());
+        assertTrue(c.lastError().contains("implements neither"), c.lastError());
     }
 
     private LambdaFunction start(LambdaParameters parameters) {
@@ -137,7 +142,7 @@ class LambdaFunctionTest {
                 .toString(), System.getProperty("java.class.path"), 0),
                 Map.of("AWS_GREENGRASS_LAMBDA_FUNCTION_HANDLER", parameters.handler(), "AWS_LAMBDA_FUNCTION_NAME",
                         "com.example.Fn", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "256"), List.of());
-        LambdaFunction f = new LambdaFunction("com.example.Fn", parameters, command, () -> 0, (topic, r) -> results.add(r));
+        LambdaFunction f = new LambdaFunction("com.example.Fn", parameters, command, () -> 0, (topic, r) -> results.add(r), () -> ready.incrementAndGet());
         f.start();
         return f;
     }

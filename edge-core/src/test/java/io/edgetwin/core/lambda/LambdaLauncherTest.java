@@ -39,7 +39,7 @@ class LambdaLauncherTest {
     void messagesOnTheLocalBusAndFromIotCoreBecomeInvocationsOfTheFunction() {
         launcher.start("com.example.Fn", "1.0.0", parameters(ScriptedHandler.class.getName(),
                 List.of(new EventSource("factory/+/vibration", EventSource.Type.PUB_SUB),
-                        new EventSource("cloud/requests", EventSource.Type.IOT_CORE))), null);
+                        new EventSource("cloud/requests", EventSource.Type.IOT_CORE))), null, () -> { });
         bus.publish("com.example.Sensor", "factory/line-1/vibration", "{}".getBytes(StandardCharsets.UTF_8));
         bus.publish("com.example.Sensor", "factory/line-1/temperature", "{}".getBytes(StandardCharsets.UTF_8));
         cloud.deliver("cloud/requests", "{}".getBytes(StandardCharsets.UTF_8));
@@ -53,7 +53,7 @@ class LambdaLauncherTest {
         launcher.start("com.example.Fn", "1.0.0", new LambdaParameters(p.handler(), p.runtime(), p.classpath(), p.containerMode(),
                 p.memorySizeKb(), p.pinned(), p.maxInstancesCount(), p.maxIdleTime(), p.timeout(), p.maxQueueSize(),
                 p.statusTimeout(), p.inputEncoding(), p.environment(), p.eventSources(),
-                Optional.of(new EventSource("edgetwin/{iot:thingName}/out", EventSource.Type.IOT_CORE))), null);
+                Optional.of(new EventSource("edgetwin/{iot:thingName}/out", EventSource.Type.IOT_CORE))), null, () -> { });
         bus.publish("com.example.Sensor", "in", "abc".getBytes(StandardCharsets.UTF_8));
         await(() -> cloud.published.containsKey("edgetwin/thing-1/out"), "the result on IoT Core");
         assertEquals("ABC", new String(cloud.published.get("edgetwin/thing-1/out"), StandardCharsets.UTF_8));
@@ -62,7 +62,7 @@ class LambdaLauncherTest {
     @Test
     void aStoppedFunctionLeavesNoSubscriptionBehind() {
         launcher.start("com.example.Fn", "1.0.0", parameters(ScriptedHandler.class.getName(),
-                List.of(new EventSource("a/b", EventSource.Type.PUB_SUB), new EventSource("c/d", EventSource.Type.IOT_CORE))), null);
+                List.of(new EventSource("a/b", EventSource.Type.PUB_SUB), new EventSource("c/d", EventSource.Type.IOT_CORE))), null, () -> { });
         assertEquals(1, bus.size());
         assertEquals(1, cloud.subscriptions.size());
         launcher.stop("com.example.Fn");
