@@ -36,9 +36,9 @@ public final class LambdaWorker {
         try {
             handler = Handler.load(handlerName.split("::")[0], LambdaWorker.class.getClassLoader());
         } catch (Exception | LinkageError e) {
+            String why = "handler '" + handlerName + "' cannot be loaded: " + e;
             out.writeByte(WorkerFrames.INIT_FAILED);
-            out.writeUTF(("handler '" + handlerName + "' cannot be loaded: " + e).substring(0, Math.min(2000,
-                    ("handler '" + handlerName + "' cannot be loaded: " + e).length())));
+            out.writeUTF(why.substring(0, Math.min(2000, why.length())));
             out.flush();
             System.exit(1);
             return;
