@@ -95,7 +95,12 @@ public final class LambdaLauncher {
                 LocalBus.Subscription s = bus.subscribe(component, new TopicFilter(filter), true, function::submit);
                 subscriptions.add(() -> bus.unsubscribe(s));
             } else {
-                subscriptions.add(cloud.subscribe(filter, function::submit));
+                try {
+                    subscriptions.add(cloud.subscribe(filter, function::submit));
+                } catch (RuntimeException e) {
+                    // The link is down: the function runs without this source rather than failing its component.
+                    LOG.error("lambda-subscribe-failed function={} topic={} error={}", component, filter, e.getMessage());
+                }
             }
         }
         running.put(component, new Running(function, subscriptions));
