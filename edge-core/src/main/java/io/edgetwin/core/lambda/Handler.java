@@ -34,6 +34,7 @@ sealed interface Handler {
         if (instance instanceof RequestHandler<?, ?> request) {
             @SuppressWarnings("unchecked")
             RequestHandler<Object, Object> handler = (RequestHandler<Object, Object>) request;
+            Json.warmUp();
             return new Request(handler, inputType(type));
         }
         throw new IllegalArgumentException(notAHandler(className));
@@ -114,11 +115,22 @@ sealed interface Handler {
         }
     }
 
-    /** Jackson is loaded on the first JSON event, not at an instance's start. */
+    /**
+     * Jackson, loaded and used once while the instance starts (a {@link RequestStreamHandler}'s instance
+     * never loads it), so a first invocation's timeout is not spent loading the runtime's own classes.
+     */
     final class Json {
         static final ObjectMapper MAPPER = new ObjectMapper();
 
         private Json() {
+        }
+
+        static void warmUp() {
+            try {
+                MAPPER.writeValueAsBytes(MAPPER.readValue("{\"warm\": [1, \"up\"]}", java.util.Map.class));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("Jackson cannot read its own warm-up", e);
+            }
         }
     }
 }
