@@ -17,6 +17,7 @@ import io.edgetwin.core.ipc.greengrass.ComponentConfigurations;
 import io.edgetwin.core.ipc.greengrass.ComponentUpdates;
 import io.edgetwin.core.ipc.greengrass.GreengrassIpcServer;
 import io.edgetwin.core.ipc.greengrass.IpcLimits;
+import io.edgetwin.core.lambda.LambdaLauncher;
 import io.edgetwin.core.messaging.CloudLink;
 import io.edgetwin.core.messaging.Spooler;
 import io.edgetwin.core.messaging.Topics;
@@ -64,6 +65,7 @@ public final class EdgeCore implements ComponentEvents {
     private DeviceCgroup cgroup;
     private DeviceCaps caps;
     private Deployer deployer;
+    private LambdaLauncher lambdas;
     private final ExecutorService deployments = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "core-deployments");
         t.setDaemon(true);
@@ -107,12 +109,14 @@ public final class EdgeCore implements ComponentEvents {
     /** Greengrass IPC on {@code EDGETWIN_IPC_SOCKET}: local pub/sub, IoT Core through the core's link, configuration. */
     private void openIpc() throws Exception {
         ComponentUpdates updates = new ComponentUpdates();
-        ipc = new GreengrassIpcServer(settings.ipcSocket(), IpcLimits.DEFAULT, new LocalBus(), cloud, this,
+        LocalBus bus = new LocalBus();
+        ipc = new GreengrassIpcServer(settings.ipcSocket(), IpcLimits.DEFAULT, bus, cloud, this,
                 new ComponentConfigurations(), updates);
         ipc.start();
         RecipeStore recipes = RecipeStore.load(settings.rootPath().resolve("recipes"));
         ComponentFactory factory = new ComponentFactory(recipes, settings.rootPath(), settings.thingName(), settings.ipcSocket(), ipc, new DeviceComponentCgroups(),
-                scheduler, clock, settings.brokenAfter(), settings.errorWindow(), this::componentChanged);
+                scheduler, clock, settings.brokenAfter(), settings.errorWindow(), this::componentChanged)
+                .withLambdas(lambdas = LambdaLauncher.ofThisJvm(bus, cloud, settings.thingName()));
         deployer = new Deployer(factory, STABLE_FOR, DEPLOYMENT_TIMEOUT, artifacts(recipes)).withUpdateNotice(updates);
     }
 
@@ -198,7 +202,8 @@ public final class EdgeCore implements ComponentEvents {
         try {
             byte[] status = StatusMessage.of(settings.thingName(), coreState, clock.instant(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos), caps, cgroup.memory(), deployment,
-                    deployer.components().stream().map(Component::status).toList(), cloud.spoolCounters());
+                    deployer.components().stream().map(Component::status).toList(), cloud.spoolCounters(),
+                    lambdas.counters());
             cloud.publish(new Topics(settings.thingName()).status(), status, 0);
         } catch (RuntimeException e) {
             LOG.warn("status-failed error={}", e.toString());
@@ -226,6 +231,9 @@ public final class EdgeCore implements ComponentEvents {
         deployments.shutdownNow();
         if (deployer != null) {
             deployer.stopAll();
+        }
+        if (lambdas != null) {
+            lambdas.stopAll();
         }
         if (cloud != null && caps != null) {
             coreState = "STOPPED";

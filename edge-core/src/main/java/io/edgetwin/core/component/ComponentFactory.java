@@ -2,6 +2,9 @@ package io.edgetwin.core.component;
 
 import io.edgetwin.core.ipc.AccessControl;
 import io.edgetwin.core.ipc.greengrass.GreengrassIpcServer;
+import io.edgetwin.core.lambda.LambdaLauncher;
+import io.edgetwin.core.recipe.ComponentType;
+import io.edgetwin.core.recipe.LambdaParameters;
 import io.edgetwin.core.recipe.Recipe;
 import io.edgetwin.core.recipe.RecipeStore;
 import io.edgetwin.core.resources.ComponentCgroup;
@@ -15,6 +18,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -36,6 +40,7 @@ public final class ComponentFactory {
     private final int maxErrors;
     private final Duration errorWindow;
     private final Consumer<Component> onChange;
+    private final LambdaLauncher lambdas;
 
     /**
      * @param ipcSocket where the core's Greengrass IPC server {@code ipc} listens; every component gets it as
@@ -58,6 +63,30 @@ public final class ComponentFactory {
         this.maxErrors = maxErrors;
         this.errorWindow = errorWindow;
         this.onChange = onChange;
+        this.lambdas = null;
+    }
+
+    private ComponentFactory(ComponentFactory base, LambdaLauncher lambdas) {
+        this.recipes = base.recipes;
+        this.rootPath = base.rootPath;
+        this.thingName = base.thingName;
+        this.ipcSocket = base.ipcSocket;
+        this.ipc = base.ipc;
+        this.cgroups = base.cgroups;
+        this.scheduler = base.scheduler;
+        this.clock = base.clock;
+        this.maxErrors = base.maxErrors;
+        this.errorWindow = base.errorWindow;
+        this.onChange = base.onChange;
+        this.lambdas = lambdas;
+    }
+
+    /**
+     * The same factory, running Lambda components ({@code aws.greengrass.lambda}) with {@code launcher};
+     * without it a deployment that names one is REJECTED.
+     */
+    public ComponentFactory withLambdas(LambdaLauncher launcher) {
+        return new ComponentFactory(this, launcher);
     }
 
     /** The recipe's default configuration; throws naming the component when there is no such recipe. */
@@ -74,6 +103,16 @@ public final class ComponentFactory {
         Recipe recipe = recipes.find(name, version);
         AccessControl.of(name, configuration);
         AccessControl.mqttProxyOf(name, configuration);
+        if (recipe.type() == ComponentType.LAMBDA) {
+            recipe.requireLifecycle();
+            ComponentSpec spec = LambdaSpecs.resolve(recipe, configuration, limits, lambdas);
+            if (!spec.limits().isEmpty() && cgroups.get() == null) {
+                throw new EnforcementException("Lambda component '" + name + "' needs a cgroup for its limits "
+                        + spec.limits() + " (containerMode GreengrassContainer) but this device cannot create "
+                        + "component cgroups; use containerMode NoContainer to run it without a limit");
+            }
+            return spec;
+        }
         RecipeVariables variables = new RecipeVariables(name, version, configuration, rootPath, thingName);
         return new ComponentSpec(name, version, configuration, variables.interpolate(recipe.requireLifecycle()), limits,
                 recipe.dependencies());
@@ -103,7 +142,25 @@ public final class ComponentFactory {
         ComponentCgroup cgroup = device == null ? null : device.create(spec.name(), spec.limits());
         String token = UUID.randomUUID().toString();
         ipc.authorize(spec.name(), token, spec.configuration());
-        return new Component(spec, environment(spec, token), scheduler, clock, maxErrors, errorWindow, onChange, cgroup);
+        Consumer<Component> changes = spec.lambda().isPresent() ? lambdaLifecycle(spec.lambda().get(), cgroup) : onChange;
+        return new Component(spec, environment(spec, token), scheduler, clock, maxErrors, errorWindow, changes, cgroup);
+    }
+
+    /**
+     * A Lambda component's function runs while the component is RUNNING: it starts when the component
+     * gets there (the component is ready once the function can serve) and stops when it leaves.
+     */
+    private Consumer<Component> lambdaLifecycle(LambdaParameters parameters, ComponentCgroup cgroup) {
+        AtomicBoolean up = new AtomicBoolean();
+        return component -> {
+            boolean running = component.state() == ComponentState.RUNNING;
+            if (running && up.compareAndSet(false, true)) {
+                lambdas.start(component.name(), component.spec().version(), parameters, cgroup, component::markReady);
+            } else if (!running && up.compareAndSet(true, false)) {
+                lambdas.stop(component.name());
+            }
+            onChange.accept(component);
+        };
     }
 
     /**

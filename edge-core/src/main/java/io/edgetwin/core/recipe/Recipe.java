@@ -11,10 +11,13 @@ import java.util.Optional;
  * A component recipe as it applies to this device: its identity, default configuration and
  * dependencies, the first manifest whose platform matched (empty when none did) and the lifecycle
  * resolved for that manifest and its selections. {@code source} names the file for messages.
+ * {@code lambda} holds how a Lambda component runs, read from its recipe defaults (present for
+ * {@code aws.greengrass.lambda} recipes whose manifest matched this device).
  */
 public record Recipe(String source, String name, String version, ComponentType type,
                      Map<String, Object> defaultConfiguration, Map<String, Dependency> dependencies,
-                     Optional<Manifest> manifest, Lifecycle lifecycle, DevicePlatform platform) {
+                     Optional<Manifest> manifest, Lifecycle lifecycle, DevicePlatform platform,
+                     Optional<LambdaParameters> lambda) {
 
     public Recipe {
         Objects.requireNonNull(source, "source");
@@ -27,6 +30,14 @@ public record Recipe(String source, String name, String version, ComponentType t
         Objects.requireNonNull(manifest, "manifest");
         Objects.requireNonNull(lifecycle, "lifecycle");
         Objects.requireNonNull(platform, "platform");
+        Objects.requireNonNull(lambda, "lambda");
+    }
+
+    /** A recipe that is not a Lambda function's. */
+    public Recipe(String source, String name, String version, ComponentType type,
+                  Map<String, Object> defaultConfiguration, Map<String, Dependency> dependencies,
+                  Optional<Manifest> manifest, Lifecycle lifecycle, DevicePlatform platform) {
+        this(source, name, version, type, defaultConfiguration, dependencies, manifest, lifecycle, platform, Optional.empty());
     }
 
     public String id() {

@@ -146,6 +146,11 @@ final class RecipeNode {
         return error("is " + describe() + "; expected " + expected);
     }
 
+    /** {@code file:line:column: PATH} of any path in this node's document (or of its nearest ancestor there). */
+    String place(String anyPath) {
+        return document.where(anyPath) + ": " + Excerpt.of(anyPath, 200);
+    }
+
     RecipeException error(String detail) {
         return new RecipeException(document.where(path) + ": " + Excerpt.of(path(), 200) + " "
                 + Excerpt.of(detail, 1000));

@@ -83,9 +83,13 @@ public final class RecipeReader {
         Map<String, Dependency> dependencies = dependencies(recipe.field("ComponentDependencies"), found::add);
         Map<String, Object> defaults = defaultConfiguration(recipe.field("ComponentConfiguration"), found::add);
         ManifestChoice.Resolution resolution = new ManifestChoice(device, found::add).resolve(recipe);
+        Optional<LambdaParameters> lambda = type == ComponentType.LAMBDA && resolution.manifest().isPresent()
+                ? Optional.of(new LambdaParametersReader(recipe::place).read(resolution.lifecycle().setenv(),
+                        "Lifecycle.Setenv", defaults, "ComponentConfiguration.DefaultConfiguration"))
+                : Optional.empty();
         found.forEach(warnings);
         return new Recipe(recipe.source(), name, version, type, defaults, dependencies, resolution.manifest(),
-                resolution.lifecycle(), device);
+                resolution.lifecycle(), device, lambda);
     }
 
     private static void formatVersion(RecipeNode node) {

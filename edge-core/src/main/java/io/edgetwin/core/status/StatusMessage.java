@@ -7,10 +7,12 @@ import io.edgetwin.core.messaging.SpoolCounters;
 import io.edgetwin.core.resources.DeviceCaps;
 import io.edgetwin.core.resources.DeviceCgroup;
 import io.edgetwin.core.deployment.DeploymentOutcome;
+import io.edgetwin.core.lambda.LambdaCounters;
 import io.edgetwin.core.resources.ResourceLimits;
 import io.edgetwin.core.resources.ResourceSample;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** Builds the JSON published on {@code edgetwin/<thing>/status} (docs/topics.md). */
 public final class StatusMessage {
@@ -30,6 +32,13 @@ public final class StatusMessage {
     public static byte[] of(String thing, String coreState, Instant now, long uptimeMillis, DeviceCaps caps,
                             DeviceCgroup.MemoryUse memory, DeploymentOutcome deployment,
                             List<ComponentStatus> components, SpoolCounters spool) {
+        return of(thing, coreState, now, uptimeMillis, caps, memory, deployment, components, spool, Map.of());
+    }
+
+    /** As above, plus the counters of each running Lambda function under {@code lambdas} (left out when there is none). */
+    public static byte[] of(String thing, String coreState, Instant now, long uptimeMillis, DeviceCaps caps,
+                            DeviceCgroup.MemoryUse memory, DeploymentOutcome deployment,
+                            List<ComponentStatus> components, SpoolCounters spool, Map<String, LambdaCounters> lambdas) {
         ObjectNode root = JSON.createObjectNode()
                 .put("thing", thing)
                 .put("core", coreState)
@@ -68,6 +77,10 @@ public final class StatusMessage {
         if (spool != null) {
             spool(root.putObject("spool"), spool);
         }
+        if (!lambdas.isEmpty()) {
+            ObjectNode functions = root.putObject("lambdas");
+            lambdas.forEach((name, counters) -> lambda(functions.putObject(name), counters));
+        }
         try {
             return JSON.writeValueAsBytes(root);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -99,6 +112,23 @@ public final class StatusMessage {
                 .put("refusedQos1", spool.refusedQos1())
                 .put("corrupt", spool.corrupt())
                 .put("retriesExhausted", spool.retriesExhausted());
+    }
+
+    private static void lambda(ObjectNode node, LambdaCounters c) {
+        node.put("received", c.received())
+                .put("dropped", c.dropped())
+                .put("invocations", c.invocations())
+                .put("succeeded", c.succeeded())
+                .put("errors", c.errors())
+                .put("timeouts", c.timeouts())
+                .put("crashes", c.crashes())
+                .put("oomKills", c.oomKills())
+                .put("instancesStarted", c.instancesStarted())
+                .put("initFailures", c.initFailures())
+                .put("instances", c.instances())
+                .put("peakInstances", c.peakInstances())
+                .put("queued", c.queued())
+                .put("lastError", c.lastError());
     }
 
     private static void resources(ObjectNode node, ResourceSample sample) {

@@ -1,0 +1,24 @@
+package io.edgetwin.core.lambda;
+
+/**
+ * What one function did since it started, for the core's status (docs/topics.md, "Lambda functions").
+ *
+ * @param received         events taken into the queue
+ * @param dropped          events refused because the queue held {@code maxQueueSize} already
+ * @param invocations      events handed to an instance
+ * @param succeeded        invocations the handler returned from
+ * @param errors           invocations the handler threw on
+ * @param timeouts         invocations stopped at {@code timeoutInSeconds} (their instance is killed)
+ * @param crashes          invocations whose instance died under them (an OOM kill among them)
+ * @param oomKills         OOM kills in the function's cgroup since it started (0 without a cgroup)
+ * @param instancesStarted instances started, the pinned one included (cold starts)
+ * @param initFailures     instances that could not load the handler
+ * @param instances        instances running now
+ * @param peakInstances    the most instances running at once
+ * @param queued           events waiting now
+ * @param lastError        the last error, timeout or crash, empty when none
+ */
+public record LambdaCounters(long received, long dropped, long invocations, long succeeded, long errors, long timeouts,
+                             long crashes, long oomKills, long instancesStarted, long initFailures, int instances,
+                             int peakInstances, int queued, String lastError) {
+}

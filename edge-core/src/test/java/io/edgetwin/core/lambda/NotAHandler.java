@@ -1,0 +1,5 @@
+package io.edgetwin.core.lambda;
+
+/** A class that implements neither handler interface. */
+public final class NotAHandler {
+}
