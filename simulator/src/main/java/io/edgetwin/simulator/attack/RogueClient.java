@@ -1,5 +1,6 @@
 package io.edgetwin.simulator.attack;
 
+import io.edgetwin.simulator.broker.NoDelaySocketFactory;
 import io.edgetwin.simulator.broker.TlsSocketFactory;
 import java.time.Duration;
 import java.util.function.BiConsumer;
@@ -33,8 +34,8 @@ public final class RogueClient implements AutoCloseable {
     }
 
     /**
-     * Connects to {@code uri} presenting {@code tls}'s certificate; a refused handshake or CONNECT is a
-     * {@link Refused} naming why.
+     * Connects to {@code uri} presenting {@code tls}'s certificate (null: plain TCP, no certificate); a
+     * refused handshake or CONNECT is a {@link Refused} naming why.
      */
     public static RogueClient connect(String uri, String clientId, SSLContext tls, Duration patience,
                                       BiConsumer<String, byte[]> messages) throws Refused {
@@ -45,7 +46,7 @@ public final class RogueClient implements AutoCloseable {
             options.setCleanStart(true);
             options.setAutomaticReconnect(false);
             options.setConnectionTimeout((int) Math.max(1, patience.toSeconds()));
-            options.setSocketFactory(new TlsSocketFactory(tls));
+            options.setSocketFactory(tls == null ? new NoDelaySocketFactory() : new TlsSocketFactory(tls));
             try {
                 client.connect(options).waitForCompletion(patience.toMillis());
             } catch (MqttException e) {

@@ -109,6 +109,11 @@ public final class Mosquitto implements AutoCloseable {
         return port;
     }
 
+    /** Whether the broker has a plain TCP listener. */
+    public boolean hasPlain() {
+        return port > 0;
+    }
+
     /** Whether the broker has an mTLS listener. */
     public boolean hasTls() {
         return tlsPort > 0;

@@ -2,6 +2,7 @@ package io.edgetwin.simulator.identity;
 
 import io.edgetwin.simulator.broker.BrokerTls;
 import io.edgetwin.simulator.twin.TwinCredentials;
+import io.edgetwin.simulator.twin.TwinSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,6 +89,14 @@ public final class RunIdentities {
     /** What the twin of {@code identity} gets: the run CA, its certificate and its key. */
     public TwinCredentials credentialsOf(Identity identity) {
         return new TwinCredentials(ca.certificatePem(), identity.certificatePem(), identity.keyPem());
+    }
+
+    /**
+     * The twin of {@code spec} with a certificate of its own, reaching the broker's mTLS listener through
+     * {@code port} on 127.0.0.1 (its link proxy, or the listener itself).
+     */
+    public TwinSpec secured(TwinSpec spec, int port) throws IOException {
+        return spec.withCredentials("ssl://127.0.0.1:" + port, credentialsOf(issue(spec.thingName())));
     }
 
     /** Replaces the revocation list; the broker reads it when it starts (a restart applies it). */

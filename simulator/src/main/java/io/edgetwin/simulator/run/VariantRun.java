@@ -66,7 +66,8 @@ final class VariantRun {
     /** Shared by every variant of a run; {@code stop} ends a load before its schedule does ({@link ScenarioRun#withStopCondition}). */
     record RunContext(Scenario scenario, String runId, String imageRef, Mosquitto broker, BrokerClient client,
                       StatusTracker tracker, List<Sample> samples, Consumer<String> progress, Clock clock,
-                      CloudRun cloud, HostProbe host, TwinConnections connections, BooleanSupplier stop) {
+                      CloudRun cloud, HostProbe host, TwinConnections connections, BooleanSupplier stop,
+                      RunSecurity security) {
     }
 
     private RunningFleet fleet;
@@ -108,7 +109,8 @@ final class VariantRun {
         recoveries = new RecoveryLog(fleet.twins().stream().map(t -> t.spec().thingName()).toList(), run.connections(),
                 run.client()::connectedSince, transport::lastSentId);
         transport.watchAnswers(recoveries::answered);
-        injector = new FaultInjector(fleet, reachability, observer::event, recoveries);
+        injector = new FaultInjector(fleet, reachability, observer::event, recoveries)
+                .withAttacks(run.security().attacks(variant));
         fleet.twins().forEach(twin -> run.host().own().addContainer(twin.containerId()));
         interference = new InterferenceMeter(run.host(), System::nanoTime);
     }
@@ -176,6 +178,9 @@ final class VariantRun {
         if (host != null) {
             progress.accept(host.sentence());
         }
+        if (run.security().tally(variant.name(), scenario().faults()) != null) {
+            progress.accept(run.security().tally(variant.name(), scenario().faults()).sentence());
+        }
         progress.accept(String.format("done: ok %d of %d, dropped %d, unsent %d, unanswered %d, p99 %.1f ms, correct %d, %s",
                 result.ok(), result.scheduled(), result.dropped(), result.unsent(), result.unanswered(), measured.latencyMs().p99(),
                 result.correct(), validity.valid() ? "VALID" : "INVALID: " + String.join("; ", validity.reasons())));
@@ -200,12 +205,13 @@ final class VariantRun {
         String deployment = DeploymentDocument.of(scenario, variant, run.runId());
         for (int i = 1; i <= scenario.twins(); i++) {
             String thing = scenario.name() + "-" + variant.name() + "-" + i;
-            LinkProxy link = teardown.register(new LinkProxy(run.broker().port(), scenario.seed() + i));
+            LinkProxy link = teardown.register(new LinkProxy(run.security().brokerPort(variant), scenario.seed() + i));
             links.add(link);
-            specs.add(run.cloud() == null
+            TwinSpec spec = run.cloud() == null
                     ? new TwinSpec(thing, run.imageRef(), scenario.device(), link.uri(), deployment, run.runId())
                     : new TwinSpec(thing, run.imageRef(), scenario.device(), link.uri(), CloudRun.EMPTY_DEPLOYMENT,
-                    run.runId(), run.cloud().twinEnvironment()));
+                    run.runId(), run.cloud().twinEnvironment());
+            specs.add(run.security().twin(spec, variant, link.port()));
         }
         List<DeviceTwin> twins = FleetLaunch.startAll(specs, DeviceTwin::start, FleetLaunch.DEFAULT_PARALLELISM, teardown);
         if (run.cloud() != null) {
