@@ -146,6 +146,20 @@ class TopicIsolationTest {
     }
 
     @Test
+    void brokerWhoseCertificateNamesAnotherAddressIsRefusedSayingSo() throws Exception {
+        harness.close();
+        broker.close();
+        Identity elsewhere = identities.ca().issueBroker(List.of("10.9.9.9"));
+        java.nio.file.Files.writeString(identities.brokerTls().certFile(), elsewhere.certificatePem());
+        java.nio.file.Files.writeString(identities.brokerTls().keyFile(), elsewhere.keyPem());
+        broker.restart(PATIENCE);
+
+        assertThatThrownBy(() -> new BrokerClient(broker.tlsUri(), RunIdentities.HARNESS, true, identities.harnessContext()))
+                .isInstanceOf(BrokerException.class).hasMessageContaining("127.0.0.1").hasMessageNotContaining("PRIVATE");
+        harness = null;
+    }
+
+    @Test
     void plainListenerBesideItServesClientsWithoutCertificates() {
         Queue<String> delivered = new ConcurrentLinkedQueue<>();
         harness.subscribe("edgetwin/#", 1, (topic, payload) -> delivered.add(topic));
