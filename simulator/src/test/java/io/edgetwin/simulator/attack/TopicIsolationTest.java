@@ -169,6 +169,32 @@ class TopicIsolationTest {
         }
     }
 
+    @Test
+    void attacksOnTheTlsListenerAreAllRefusedAndCounted() {
+        AttackTally tally = new AttackTally();
+        AttackRunner attacks = new AttackRunner(identities, broker.tlsUri(), harness, tally, clock, random);
+
+        for (String kind : List.of("rogue-subscribe", "rogue-publish", "foreign-ca", "cert-expired")) {
+            attacks.attack(new io.edgetwin.simulator.fault.Fault.Attack(kind, Duration.ZERO, 1, 10), "plant-1");
+        }
+
+        assertThat(List.of(tally.attempts(), tally.refused(), tally.delivered(), tally.admitted())).containsExactly(22L, 22L, 0L, 0L);
+    }
+
+    @Test
+    void theSameAttacksOnThePlainListenerGetThrough() {
+        AttackTally tally = new AttackTally();
+        AttackRunner attacks = new AttackRunner(null, broker.uri(), harness, tally, clock, random);
+
+        for (String kind : List.of("rogue-subscribe", "rogue-publish", "foreign-ca")) {
+            attacks.attack(new io.edgetwin.simulator.fault.Fault.Attack(kind, Duration.ZERO, 1, 10), "plant-1");
+        }
+
+        assertThat(tally.delivered()).isGreaterThanOrEqualTo(20);
+        assertThat(tally.admitted()).isEqualTo(1);
+        assertThat(tally.breaches()).isPositive();
+    }
+
     private RogueClient connect(Identity identity, java.util.function.BiConsumer<String, byte[]> messages)
             throws RogueClient.Refused {
         return RogueClient.connect(broker.tlsUri(), identity.name(), identities.contextOf(identity), PATIENCE, messages);
