@@ -15,7 +15,8 @@ public final class AttackTally {
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong admitted = new AtomicLong();
 
-    void add(long tried, long refusedNow, long deliveredNow, long admittedNow) {
+    /** Adds what one attack did. */
+    public void add(long tried, long refusedNow, long deliveredNow, long admittedNow) {
         attempts.addAndGet(tried);
         refused.addAndGet(refusedNow);
         delivered.addAndGet(deliveredNow);

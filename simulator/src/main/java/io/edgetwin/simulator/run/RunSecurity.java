@@ -1,7 +1,6 @@
 package io.edgetwin.simulator.run;
 
-import io.edgetwin.report.BaseUnit;
-import io.edgetwin.report.ThresholdResult;
+import io.edgetwin.report.Validity;
 import io.edgetwin.report.VariantResult;
 import io.edgetwin.simulator.attack.AttackRunner;
 import io.edgetwin.simulator.attack.AttackTally;
@@ -27,12 +26,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * A run's device identities and what its variants ask of the broker: the run CA and an mTLS listener
  * when any variant is {@code mtls} (the default), a plain listener when any says {@code none}; both when
  * they differ, so one run can measure what TLS costs. It also carries out the variants' attack faults
- * and turns what they achieved into a check every mTLS variant with attacks must pass.
+ * and marks an mTLS variant INVALID when they got anything through.
  */
 final class RunSecurity {
-
-    /** The check a variant with attacks gets; it fails when any forbidden message or connection got through. */
-    static final String BREACH_CHECK = "attacks: forbidden messages delivered across things + forbidden connections admitted == 0";
 
     private final RunIdentities identities;
     private final Clock clock;
@@ -100,14 +96,27 @@ final class RunSecurity {
         return faults.stream().anyMatch(f -> f instanceof Fault.Attack) ? tallies.get(variant) : null;
     }
 
-    /** {@code result} with the breach check appended when the variant runs with mTLS and was attacked. */
+    /**
+     * {@code result}, marked INVALID with a reason of its own when the variant runs with mTLS and its
+     * attacks got anything through: then it did not run as the secured fleet it claims to measure.
+     */
     VariantResult judged(Variant variant, VariantResult result, List<Fault> faults) {
-        AttackTally tally = tallies.get(variant.name());
-        if (tally == null || variant.security() != Security.MTLS || faults.stream().noneMatch(f -> f instanceof Fault.Attack)) {
+        return judged(variant.security(), tally(variant.name(), faults), result);
+    }
+
+    /** {@code result} as {@link #judged(Variant, VariantResult, List)} says, given the variant's tally (null: no attacks). */
+    static VariantResult judged(Security security, AttackTally tally, VariantResult result) {
+        if (tally == null || security != Security.MTLS || tally.breaches() == 0) {
             return result;
         }
-        List<ThresholdResult> all = new ArrayList<>(result.thresholds());
-        all.add(new ThresholdResult(BREACH_CHECK, (double) tally.breaches(), BaseUnit.COUNT, tally.breaches() == 0));
-        return result.withThresholds(all);
+        List<String> reasons = new ArrayList<>(result.validity().reasons());
+        reasons.add(breach(tally));
+        return result.withValidity(new Validity(false, reasons));
+    }
+
+    static String breach(AttackTally tally) {
+        return "security breach: " + tally.delivered() + " forbidden message(s) delivered across things and "
+                + tally.admitted() + " forbidden connection(s) admitted despite mTLS and the topic policy; the fleet did not"
+                + " run as secured (docs/security.md)";
     }
 }
