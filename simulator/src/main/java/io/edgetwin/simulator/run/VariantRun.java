@@ -166,6 +166,9 @@ final class VariantRun {
         for (DeviceTwin twin : fleet.twins()) {
             teardown.closeNow(twin);
         }
+        if (run.security().tally(variant.name(), scenario().faults()) != null) {
+            observer.event(null, null, "attacks", run.security().tally(variant.name(), scenario().faults()).sentence());
+        }
         List<Threshold> reading = scenario().thresholdsReading(variant.name());
         List<MissingSeries> missing = SeriesCoverage.missing(observer, things(), scenario().components().keySet());
         Interference host = interference.result();
