@@ -49,6 +49,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--runs", description = "twin-start: how many twins (default 5); load, broker: how many runs")
     int runs = 5;
 
+    @Option(names = "--security", description = "twin-start: mtls (default; a certificate per twin, as a run) or none (plain TCP)")
+    String security = "mtls";
+
     @Option(names = "--memory-mib", description = "twin memory cap in MiB (default 768)")
     long memoryMib = 768;
 
@@ -74,10 +77,14 @@ final class BenchCommand implements Callable<Integer> {
 
     private int twinStart() throws Exception {
         atLeastOne("--runs", runs);
-        List<Long> millis = withTeardown(teardown -> new TwinStartBenchmark(image(), teardown, progress()).run(device(), runs));
+        if (!security.equals("mtls") && !security.equals("none")) {
+            throw bad("--security is '" + security + "'; expected mtls or none");
+        }
+        List<Long> millis = withTeardown(teardown -> new TwinStartBenchmark(image(), teardown, progress())
+                .run(device(), runs, security.equals("mtls")));
         List<Long> sorted = millis.stream().sorted().toList();
-        System.out.printf("twin cold start (create -> model ready), %d runs, memory %d MiB, cpus %.2f: "
-                        + "median %d ms, min %d ms, max %d ms, all %s%n", runs, memoryMib, cpus,
+        System.out.printf("twin cold start (create -> model ready), %d runs, security %s, memory %d MiB, cpus %.2f: "
+                        + "median %d ms, min %d ms, max %d ms, all %s%n", runs, security, memoryMib, cpus,
                 sorted.get(sorted.size() / 2), sorted.get(0), sorted.get(sorted.size() - 1), millis);
         return Main.PASSED;
     }
