@@ -18,6 +18,7 @@ import io.edgetwin.core.ipc.greengrass.ComponentUpdates;
 import io.edgetwin.core.ipc.greengrass.GreengrassIpcServer;
 import io.edgetwin.core.ipc.greengrass.IpcLimits;
 import io.edgetwin.core.lambda.LambdaLauncher;
+import io.edgetwin.core.messaging.BrokerIdentity;
 import io.edgetwin.core.messaging.CloudLink;
 import io.edgetwin.core.messaging.Spooler;
 import io.edgetwin.core.messaging.Topics;
@@ -38,6 +39,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import javax.net.SocketFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 /**
@@ -82,7 +84,12 @@ public final class EdgeCore implements ComponentEvents {
     public static void main(String[] args) throws Exception {
         EdgeCore core = new EdgeCore(CoreSettings.fromEnvironment(System.getenv()), Clock.systemUTC());
         Runtime.getRuntime().addShutdownHook(new Thread(core::stop, "core-shutdown"));
-        core.run();
+        try {
+            core.run();
+        } catch (BrokerIdentity.Invalid e) {
+            LOG.error("device-identity-invalid {}", e.getMessage());
+            System.exit(2);
+        }
     }
 
     void run() throws Exception {
@@ -95,7 +102,8 @@ public final class EdgeCore implements ComponentEvents {
     }
 
     private void connect() throws Exception {
-        cloud = new CloudLink(settings.brokerUri(), settings.thingName(), Spooler.open(settings.spool()), clock);
+        SocketFactory sockets = BrokerIdentity.sockets(settings.brokerUri(), settings.thingName(), System.getenv(), clock);
+        cloud = new CloudLink(settings.brokerUri(), settings.thingName(), Spooler.open(settings.spool()), clock, sockets);
         cloud.connect(Duration.ofSeconds(30));
     }
 

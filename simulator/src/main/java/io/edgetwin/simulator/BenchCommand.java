@@ -1,5 +1,6 @@
 package io.edgetwin.simulator;
 
+import io.edgetwin.simulator.bench.BrokerThroughputBenchmark;
 import io.edgetwin.simulator.bench.LoadGeneratorBenchmark;
 import io.edgetwin.simulator.load.Sample;
 import io.edgetwin.simulator.run.DeploymentBenchmark;
@@ -18,14 +19,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code edgetwin bench twin-start|fleet|load|deployment [options]}: timed harness runs (docs/performance.md). */
+/** {@code edgetwin bench twin-start|fleet|load|deployment|broker [options]}: timed harness runs (docs/performance.md). */
 @Command(name = "bench", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 2,
         description = "Measure twin cold start (twin-start: container create -> model ready, one twin after another), "
                 + "a fleet of idle twins started at once (fleet), the load generator (load: against a null responder "
-                + "on loopback), or a model release rolled out to a fleet of twins (deployment: jobs sent -> every job final).")
+                + "on loopback), a model release rolled out to a fleet of twins (deployment: jobs sent -> every job final), "
+                + "or QoS 1 throughput through the broker over plain TCP and over mTLS (broker).")
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "WHAT", description = "what to measure: twin-start, fleet, load or deployment")
+    @Parameters(paramLabel = "WHAT", description = "what to measure: twin-start, fleet, load, deployment or broker")
     String what;
 
     @Option(names = "--rate", description = "load: requests per second (default 20000)")
@@ -47,8 +49,11 @@ final class BenchCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     EngineOptions engine = new EngineOptions();
 
-    @Option(names = "--runs", description = "twin-start: how many twins (default 5); load: how many runs")
+    @Option(names = "--runs", description = "twin-start: how many twins (default 5); load, broker: how many runs")
     int runs = 5;
+
+    @Option(names = "--security", description = "twin-start: mtls (default; a certificate per twin, as a run) or none (plain TCP)")
+    String security = "mtls";
 
     @Option(names = "--memory-mib", description = "twin memory cap in MiB (default 768)")
     long memoryMib = 768;
@@ -68,16 +73,21 @@ final class BenchCommand implements Callable<Integer> {
             case "fleet" -> fleet();
             case "load" -> load();
             case "deployment" -> deployment();
-            default -> throw bad("unknown benchmark '" + what + "'; expected twin-start, fleet, load or deployment");
+            case "broker" -> broker();
+            default -> throw bad("unknown benchmark '" + what + "'; expected twin-start, fleet, load, deployment or broker");
         };
     }
 
     private int twinStart() throws Exception {
         atLeastOne("--runs", runs);
-        List<Long> millis = withTeardown(teardown -> new TwinStartBenchmark(image(), teardown, progress()).run(device(), runs));
+        if (!security.equals("mtls") && !security.equals("none")) {
+            throw bad("--security is '" + security + "'; expected mtls or none");
+        }
+        List<Long> millis = withTeardown(teardown -> new TwinStartBenchmark(image(), teardown, progress())
+                .run(device(), runs, security.equals("mtls")));
         List<Long> sorted = millis.stream().sorted().toList();
-        System.out.printf("twin cold start (create -> model ready), %d runs, memory %d MiB, cpus %.2f: "
-                        + "median %d ms, min %d ms, max %d ms, all %s%n", runs, memoryMib, cpus,
+        System.out.printf("twin cold start (create -> model ready), %d runs, security %s, memory %d MiB, cpus %.2f: "
+                        + "median %d ms, min %d ms, max %d ms, all %s%n", runs, security, memoryMib, cpus,
                 sorted.get(sorted.size() / 2), sorted.get(0), sorted.get(sorted.size() - 1), millis);
         return Main.PASSED;
     }
@@ -113,6 +123,27 @@ final class BenchCommand implements Callable<Integer> {
                             + "(%.0f%% with spin-waits), process %.0f%% of a core, latency p99 %.1f us%n", run, r.ratePerSecond(),
                     r.scheduled(), r.ok(), r.dropped(), r.unanswered(), r.sendErrorP50Micros(), r.sendErrorP99Micros(),
                     r.generatorCpu() * 100, r.generatorCpuWithSpin() * 100, r.processCpu() * 100, r.latencyP99Micros());
+        }
+        return Main.PASSED;
+    }
+
+    private int broker() throws Exception {
+        atLeastOne("--runs", runs);
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("edgetwin-bench-broker");
+        try {
+            for (int run = 1; run <= runs; run++) {
+                java.nio.file.Path runDir = java.nio.file.Files.createDirectories(dir.resolve("run-" + run));
+                BrokerThroughputBenchmark.Result r = BrokerThroughputBenchmark.run(runDir, 20_000, 64);
+                System.out.printf(Locale.ROOT, "broker run %d: %d QoS 1 messages of %d bytes, thing -> harness: plain TCP %.0f/s, "
+                        + "mTLS %.0f/s (%.2f of plain)%n", run, r.messages(), r.bytes(), r.plainPerSecond(), r.tlsPerSecond(),
+                        r.tlsPerSecond() / r.plainPerSecond());
+            }
+        } finally {
+            try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(dir)) {
+                for (java.nio.file.Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.deleteIfExists(p);
+                }
+            }
         }
         return Main.PASSED;
     }

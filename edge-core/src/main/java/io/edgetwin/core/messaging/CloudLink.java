@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
+import javax.net.SocketFactory;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
@@ -57,6 +58,12 @@ public final class CloudLink implements CloudPort, AutoCloseable {
 
     /** {@code clock} stamps the connection announcements. */
     public CloudLink(String brokerUri, String clientId, Spooler spool, Clock clock) throws MqttException {
+        this(brokerUri, clientId, spool, clock, new NoDelaySocketFactory());
+    }
+
+    /** Connects through {@code sockets}: plain TCP, or mTLS with the thing's identity ({@link BrokerIdentity}). */
+    public CloudLink(String brokerUri, String clientId, Spooler spool, Clock clock, SocketFactory sockets) throws MqttException {
+        options.setSocketFactory(sockets);
         this.client = new MqttAsyncClient(brokerUri, clientId, new MemoryPersistence());
         this.spool = spool;
         this.drain = new SpoolDrain(spool, this::sendSpooled);
@@ -72,7 +79,6 @@ public final class CloudLink implements CloudPort, AutoCloseable {
         options.setAutomaticReconnect(false);
         options.setCleanSession(true);
         options.setMaxInflight(MAX_IN_FLIGHT);
-        options.setSocketFactory(new NoDelaySocketFactory());
         options.setKeepAliveInterval(10);
         return options;
     }

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
+import javax.net.ssl.SSLContext;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
@@ -48,18 +49,28 @@ public final class BrokerClient implements AutoCloseable {
      * on its own, {@link #REDIAL_INTERVAL} apart.
      */
     public BrokerClient(String uri, String clientId, boolean cleanSession) {
+        this(uri, clientId, cleanSession, null);
+    }
+
+    /**
+     * Over TLS when {@code tls} is given (an {@code ssl://} URI; the context presents the client's
+     * certificate and trusts the run CA), else plain TCP. With the broker's mTLS listener the client id is
+     * replaced by the certificate's CN ({@code use_username_as_clientid}).
+     */
+    public BrokerClient(String uri, String clientId, boolean cleanSession, SSLContext tls) {
         try {
             client = new MqttAsyncClient(uri, clientId, new MemoryPersistence());
             client.setCallback(new Callback());
             options.setCleanSession(cleanSession);
             options.setMaxInflight(MAX_IN_FLIGHT);
-            options.setSocketFactory(new NoDelaySocketFactory());
+            options.setSocketFactory(tls == null ? new NoDelaySocketFactory() : new TlsSocketFactory(tls));
             options.setAutomaticReconnect(false);
             client.connect(options).waitForCompletion(10_000);
             connectedNanos.add(System.nanoTime());
             ready = true;
         } catch (MqttException e) {
-            throw new BrokerException("cannot connect to the broker at " + uri + ": " + e.getMessage());
+            throw new BrokerException("cannot connect to the broker at " + uri + " as " + clientId + ": " + e.getMessage()
+                    + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
         }
     }
 

@@ -11,30 +11,52 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * An Eclipse Mosquitto broker for one run, on 127.0.0.1 at a free port with a generated config. Its pid
- * is written into the run directory so a later run can stop it if this one was killed.
+ * An Eclipse Mosquitto broker for one run, on 127.0.0.1 with a generated config: a plain TCP listener, an
+ * mTLS listener ({@link BrokerTls}), or both, each on a free port. Its pid is written into the run
+ * directory so a later run can stop it if this one was killed.
  */
 public final class Mosquitto implements AutoCloseable {
 
     public static final String PID_FILE = "mosquitto.pid";
 
     private final Path runDir;
+    /** The plain TCP listener's port, or -1 when there is none. */
     private final int port;
+    /** The mTLS listener's port, or -1 when there is none. */
+    private final int tlsPort;
     private volatile Process process;
 
-    private Mosquitto(Path runDir, Process process, int port) {
+    private Mosquitto(Path runDir, Process process, int port, int tlsPort) {
         this.runDir = runDir;
         this.process = process;
         this.port = port;
+        this.tlsPort = tlsPort;
     }
 
+    /** A broker with one plain TCP listener that lets anyone in (benchmarks, and tests of other things). */
     public static Mosquitto start(Path runDir, Duration patience) throws IOException {
+        return start(runDir, patience, null);
+    }
+
+    /**
+     * A broker with the mTLS listener {@code tls} describes (and a plain one beside it when it asks for
+     * one); with {@code tls} null, only a plain listener.
+     */
+    public static Mosquitto start(Path runDir, Duration patience, BrokerTls tls) throws IOException {
         MosquittoBinary.require();
-        int port = freePort();
+        int tlsPort = tls == null ? -1 : freePort();
+        int port = tls == null || tls.plainListener() ? freePort() : -1;
+        StringBuilder listeners = new StringBuilder();
+        if (tls != null) {
+            // Each listener has its own authentication and topic policy.
+            listeners.append("per_listener_settings true\n").append(tls.listener(tlsPort));
+        }
+        if (port > 0) {
+            listeners.append(BrokerTls.plain(port));
+        }
         Path config = runDir.resolve("mosquitto.conf");
         Files.writeString(config, String.join("\n",
-                "listener " + port + " 127.0.0.1",
-                "allow_anonymous true",
+                listeners.toString(),
                 // Started as root, Mosquitto would switch to its own user, which cannot write the run directory
                 // (log, persistence): it stays the user that runs the harness.
                 "user " + System.getProperty("user.name"),
@@ -48,7 +70,7 @@ public final class Mosquitto implements AutoCloseable {
                 "log_type error",
                 "log_type warning",
                 ""));
-        Mosquitto broker = new Mosquitto(runDir, launch(runDir), port);
+        Mosquitto broker = new Mosquitto(runDir, launch(runDir), port, tlsPort);
         broker.awaitListening(patience, runDir);
         return broker;
     }
@@ -74,29 +96,66 @@ public final class Mosquitto implements AutoCloseable {
         return process.pid();
     }
 
+    /** The plain listener: {@code tcp://127.0.0.1:PORT}. */
     public String uri() {
-        return "tcp://127.0.0.1:" + port;
+        return "tcp://127.0.0.1:" + port();
     }
 
+    /** The plain listener's port; an {@link IllegalStateException} when the broker has none. */
     public int port() {
+        if (port < 0) {
+            throw new IllegalStateException("this broker has no plain listener (every client needs a certificate)");
+        }
         return port;
+    }
+
+    /** Whether the broker has a plain TCP listener. */
+    public boolean hasPlain() {
+        return port > 0;
+    }
+
+    /** Whether the broker has an mTLS listener. */
+    public boolean hasTls() {
+        return tlsPort > 0;
+    }
+
+    /** The mTLS listener: {@code ssl://127.0.0.1:PORT}. */
+    public String tlsUri() {
+        return "ssl://127.0.0.1:" + tlsPort();
+    }
+
+    /** The mTLS listener's port; an {@link IllegalStateException} when the broker has none. */
+    public int tlsPort() {
+        if (tlsPort < 0) {
+            throw new IllegalStateException("this broker has no TLS listener");
+        }
+        return tlsPort;
     }
 
     private void awaitListening(Duration patience, Path runDir) throws IOException {
         long deadline = System.nanoTime() + patience.toNanos();
+        for (int listening : new int[] {port, tlsPort}) {
+            if (listening > 0) {
+                awaitListening(listening, deadline, patience, runDir);
+            }
+        }
+    }
+
+    private void awaitListening(int listening, long deadline, Duration patience, Path runDir) throws IOException {
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new BrokerException("mosquitto exited with " + process.exitValue() + "; see " + runDir.resolve("mosquitto.out"));
+                throw new BrokerException("mosquitto exited with " + process.exitValue() + "; see " + runDir.resolve("mosquitto.out")
+                        + " and " + runDir.resolve("mosquitto.log"));
             }
             try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+                socket.connect(new InetSocketAddress("127.0.0.1", listening), 200);
                 return;
             } catch (IOException notYet) {
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
             }
         }
         close();
-        throw new BrokerException("mosquitto did not listen on 127.0.0.1:" + port + " within " + patience.toSeconds() + " s");
+        throw new BrokerException("mosquitto did not listen on 127.0.0.1:" + listening + " within " + patience.toSeconds() + " s");
     }
 
     private static int freePort() throws IOException {

@@ -90,4 +90,29 @@ public sealed interface Fault {
             return "device-caps";
         }
     }
+
+    /**
+     * An attack on the twin's identity or topics (docs/security.md): {@code rogue-publish} and
+     * {@code rogue-subscribe} (another thing of the run tries the twin's topics with {@code messages}
+     * messages), {@code foreign-ca} and {@code cert-expired} (a client claims to be the twin with a
+     * certificate from another CA, or one that expired).
+     */
+    record Attack(String kind, Duration at, Integer twin, int messages) implements Fault {
+        public static final java.util.Set<String> KINDS = java.util.Set.of("rogue-publish", "rogue-subscribe", "foreign-ca",
+                "cert-expired");
+
+        public Attack {
+            if (!KINDS.contains(kind)) {
+                throw new IllegalArgumentException("'" + kind + "' is not an attack; expected one of " + new java.util.TreeSet<>(KINDS));
+            }
+            if (messages < 1 || messages > 10_000) {
+                throw new IllegalArgumentException("an attack sends 1 to 10000 messages; got " + messages);
+            }
+        }
+
+        @Override
+        public Duration length() {
+            return Duration.ZERO;
+        }
+    }
 }

@@ -32,6 +32,7 @@ public final class FaultInjector implements AutoCloseable {
     private final List<List<Fault.Limits>> limits = new ArrayList<>();
     private final List<Throwable> failures = new CopyOnWriteArrayList<>();
     private int deployments;
+    private Attacks attacks = Attacks.NONE;
 
     /** Where fault events go: twin thing name (or null), component (or null), kind, detail. */
     @FunctionalInterface
@@ -53,6 +54,12 @@ public final class FaultInjector implements AutoCloseable {
             neighbours.add(new ArrayList<>());
             limits.add(new ArrayList<>());
         }
+    }
+
+    /** Who carries out {@link Fault.Attack} faults (none: they fail with a reason). */
+    public FaultInjector withAttacks(Attacks attacker) {
+        this.attacks = attacker;
+        return this;
     }
 
     /** Schedules every fault, offsets counted from {@code measuredStartNanos} (a System.nanoTime value). */
@@ -112,6 +119,8 @@ public final class FaultInjector implements AutoCloseable {
                 started(twin, l.component(), l, "systemResourceLimits memory " + l.memoryKb() + " KB, cpus " + l.cpus());
                 redeploy(twin, () -> limits.get(twin).add(l));
             });
+        } else if (fault instanceof Fault.Attack attack) {
+            forTwins(attack, twin -> started(twin, null, attack, attacks.attack(attack, fleet.thing(twin))));
         } else if (fault instanceof Fault.DeviceCaps caps) {
             forTwins(caps, twin -> {
                 String readBack = fleet.updateCaps(twin, caps.memoryBytes(), caps.cpus());

@@ -24,6 +24,7 @@ import io.edgetwin.simulator.twin.runtime.SwarmLeftovers;
 import io.edgetwin.simulator.host.HostProvenance;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -131,10 +132,11 @@ public final class ScenarioRun {
         String imageRef = image.ensureBuilt(line -> progress.accept(line.replaceFirst("^edgetwin: ", "")));
         List<Sample> samples = Samples.read(image.models().resolve(scenario.workload().samples()).resolve("samples.csv"));
         RunDirectory dir = teardown.register(RunDirectory.create(runId));
-        Mosquitto broker = teardown.register(Mosquitto.start(dir.path(), Duration.ofSeconds(10)));
-        progress.accept("broker: mosquitto on " + broker.uri());
+        RunSecurity security = RunSecurity.of(scenario, dir.path(), runId, clock, new SecureRandom());
+        Mosquitto broker = teardown.register(security.startBroker(dir.path(), Duration.ofSeconds(10)));
+        progress.accept("broker: " + security.describe());
         // A persistent session: answers spooled on the twins during a broker outage reach the harness afterwards.
-        BrokerClient client = teardown.register(new BrokerClient(broker.uri(), "edgetwin-harness-" + runId, false));
+        BrokerClient client = teardown.register(security.connectHarness(runId));
         StatusTracker tracker = new StatusTracker();
         client.subscribe("edgetwin/+/status", 0, (topic, payload) -> {
             tracker.accept(topic, payload);
@@ -149,7 +151,7 @@ public final class ScenarioRun {
         own.addProcess(broker::pid);
         VariantRun.RunContext context = new VariantRun.RunContext(scenario, runId, imageRef, broker, client, tracker, samples,
                 progress, clock, cloud, HostProbe.ofThisHost(own), connections, stop,
-                teardown.register(engine.withEngine(scenario.engine()).open(dir.path(), runId, progress)));
+                teardown.register(engine.withEngine(scenario.engine()).open(dir.path(), runId, progress)), security);
         context.runtime().prepare(imageRef);
         boolean interleaved = scenario.execution() == Scenario.Execution.INTERLEAVED;
         Map<String, VariantResult> results = interleaved ? interleaved(context) : sequential(context);
@@ -159,15 +161,19 @@ public final class ScenarioRun {
         backend = cloud == null ? null : cloud.backend().id();
         RunSetup setup = setup();
         Path home = Path.of(System.getProperty("edgetwin.home", ".")).toAbsolutePath().normalize();
-        return Report.of(setup, startedAt, clock.instant(), judged(results))
+        return Report.of(setup, startedAt, clock.instant(), judged(results, security))
                 .withProvenance(new HostProvenance(Path.of("/"), home).of(imageRef));
     }
 
     /** Every variant's thresholds, now that each variant can be compared with those that ran after it. */
-    private Map<String, VariantResult> judged(Map<String, VariantResult> results) {
+    private Map<String, VariantResult> judged(Map<String, VariantResult> results, RunSecurity security) {
         Map<String, List<Threshold>> thresholds = new LinkedHashMap<>();
         scenario.variants().forEach(variant -> thresholds.put(variant.name(), variant.thresholds()));
-        return Gate.judge(results, thresholds);
+        Map<String, VariantResult> judged = new LinkedHashMap<>();
+        Gate.judge(results, thresholds).forEach((name, result) -> judged.put(name, security.judged(
+                scenario.variants().stream().filter(v -> v.name().equals(name)).findFirst().orElseThrow(), result,
+                scenario.faults())));
+        return judged;
     }
 
     private Map<String, VariantResult> sequential(VariantRun.RunContext context) throws Exception {

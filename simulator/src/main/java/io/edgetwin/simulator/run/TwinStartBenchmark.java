@@ -2,11 +2,14 @@ package io.edgetwin.simulator.run;
 
 import io.edgetwin.simulator.broker.BrokerClient;
 import io.edgetwin.simulator.broker.Mosquitto;
+import io.edgetwin.simulator.identity.RunIdentities;
 import io.edgetwin.simulator.measure.StatusTracker;
 import io.edgetwin.simulator.scenario.DeviceSpec;
 import io.edgetwin.simulator.twin.DeviceTwin;
 import io.edgetwin.simulator.twin.TwinImage;
 import io.edgetwin.simulator.twin.TwinSpec;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,20 +35,36 @@ public final class TwinStartBenchmark {
         this.progress = progress;
     }
 
-    /** Returns each run's create → ready time in milliseconds, in run order. */
+    /** Returns each run's create → ready time in milliseconds, in run order, on plain TCP. */
     public List<Long> run(DeviceSpec device, int runs) throws Exception {
+        return run(device, runs, false);
+    }
+
+    /**
+     * Returns each run's create → ready time in milliseconds, in run order; with {@code mutualTls} each
+     * twin connects over mTLS with a certificate of its own, as in a run (docs/security.md).
+     */
+    public List<Long> run(DeviceSpec device, int runs, boolean mutualTls) throws Exception {
         String runId = UUID.randomUUID().toString().substring(0, 8);
         String imageRef = image.ensureBuilt(progress);
         RunDirectory dir = teardown.register(RunDirectory.create(runId));
-        Mosquitto broker = teardown.register(Mosquitto.start(dir.path(), Duration.ofSeconds(10)));
-        BrokerClient client = teardown.register(new BrokerClient(broker.uri(), "edgetwin-bench-" + runId));
+        RunIdentities identities = mutualTls
+                ? RunIdentities.create(dir.path(), runId, Clock.systemUTC(), new SecureRandom(), false) : null;
+        Mosquitto broker = teardown.register(Mosquitto.start(dir.path(), Duration.ofSeconds(10),
+                identities == null ? null : identities.brokerTls()));
+        BrokerClient client = teardown.register(identities == null
+                ? new BrokerClient(broker.uri(), "edgetwin-bench-" + runId)
+                : new BrokerClient(broker.tlsUri(), RunIdentities.HARNESS, true, identities.harnessContext()));
         StatusTracker tracker = new StatusTracker();
         client.subscribe("edgetwin/+/status", 0, tracker::accept);
         List<Long> millis = new ArrayList<>();
         for (int i = 1; i <= runs; i++) {
             String thing = "twin-start-" + i;
             long created = System.nanoTime();
-            DeviceTwin twin = teardown.register(DeviceTwin.start(new TwinSpec(thing, imageRef, device, broker.uri(), DEPLOYMENT, runId)));
+            TwinSpec spec = identities == null ? new TwinSpec(thing, imageRef, device, broker.uri(), DEPLOYMENT, runId)
+                    : identities.secured(new TwinSpec(thing, imageRef, device, "tcp://127.0.0.1:" + broker.tlsPort(), DEPLOYMENT,
+                    runId), broker.tlsPort());
+            DeviceTwin twin = teardown.register(DeviceTwin.start(spec));
             tracker.await(thing, s -> s.isReady("com.edgetwin.Inference"), Duration.ofMinutes(3));
             long elapsed = (System.nanoTime() - created) / 1_000_000;
             teardown.closeNow(twin);

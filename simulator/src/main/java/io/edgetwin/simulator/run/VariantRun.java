@@ -72,7 +72,7 @@ final class VariantRun {
     record RunContext(Scenario scenario, String runId, String imageRef, Mosquitto broker, BrokerClient client,
                       StatusTracker tracker, List<Sample> samples, Consumer<String> progress, Clock clock,
                       CloudRun cloud, HostProbe host, TwinConnections connections, BooleanSupplier stop,
-                      TwinRuntime runtime) {
+                      TwinRuntime runtime, RunSecurity security) {
     }
 
     private RunningFleet fleet;
@@ -114,7 +114,8 @@ final class VariantRun {
         recoveries = new RecoveryLog(fleet.twins().stream().map(t -> t.spec().thingName()).toList(), run.connections(),
                 run.client()::connectedSince, transport::lastSentId);
         transport.watchAnswers(recoveries::answered);
-        injector = new FaultInjector(fleet, reachability, observer::event, recoveries);
+        injector = new FaultInjector(fleet, reachability, observer::event, recoveries)
+                .withAttacks(run.security().attacks(variant));
         fleet.twins().stream().filter(twin -> !twin.containerId().isEmpty())
                 .forEach(twin -> run.host().own().addContainer(twin.containerId()));
         interference = new InterferenceMeter(run.host(), System::nanoTime);
@@ -171,6 +172,9 @@ final class VariantRun {
         for (Twin twin : fleet.twins()) {
             teardown.closeNow(twin);
         }
+        if (run.security().tally(variant.name(), scenario().faults()) != null) {
+            observer.event(null, null, "attacks", run.security().tally(variant.name(), scenario().faults()).sentence());
+        }
         List<Threshold> reading = scenario().thresholdsReading(variant.name());
         List<MissingSeries> missing = SeriesCoverage.missing(observer, things(), scenario().components().keySet());
         Interference host = interference.result();
@@ -182,6 +186,9 @@ final class VariantRun {
         missing.forEach(m -> progress.accept("series not sampled: " + m.describe()));
         if (host != null) {
             progress.accept(host.sentence());
+        }
+        if (run.security().tally(variant.name(), scenario().faults()) != null) {
+            progress.accept(run.security().tally(variant.name(), scenario().faults()).sentence());
         }
         progress.accept(String.format("done: ok %d of %d, dropped %d, unsent %d, unanswered %d, p99 %.1f ms, correct %d, %s",
                 result.ok(), result.scheduled(), result.dropped(), result.unsent(), result.unanswered(), measured.latencyMs().p99(),
@@ -207,13 +214,14 @@ final class VariantRun {
         String deployment = DeploymentDocument.of(scenario, variant, run.runId());
         for (int i = 1; i <= scenario.twins(); i++) {
             String thing = scenario.name() + "-" + variant.name() + "-" + i;
-            LinkProxy link = teardown.register(new LinkProxy(run.broker().port(), scenario.seed() + i,
+            LinkProxy link = teardown.register(new LinkProxy(run.security().brokerPort(variant), scenario.seed() + i,
                     java.net.InetAddress.getByName(run.runtime().hostAddress())));
             links.add(link);
-            specs.add(run.cloud() == null
+            TwinSpec spec = run.cloud() == null
                     ? new TwinSpec(thing, run.imageRef(), scenario.device(), link.uri(), deployment, run.runId())
                     : new TwinSpec(thing, run.imageRef(), scenario.device(), link.uri(), CloudRun.EMPTY_DEPLOYMENT,
-                    run.runId(), run.cloud().twinEnvironment()));
+                    run.runId(), run.cloud().twinEnvironment());
+            specs.add(run.security().twin(spec, variant, link.port()));
         }
         List<Twin> twins = FleetLaunch.startAll(specs, run.runtime()::start, FleetLaunch.DEFAULT_PARALLELISM, teardown);
         if (run.cloud() != null) {

@@ -16,15 +16,19 @@ import java.util.Set;
 final class FaultReader {
 
     private static final Set<String> COMMON = Set.of("at", "kind", "for", "twin");
-    private static final Map<String, Set<String>> EXTRA = Map.of(
-            "neighbour-leak", Set.of("leakMbPerSecond"),
-            "neighbour-spin", Set.of("threads"),
-            "crash-loop", Set.of("afterSeconds", "exitCode"),
-            "broker-outage", Set.of(),
-            "power-loss", Set.of(),
-            "link", Set.of("cut", "latency", "loss", "bandwidth"),
-            "limits", Set.of("component", "memory", "cpus"),
-            "device-caps", Set.of("memory", "cpus"));
+    private static final Map<String, Set<String>> EXTRA = Map.ofEntries(
+            Map.entry("neighbour-leak", Set.of("leakMbPerSecond")),
+            Map.entry("neighbour-spin", Set.of("threads")),
+            Map.entry("crash-loop", Set.of("afterSeconds", "exitCode")),
+            Map.entry("broker-outage", Set.<String>of()),
+            Map.entry("power-loss", Set.<String>of()),
+            Map.entry("link", Set.of("cut", "latency", "loss", "bandwidth")),
+            Map.entry("limits", Set.of("component", "memory", "cpus")),
+            Map.entry("device-caps", Set.of("memory", "cpus")),
+            Map.entry("rogue-publish", Set.of("messages")),
+            Map.entry("rogue-subscribe", Set.of("messages")),
+            Map.entry("foreign-ca", Set.<String>of()),
+            Map.entry("cert-expired", Set.<String>of()));
     private static final Map<String, String> NEIGHBOURS = Map.of(
             "neighbour-leak", "com.edgetwin.MemoryLeaker",
             "neighbour-spin", "com.edgetwin.CpuHog",
@@ -78,6 +82,7 @@ final class FaultReader {
             case "link" -> new Fault.Link(at, length, twin, link(node, f));
             case "limits" -> limits(node, f, at, twin);
             case "device-caps" -> caps(node, f, at, twin);
+            case "rogue-publish", "rogue-subscribe", "foreign-ca", "cert-expired" -> attack(node, f, kind, at, twin);
             default -> neighbour(node, f, kind, at, length, twin);
         };
     }
@@ -142,6 +147,14 @@ final class FaultReader {
             throw node.error("changes nothing; expected memory (e.g. 512m) and/or cpus");
         }
         return new Fault.DeviceCaps(at, twin, memory, cpus);
+    }
+
+    private static Fault attack(Node node, Map<String, Node> f, String kind, Duration at, Integer twin) {
+        long messages = f.containsKey("messages") ? f.get("messages").wholeNumber() : 20;
+        if (messages < 1 || messages > 10_000) {
+            throw f.get("messages").error(messages + " messages; expected 1 to 10000");
+        }
+        return new Fault.Attack(kind, at, twin, (int) messages);
     }
 
     private static long positiveWhole(Node node) {

@@ -6,15 +6,27 @@ import java.util.Map;
 
 /**
  * One way to run the same workload: the component limits it applies, the thresholds it must meet, and
- * per component another version or configuration ({@code overrides}; e.g. baseline vs candidate model).
+ * per component another version or configuration ({@code overrides}; e.g. baseline vs candidate model),
+ * and how its twins reach the broker ({@code security}, mTLS unless the scenario says {@code none}).
  */
 public record Variant(String name, Map<String, ComponentLimits> limits, List<Threshold> thresholds,
-                      Map<String, ComponentOverride> overrides) {
+                      Map<String, ComponentOverride> overrides, Security security) {
 
     public Variant {
         limits = Map.copyOf(limits);
         thresholds = List.copyOf(thresholds);
         overrides = Map.copyOf(overrides);
+        java.util.Objects.requireNonNull(security, "security");
+    }
+
+    public Variant(String name, Map<String, ComponentLimits> limits, List<Threshold> thresholds,
+                   Map<String, ComponentOverride> overrides) {
+        this(name, limits, thresholds, overrides, Security.MTLS);
+    }
+
+    /** The same variant with its twins reaching the broker as {@code mode} says. */
+    public Variant withSecurity(Security mode) {
+        return new Variant(name, limits, thresholds, overrides, mode);
     }
 
     public Variant(String name, Map<String, ComponentLimits> limits, List<Threshold> thresholds) {

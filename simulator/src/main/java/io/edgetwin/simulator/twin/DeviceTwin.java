@@ -52,6 +52,9 @@ public final class DeviceTwin implements Twin {
                         cmd.getHostConfig().withPidsLimit(spec.device().pids());
                     }
                 });
+        if (spec.credentials() != null) {
+            mountCredentials(container, spec.credentials());
+        }
         DeviceTwin twin = new DeviceTwin(spec, container);
         try {
             container.start();
@@ -60,6 +63,18 @@ public final class DeviceTwin implements Twin {
             throw new TwinException("twin " + spec.thingName() + " did not start: " + e.getMessage(), e);
         }
         return twin;
+    }
+
+    /** Copies the twin's identity into its container (the key readable by its owner only) and names it to the core. */
+    private static void mountCredentials(GenericContainer<?> container, TwinCredentials credentials) {
+        container.withCopyToContainer(Transferable.of(credentials.caPem().getBytes(StandardCharsets.UTF_8), 0644), TwinCredentials.CA_PATH)
+                .withCopyToContainer(Transferable.of(credentials.certificatePem().getBytes(StandardCharsets.UTF_8), 0644),
+                        TwinCredentials.CERT_PATH)
+                .withCopyToContainer(Transferable.of(credentials.keyPem().getBytes(StandardCharsets.UTF_8), 0600),
+                        TwinCredentials.KEY_PATH)
+                .withEnv("EDGETWIN_TLS_CA", TwinCredentials.CA_PATH)
+                .withEnv("EDGETWIN_TLS_CERT", TwinCredentials.CERT_PATH)
+                .withEnv("EDGETWIN_TLS_KEY", TwinCredentials.KEY_PATH);
     }
 
     public TwinSpec spec() {

@@ -1,0 +1,157 @@
+package io.edgetwin.simulator.attack;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import io.edgetwin.simulator.broker.BrokerClient;
+import io.edgetwin.simulator.fault.Attacks;
+import io.edgetwin.simulator.fault.Fault;
+import io.edgetwin.simulator.identity.Identity;
+import io.edgetwin.simulator.identity.RunCa;
+import io.edgetwin.simulator.identity.RunIdentities;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import javax.net.ssl.SSLContext;
+
+/**
+ * Carries out attack faults on one variant's twins against the run's mTLS listener and counts them in an
+ * {@link AttackTally}. The rogue of {@code rogue-publish} and {@code rogue-subscribe} is another thing of
+ * the run: a certificate from the run CA named {@code <victim>-rogue}, so it neither is the victim nor
+ * takes over the victim's session (the broker makes the CN the client id). The harness, the one
+ * superuser, publishes the probes a rogue subscriber should not see and watches for rogue publishes that
+ * get through. Against a plain listener ({@code security: none}; {@code identities} null) the rogue
+ * connects without a certificate and the impostors need none: what gets through there is what mTLS
+ * prevents.
+ */
+public final class AttackRunner implements Attacks {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(10);
+
+    private final RunIdentities identities;
+    private final String uri;
+    private final BrokerClient harness;
+    private final AttackTally tally;
+    private final Clock clock;
+    private final SecureRandom random;
+    private final AtomicInteger sequence = new AtomicInteger();
+
+    /** Attacks through the broker listener at {@code uri}: mTLS with {@code identities}, or plain when they are null. */
+    public AttackRunner(RunIdentities identities, String uri, BrokerClient harness, AttackTally tally, Clock clock,
+                        SecureRandom random) {
+        this.identities = identities;
+        this.uri = uri;
+        this.harness = harness;
+        this.tally = tally;
+        this.clock = clock;
+        this.random = random;
+    }
+
+    @Override
+    public String attack(Fault.Attack attack, String victim) {
+        try {
+            return switch (attack.kind()) {
+                case "rogue-subscribe" -> rogueSubscribe(victim, attack.messages());
+                case "rogue-publish" -> roguePublish(victim, attack.messages());
+                case "foreign-ca" -> impostor(victim, RunCa.create("foreign", clock, random).issueClient(victim),
+                        "a certificate from another CA");
+                default -> impostor(victim, expired(victim), "an expired certificate of the run CA");
+            };
+        } catch (IOException e) {
+            throw new UncheckedIOException("attack " + attack.kind() + " on " + victim + ": " + e.getMessage(), e);
+        }
+    }
+
+    private String rogueSubscribe(String victim, int messages) throws IOException {
+        String probe = "edgetwin/" + victim + "/attack/probe-" + sequence.incrementAndGet();
+        AtomicLong stolen = new AtomicLong();
+        AtomicLong heard = new AtomicLong();
+        harness.subscribe(probe, 1, (topic, payload) -> heard.incrementAndGet());
+        String rogue = victim + "-rogue";
+        try (RogueClient client = connectRogue(rogue, (topic, payload) -> stolen.incrementAndGet())) {
+            client.subscribe("edgetwin/" + victim + "/#", PATIENCE);
+            for (int i = 0; i < messages; i++) {
+                harness.publish(probe, ("{\"probe\":" + i + "}").getBytes(UTF_8), 1);
+            }
+            await(() -> heard.get() >= messages);
+            // The rogue's copies, if the broker routed any, left on the same pass as the harness's.
+            harness.publish(probe, "{\"probe\":\"last\"}".getBytes(UTF_8), 1);
+            await(() -> heard.get() > messages);
+        } catch (RogueClient.Refused e) {
+            throw new IllegalStateException("the rogue " + rogue + " could not connect: " + e.getMessage());
+        }
+        long delivered = stolen.get();
+        tally.add(messages, Math.max(0, messages - delivered), delivered, 0);
+        return rogue + " subscribed to edgetwin/" + victim + "/#: " + delivered + " of " + messages
+                + " probe message(s) (and of the victim's own traffic) delivered to it";
+    }
+
+    private String roguePublish(String victim, int messages) throws IOException {
+        String probe = "edgetwin/" + victim + "/attack/publish-" + sequence.incrementAndGet();
+        AtomicLong arrived = new AtomicLong();
+        AtomicLong marker = new AtomicLong();
+        harness.subscribe(probe, 1, (topic, payload) -> {
+            if (new String(payload, UTF_8).contains("marker")) {
+                marker.incrementAndGet();
+            } else {
+                arrived.incrementAndGet();
+            }
+        });
+        String rogue = victim + "-rogue";
+        long refused = 0;
+        try (RogueClient client = connectRogue(rogue, (topic, payload) -> { })) {
+            for (int i = 0; i < messages; i++) {
+                if (client.publishRefused(probe, ("{\"rogue\":" + i + "}").getBytes(UTF_8), PATIENCE)) {
+                    refused++;
+                }
+            }
+        } catch (RogueClient.Refused e) {
+            throw new IllegalStateException("the rogue " + rogue + " could not connect: " + e.getMessage());
+        }
+        harness.publish(probe, "{\"marker\":true}".getBytes(UTF_8), 1);
+        await(() -> marker.get() > 0);
+        tally.add(messages, refused, arrived.get(), 0);
+        return rogue + " published " + messages + " message(s) on " + probe + ": " + refused
+                + " refused (reason code " + RogueClient.NOT_AUTHORIZED + "), " + arrived.get() + " delivered";
+    }
+
+    private String impostor(String victim, Identity impostor, String what) {
+        SSLContext context = identities == null ? null : impostor.clientContext(identities.ca().certificate(), random);
+        String claim = "a client claiming to be " + victim + " with " + (identities == null ? "no certificate (plain listener)" : what);
+        try (RogueClient client = RogueClient.connect(uri, victim + (identities == null ? "-impostor" : ""), context, PATIENCE,
+                (t, p) -> { })) {
+            tally.add(1, 0, 0, 1);
+            return claim + " was let in";
+        } catch (RogueClient.Refused e) {
+            tally.add(1, 1, 0, 0);
+            return claim + " was refused: " + e.getMessage();
+        }
+    }
+
+    private Identity expired(String victim) {
+        Instant now = clock.instant();
+        RunCa ca = identities == null ? RunCa.create("unused", clock, random) : identities.ca();
+        return ca.issueClient(victim, now.minus(Duration.ofHours(2)), now.minus(Duration.ofHours(1)));
+    }
+
+    /** Another thing of the run (a certificate of the run CA of its own), or an anonymous client on a plain listener. */
+    private RogueClient connectRogue(String rogue, java.util.function.BiConsumer<String, byte[]> messages)
+            throws RogueClient.Refused, IOException {
+        SSLContext context = identities == null ? null : identities.contextOf(identities.issue(rogue));
+        return RogueClient.connect(uri, rogue, context, PATIENCE, messages);
+    }
+
+    private static void await(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+    }
+}

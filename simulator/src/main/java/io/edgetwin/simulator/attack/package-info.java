@@ -1,0 +1,6 @@
+/**
+ * Attacks on device identity and topic authorization: a client that uses one thing's certificate (or a
+ * foreign, expired or revoked one) to try what the topic policy forbids, and the tally of attempts,
+ * refusals and deliveries across things that a run reports (docs/security.md).
+ */
+package io.edgetwin.simulator.attack;
