@@ -57,6 +57,9 @@ public final class Headline {
         changes.add(new Change("p99", variant.latencyMs().p99(), against.latencyMs().p99(), "ms", false));
         changes.add(new Change("p50", variant.latencyMs().p50(), against.latencyMs().p50(), "ms", false));
         changes.add(new Change("errors", variant.requests().failed(), against.requests().failed(), "", true));
+        if (!Double.isNaN(variant.accuracy()) || !Double.isNaN(against.accuracy())) {
+            changes.add(new Change("correct", variant.accuracy() * 100, against.accuracy() * 100, "%", true));
+        }
         changes.add(new Change("OOM kills", oomKills(variant), oomKills(against), "", true));
         double throttled = DeviceTotals.throttleRatio(variant);
         double throttledAgainst = DeviceTotals.throttleRatio(against);

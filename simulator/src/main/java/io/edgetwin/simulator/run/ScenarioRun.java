@@ -55,6 +55,7 @@ public final class ScenarioRun {
     private BooleanSupplier stop = () -> false;
 
     private final Map<String, VariantResult> finished = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, VariantRun> running = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private volatile Instant startedAt;
     private volatile String lastProgress = "before any variant started";
     private volatile String backend;
@@ -71,13 +72,20 @@ public final class ScenarioRun {
     }
 
     /**
-     * What this run measured until it was stopped (Ctrl-C): the variants that finished, marked
-     * ABORTED with the last progress line of the one that did not; empty when none finished.
+     * What this run measured until it was stopped (Ctrl-C), marked ABORTED with the last progress line: the
+     * variants that finished, and those being measured with what they measured so far, each marked partial
+     * (invalid, so no gate passes on it); empty when nothing was measured yet.
      */
     public Optional<Report> partial(String why) {
-        Map<String, VariantResult> done;
-        synchronized (finished) {
-            done = new LinkedHashMap<>(finished);
+        Map<String, VariantResult> done = new LinkedHashMap<>();
+        for (Variant variant : scenario.variants()) {
+            VariantResult result = finished.get(variant.name());
+            VariantRun measuring = running.get(variant.name());
+            if (result != null) {
+                done.put(variant.name(), result);
+            } else if (measuring != null) {
+                measuring.partial(why).ifPresent(partial -> done.put(variant.name(), partial));
+            }
         }
         Map<String, List<Threshold>> thresholds = new LinkedHashMap<>();
         scenario.variants().forEach(variant -> thresholds.put(variant.name(), variant.thresholds()));
@@ -160,9 +168,12 @@ public final class ScenarioRun {
         progress.accept("variants run one after another, each alone on the host (execution: sequential)");
         Map<String, VariantResult> outcomes = new LinkedHashMap<>();
         for (Variant variant : scenario.variants()) {
-            VariantResult result = new VariantRun(context, variant).run(teardown);
+            VariantRun run = new VariantRun(context, variant);
+            running.put(variant.name(), run);
+            VariantResult result = run.run(teardown);
             outcomes.put(variant.name(), result);
             finished.put(variant.name(), result);
+            running.remove(variant.name());
         }
         return outcomes;
     }
@@ -177,6 +188,7 @@ public final class ScenarioRun {
         Map<String, VariantRun> runs = new LinkedHashMap<>();
         for (Variant variant : scenario.variants()) {
             VariantRun run = new VariantRun(context, variant);
+            running.put(variant.name(), run);
             run.start(teardown);
             runs.put(variant.name(), run);
         }
@@ -188,7 +200,10 @@ public final class ScenarioRun {
         }
         Map<String, VariantResult> outcomes = new LinkedHashMap<>();
         for (Map.Entry<String, VariantRun> e : runs.entrySet()) {
-            outcomes.put(e.getKey(), e.getValue().finish(teardown));
+            VariantResult result = e.getValue().finish(teardown);
+            outcomes.put(e.getKey(), result);
+            finished.put(e.getKey(), result);
+            running.remove(e.getKey());
         }
         return outcomes;
     }

@@ -48,7 +48,8 @@ final class VariantResults {
                 new RequestCounts(load.sent(), load.ok(), load.failed(), load.dropped() + load.late(), load.unsent()), latency,
                 EncodedHistogram.of(h),
                 load.throughputPerSecond(), Math.max(peakMemoryBytes, last.memory().peakBytes()),
-                new OomKills(deviceOoms, componentOomKills(last)), components(scenario, variant, last));
+                new OomKills(deviceOoms, componentOomKills(last)), components(scenario, variant, last))
+                .withCorrect(Math.min(load.correct(), load.ok()));
     }
 
     /**

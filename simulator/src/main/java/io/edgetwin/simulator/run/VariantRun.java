@@ -36,6 +36,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -80,7 +81,9 @@ final class VariantRun {
     private InterferenceMeter interference;
     private RecoveryLog recoveries;
     private long measuredStartNanos;
+    /** Guarded by itself, with {@link #driving}: the interrupt's snapshot reads both from another thread. */
     private final List<LoadResult> slices = new ArrayList<>();
+    private LoadDriver driving;
 
     /** The whole variant, alone on the host: provision → drive the whole duration with its faults → finish. */
     VariantResult run(Teardown teardown) throws Exception {
@@ -124,6 +127,9 @@ final class VariantRun {
                         .sendableWhen(() -> reachability.brokerUp() && run.client().isConnected())
                         .stoppingWhen(run.stop()));
         fleet.drivenBy(driver);
+        synchronized (slices) {
+            driving = driver;
+        }
         progress.accept("warming up for " + warmup.toSeconds() + " s, then " + describe(workload.arrival()) + " per twin for "
                 + length.toSeconds() + " s");
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10);
@@ -138,10 +144,14 @@ final class VariantRun {
         if (withFaults) {
             injector.schedule(scenario().faults(), measuredStart);
         }
-        slices.add(driver.run(workload.arrival().forFleet(fleet.size()), start, warmup, length, DRAIN,
+        LoadResult slice = driver.run(workload.arrival().forFleet(fleet.size()), start, warmup, length, DRAIN,
                 (elapsed, sent, ok, failed, p99) -> progress.accept(String.format(
                         "%3d/%d s  sent %d  ok %d  failed %d  p99 %.1f ms", elapsed.toSeconds(),
-                        length.toSeconds(), sent, ok, failed, p99 / 1e6))));
+                        length.toSeconds(), sent, ok, failed, p99 / 1e6)));
+        synchronized (slices) {
+            slices.add(slice);
+            driving = null;
+        }
         interference.end();
         if (driver.stoppedEarly()) {
             progress.accept("load stopped early: the run's outcome was decided");
@@ -154,7 +164,10 @@ final class VariantRun {
         sampler.shutdown();
         // an interrupted reading would look like a series cut off at the end
         sampler.awaitTermination(5, TimeUnit.SECONDS);
-        LoadResult result = LoadResult.combine(slices);
+        LoadResult result;
+        synchronized (slices) {
+            result = LoadResult.combine(slices);
+        }
         List<TwinStatus> last = new ArrayList<>();
         for (DeviceTwin twin : fleet.twins()) {
             last.add(awaitNextStatus(twin.spec().thingName()));
@@ -180,6 +193,38 @@ final class VariantRun {
                 result.ok(), result.scheduled(), result.dropped(), result.unsent(), result.unanswered(), measured.latencyMs().p99(),
                 result.correct(), validity.valid() ? "VALID" : "INVALID: " + String.join("; ", validity.reasons())));
         return VariantResults.withThresholds(measured, variant);
+    }
+
+    /**
+     * What this variant measured until now, while its load may still run (Ctrl-C): the slices driven so far
+     * and the one being driven, from the twins' last status, without waiting for anything. Marked partial,
+     * so it is invalid. Empty before its fleet was up or its measured part began.
+     */
+    Optional<VariantResult> partial(String why) {
+        List<LoadResult> parts;
+        synchronized (slices) {
+            parts = new ArrayList<>(slices);
+            if (driving != null) {
+                driving.snapshot(System.nanoTime()).ifPresent(parts::add);
+            }
+        }
+        if (parts.isEmpty() || observer == null) {
+            return Optional.empty();
+        }
+        Optional<TwinStatus> last = run.tracker().latest(things().get(0));
+        if (last.isEmpty()) {
+            return Optional.empty();
+        }
+        LoadResult load = LoadResult.combine(parts);
+        List<Threshold> reading = scenario().thresholdsReading(variant.name());
+        List<MissingSeries> missing = SeriesCoverage.missing(observer, things(), scenario().components().keySet());
+        Validity validity = SeriesCoverage.check(ValidityCheck.of(load, scenario().validity(), reading), missing, reading);
+        VariantResult measured = Timeline.attach(VariantResults.of(scenario(), variant, last.get(),
+                new DeviceTwin.ContainerOutcome(false, true, 0), fleetStartMs, load,
+                run.tracker().peakMemoryBytes(last.get().thing()), validity), load, observer).withMissingSeries(missing)
+                .withPartial(String.format("%s after %.1f of %d s of its measured load", why,
+                        load.measured().toMillis() / 1000.0, scenario().workload().duration().toSeconds()));
+        return Optional.of(VariantResults.withThresholds(measured, variant));
     }
 
     private List<String> things() {
