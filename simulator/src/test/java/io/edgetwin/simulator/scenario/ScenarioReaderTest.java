@@ -251,6 +251,17 @@ class ScenarioReaderTest {
     }
 
     @Test
+    void accuracyWithATimeUnitIsRefusedAtItsLineAndColumnAndWithAPercentageAccepted() throws IOException {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> reader.read(write(VALID.replace(
+                "latency.p99 < 50ms", "accuracy < 10ms"))));
+
+        assertThat(e.getMessage()).contains("scenario.yaml:14:13: ")
+                .contains("unit 'ms' does not apply to accuracy; expected % or none for a fraction");
+        assertThat(reader.read(write(VALID.replace("latency.p99 < 50ms", "accuracy >= 95%"))).thresholdsReading("limited"))
+                .extracting(t -> t.metric().key()).contains("accuracy");
+    }
+
+    @Test
     void aScenarioComparisonWithTheBaselineRunIsRefused() throws IOException {
         ScenarioException e = assertThrows(ScenarioException.class, () -> reader.read(write(VALID.replace(
                 "latency.p99 < 50ms", "latency.p99 <= baseline.latency.p99"))));
