@@ -40,6 +40,7 @@ public final class ReportMarkdown {
         out.append(variantTable(report.variants(), Headline.pairs(report))).append('\n');
         report.variants().forEach((name, variant) -> variant.validity().reasons().forEach(reason ->
                 out.append("- ⚠️ ").append(name).append(" run invalid: ").append(reason).append('\n')));
+        out.append(WorkloadMarkdown.section(report.variants()));
         out.append(missingSection(report.variants()));
         out.append(RepeatsMarkdown.render(report));
         out.append(RecoveryMarkdown.section(report.variants()));

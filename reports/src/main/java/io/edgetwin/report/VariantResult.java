@@ -34,6 +34,8 @@ import java.util.Objects;
  * @param partial               why this variant's measurements stop early (the run was interrupted while it was
  *                              measured), {@code null} for a variant measured to its end. A partial variant is
  *                              never valid, so no gate passes on it
+ * @param workloads             per workload by name, in scenario order, when the scenario ran several at once
+ *                              (one model each); empty for a single workload, whose figures are the variant's
  */
 public record VariantResult(DeviceCaps device, DeviceCaps requested, long twinStartMs, Validity validity,
                             RequestCounts requests, LatencySummary latencyMs, EncodedHistogram latencyHistogram,
@@ -41,7 +43,8 @@ public record VariantResult(DeviceCaps device, DeviceCaps requested, long twinSt
                             Map<String, ComponentResult> components, List<Window> windows, List<FleetTwin> twins,
                             List<ResourceSeries> series, List<Event> events, List<ThresholdResult> thresholds,
                             boolean passed, List<MissingSeries> missingSeries, Interference interference,
-                            List<Recovery> recovery, Long correct, String partial) {
+                            List<Recovery> recovery, Long correct, String partial,
+                            Map<String, WorkloadResult> workloads) {
 
     public VariantResult {
         Objects.requireNonNull(device, "device");
@@ -65,6 +68,7 @@ public record VariantResult(DeviceCaps device, DeviceCaps requested, long twinSt
         requireKnownComponents(oomKills, components);
         requireTimeOrder(windows);
         requireCorrectAmongOk(correct, requests);
+        workloads = Checks.orderedCopy("workloads", workloads == null ? Map.of() : workloads);
         requirePartialInvalid(partial, validity);
         boolean allPassed = thresholds.stream().allMatch(ThresholdResult::passed);
         if (passed != allPassed) {
@@ -83,7 +87,7 @@ public record VariantResult(DeviceCaps device, DeviceCaps requested, long twinSt
                          List<Recovery> recovery) {
         this(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram, throughputPerSec,
                 devicePeakMemoryBytes, oomKills, components, windows, twins, series, events, thresholds, passed,
-                missingSeries, interference, recovery, null, null);
+                missingSeries, interference, recovery, null, null, Map.of());
     }
 
     /** A result with every series sampled, no measurement of the host's interference and no recovery figures. */
@@ -95,7 +99,7 @@ public record VariantResult(DeviceCaps device, DeviceCaps requested, long twinSt
                          boolean passed) {
         this(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram, throughputPerSec,
                 devicePeakMemoryBytes, oomKills, components, windows, twins, series, events, thresholds, passed, List.of(),
-                null, List.of(), null, null);
+                null, List.of(), null, null, Map.of());
     }
 
     /** A measured variant with no time line and no thresholds checked yet. */
@@ -106,7 +110,7 @@ public record VariantResult(DeviceCaps device, DeviceCaps requested, long twinSt
                                          Map<String, ComponentResult> components) {
         return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
                 throughputPerSec, devicePeakMemoryBytes, oomKills, components, List.of(), List.of(), List.of(),
-                List.of(), List.of(), true, List.of(), null, List.of(), null, null);
+                List.of(), List.of(), true, List.of(), null, List.of(), null, null, Map.of());
     }
 
     /** This result with its time line: windows, fleet status, resource series and events. */
@@ -114,56 +118,57 @@ public record VariantResult(DeviceCaps device, DeviceCaps requested, long twinSt
                                       List<ResourceSeries> seriesList, List<Event> eventList) {
         return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
                 throughputPerSec, devicePeakMemoryBytes, oomKills, components, windowList, twinList, seriesList,
-                eventList, thresholds, passed, missingSeries, interference, recovery, correct, partial);
+                eventList, thresholds, passed, missingSeries, interference, recovery, correct, partial, workloads);
     }
 
     /** This result with {@code recoveries} as its recovery figures. */
     public VariantResult withRecovery(List<Recovery> recoveries) {
         return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
                 throughputPerSec, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
-                thresholds, passed, missingSeries, interference, recoveries, correct, partial);
+                thresholds, passed, missingSeries, interference, recoveries, correct, partial, workloads);
     }
 
     /** This result with {@code results} as its thresholds; passed follows from them. */
     public VariantResult withThresholds(List<ThresholdResult> results) {
         return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
                 throughputPerSec, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
-                results, results.stream().allMatch(ThresholdResult::passed), missingSeries, interference, recovery, correct, partial);
+                results, results.stream().allMatch(ThresholdResult::passed), missingSeries, interference, recovery, correct,
+                partial, workloads);
     }
 
     /** This result naming the series that could not be sampled. */
     public VariantResult withMissingSeries(List<MissingSeries> missing) {
         return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
                 throughputPerSec, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
-                thresholds, passed, missing, interference, recovery, correct, partial);
+                thresholds, passed, missing, interference, recovery, correct, partial, workloads);
     }
 
     /** This result with {@code measuredInterference} as what the rest of the host used meanwhile. */
     public VariantResult withInterference(Interference measuredInterference) {
         return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
                 throughputPerSec, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
-                thresholds, passed, missingSeries, measuredInterference, recovery, correct, partial);
+                thresholds, passed, missingSeries, measuredInterference, recovery, correct, partial, workloads);
     }
 
     /** This result with {@code latency} and {@code throughput} in place of its own, e.g. the medians over repeats. */
     public VariantResult withLatency(LatencySummary latency, double throughput) {
         return new VariantResult(device, requested, twinStartMs, validity, requests, latency, latencyHistogram,
                 throughput, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
-                thresholds, passed, missingSeries, interference, recovery, correct, partial);
+                thresholds, passed, missingSeries, interference, recovery, correct, partial, workloads);
     }
 
     /** This result with {@code replaced} as its validity. */
     public VariantResult withValidity(Validity replaced) {
         return new VariantResult(device, requested, twinStartMs, replaced, requests, latencyMs, latencyHistogram,
                 throughputPerSec, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
-                thresholds, passed, missingSeries, interference, recovery, correct, partial);
+                thresholds, passed, missingSeries, interference, recovery, correct, partial, workloads);
     }
 
     /** This result with {@code count} of its successful answers correct. */
     public VariantResult withCorrect(long count) {
         return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
                 throughputPerSec, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
-                thresholds, passed, missingSeries, interference, recovery, count, partial);
+                thresholds, passed, missingSeries, interference, recovery, count, partial, workloads);
     }
 
     /**
@@ -181,7 +186,14 @@ public record VariantResult(DeviceCaps device, DeviceCaps requested, long twinSt
         Validity stopped = Validity.invalid(reasons.toArray(String[]::new));
         return new VariantResult(device, requested, twinStartMs, stopped, requests, latencyMs, latencyHistogram,
                 throughputPerSec, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
-                thresholds, passed, missingSeries, interference, recovery, correct, reason);
+                thresholds, passed, missingSeries, interference, recovery, correct, reason, workloads);
+    }
+
+    /** This result with {@code perWorkload} as its workloads' own figures. */
+    public VariantResult withWorkloads(Map<String, WorkloadResult> perWorkload) {
+        return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
+                throughputPerSec, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
+                thresholds, passed, missingSeries, interference, recovery, correct, partial, perWorkload);
     }
 
     /**

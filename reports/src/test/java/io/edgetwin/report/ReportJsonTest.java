@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +45,8 @@ class ReportJsonTest {
         JsonNode unlimited = root.at("/variants/unlimited");
         assertEquals(List.of("device", "requested", "twinStartMs", "validity", "requests", "latencyMs", "latencyHistogram",
                 "throughputPerSec", "devicePeakMemoryBytes", "oomKills", "components", "windows", "twins", "series",
-                "events", "thresholds", "passed", "missingSeries", "interference", "recovery", "correct", "partial"),
+                "events", "thresholds", "passed", "missingSeries", "interference", "recovery", "correct", "partial",
+                "workloads"),
                 fieldNames(unlimited));
         assertTrue(unlimited.at("/device/pids").isNull(), "unlimited pids are written as null");
         assertTrue(unlimited.at("/components/log.Shipper/limits/memoryKb").isNull());
@@ -106,7 +108,7 @@ class ReportJsonTest {
         ObjectMapper json = new ObjectMapper();
         com.fasterxml.jackson.databind.node.ObjectNode root = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(file.toFile());
         for (JsonNode variant : root.get("variants")) {
-            ((com.fasterxml.jackson.databind.node.ObjectNode) variant).remove(List.of("correct", "partial"));
+            ((com.fasterxml.jackson.databind.node.ObjectNode) variant).remove(List.of("correct", "partial", "workloads"));
         }
         Files.writeString(file, json.writeValueAsString(root));
 
@@ -115,6 +117,7 @@ class ReportJsonTest {
         assertEquals(null, read.correct());
         assertEquals(null, read.partial());
         assertTrue(Double.isNaN(read.accuracy()));
+        assertEquals(Map.of(), read.workloads());
     }
 
     @Test
