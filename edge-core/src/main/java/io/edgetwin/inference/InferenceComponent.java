@@ -85,12 +85,14 @@ public final class InferenceComponent implements IpcClient.Handler, AutoCloseabl
 
     private static void serve(Classifier classifier, InferenceOptions options, Map<String, String> env) throws Exception {
         String thing = env.getOrDefault("AWS_IOT_THING_NAME", "local");
-        String cloudResponse = "edgetwin/" + thing + "/inference/response";
+        // a second inference component on the twin listens on its own topic (recipe configuration 'topic')
+        String topic = "edgetwin/" + thing + "/" + System.getProperty("edgetwin.inference.topic", "inference");
+        String cloudResponse = topic + "/response";
         try (IpcClient ipc = IpcClient.fromEnvironment(env);
                 InferenceComponent component = new InferenceComponent(
                         new Responder(classifier, Clock.systemUTC(), System::nanoTime),
                         reply -> send(ipc, cloudResponse, reply), options)) {
-            ipc.subscribeCloud("edgetwin/" + thing + "/inference/request");
+            ipc.subscribeCloud(topic + "/request");
             ipc.subscribe(LOCAL_REQUEST);
             ipc.updateState("RUNNING");
             ipc.serve(component);

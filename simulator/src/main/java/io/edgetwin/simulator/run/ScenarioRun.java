@@ -125,7 +125,10 @@ public final class ScenarioRun {
         startedAt = clock.instant();
         reapLeftovers();
         String imageRef = image.ensureBuilt(line -> progress.accept(line.replaceFirst("^edgetwin: ", "")));
-        List<Sample> samples = Samples.read(image.models().resolve(scenario.workload().samples()).resolve("samples.csv"));
+        Map<String, List<Sample>> samples = new LinkedHashMap<>();
+        for (io.edgetwin.simulator.scenario.Workload workload : scenario.workloads()) {
+            samples.put(workload.name(), Samples.read(image.models().resolve(workload.samples()).resolve("samples.csv")));
+        }
         RunDirectory dir = teardown.register(RunDirectory.create(runId));
         Mosquitto broker = teardown.register(Mosquitto.start(dir.path(), Duration.ofSeconds(10)));
         progress.accept("broker: mosquitto on " + broker.uri());

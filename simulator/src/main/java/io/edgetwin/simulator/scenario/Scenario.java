@@ -18,12 +18,27 @@ import java.util.Objects;
  * component overrides), the workload, faults, validity rules, how variants share the host, and the
  * optional artifact store and releases ({@code artifacts}, docs/cloud.md). Components keep file order:
  * the core starts them in that order. {@code text} is the file as read. Format: docs/scenarios.md.
+ * {@code workloads} holds every workload, all running at once on every twin (one model each), starting
+ * with {@code workload}; a scenario of one has just it.
  */
 public record Scenario(Path file, String text, String name, long seed, DeviceSpec device, DeviceProfile profile, int twins,
                        Map<String, ScenarioComponent> components, List<Variant> variants, Workload workload,
-                       List<Fault> faults, ValidityRules validity, Execution execution, ArtifactSettings artifacts) {
+                       List<Fault> faults, ValidityRules validity, Execution execution, ArtifactSettings artifacts,
+                       List<Workload> workloads) {
+
+    /** A scenario of one workload. */
+    public Scenario(Path file, String text, String name, long seed, DeviceSpec device, DeviceProfile profile, int twins,
+                    Map<String, ScenarioComponent> components, List<Variant> variants, Workload workload,
+                    List<Fault> faults, ValidityRules validity, Execution execution, ArtifactSettings artifacts) {
+        this(file, text, name, seed, device, profile, twins, components, variants, workload, faults, validity, execution,
+                artifacts, List.of(workload));
+    }
 
     public Scenario {
+        workloads = List.copyOf(workloads);
+        if (workloads.isEmpty() || !workloads.get(0).equals(workload)) {
+            throw new IllegalArgumentException("workloads " + workloads + " must start with the workload " + workload);
+        }
         components = Collections.unmodifiableMap(new LinkedHashMap<>(components));
         variants = List.copyOf(variants);
         faults = List.copyOf(faults);
@@ -31,6 +46,11 @@ public record Scenario(Path file, String text, String name, long seed, DeviceSpe
         if (twins < 1) {
             throw new IllegalArgumentException("fleet.twins " + twins + " must be at least 1");
         }
+    }
+
+    /** Whether several workloads run at once (each model with its own stream); their results are reported apart. */
+    public boolean severalWorkloads() {
+        return workloads.size() > 1;
     }
 
     /** How variants share the host. */
