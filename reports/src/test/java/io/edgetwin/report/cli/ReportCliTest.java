@@ -37,6 +37,18 @@ class ReportCliTest {
     }
 
     @Test
+    void reportAndGateEndWithOneLinePerComparisonStatingItsEffect() {
+        Path run = written("run", SampleReports.quickstart());
+
+        run("report", run.toString());
+        run("gate", run.toString());
+
+        long effects = err.toString().lines().filter(line -> line.startsWith("edgetwin: limited vs unlimited: p99 1.6× lower"
+                + " (61.3 → 38.5 ms)")).count();
+        assertEquals(2, effects, err.toString());
+    }
+
+    @Test
     void gateOfAPassingRunExitsZero() {
         Path run = written("run", SampleReports.of("quickstart", Map.of("limited", SampleReports.limited())));
 
