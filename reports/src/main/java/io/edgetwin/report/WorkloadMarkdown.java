@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * report.md's "Workloads" section for a scenario that runs several models at once: one row per workload
- * and variant with its target, requests, latency, throughput, correct answers and validity.
+ * and variant with its target, requests, latency, throughput, correct answers, the target component's own
+ * peak memory and throttled share, and validity.
  */
 final class WorkloadMarkdown {
 
@@ -23,8 +24,9 @@ final class WorkloadMarkdown {
         if (names.isEmpty()) {
             return "";
         }
-        MarkdownTable table = new MarkdownTable("lllrrrrrl", List.of("workload", "variant", "target",
-                "sent / ok / failed / late", "p50 (ms)", "p99 (ms)", "throughput (/s)", "correct", "run"));
+        MarkdownTable table = new MarkdownTable("lllrrrrrrl", List.of("workload", "variant", "target",
+                "sent / ok / failed / late", "p50 (ms)", "p99 (ms)", "throughput (/s)", "correct",
+                "target peak (MiB) / throttled", "run"));
         for (String name : names) {
             variants.forEach((variant, result) -> {
                 WorkloadResult w = result.workloads().get(name);
@@ -33,11 +35,22 @@ final class WorkloadMarkdown {
                                     + w.requests().failed() + " / " + w.requests().late(), number(w.latencyMs().p50(), 3),
                             number(w.latencyMs().p99(), 3), number(w.throughputPerSec(), 2), w.correct()
                                     + (w.requests().ok() == 0 ? "" : " (" + number(w.accuracy() * 100, 1) + " %)"),
+                            target(result.components().get(w.target())),
                             w.validity().valid() ? "valid" : "INVALID: " + String.join("; ", w.validity().reasons())));
                 }
             });
         }
         return "\n## Workloads\n\n" + table.render() + "\n";
+    }
+
+    /** The target component's own peak memory and throttled share: {@code 301.2 / 4.5 %}, {@code –} where unread. */
+    static String target(ComponentResult component) {
+        if (component == null) {
+            return "– / –";
+        }
+        String peak = component.memoryPeakBytes() == null ? "–" : number(component.memoryPeakBytes() / (1024.0 * 1024.0), 1);
+        String throttled = component.throttleRatio() == null ? "–" : number(component.throttleRatio() * 100, 1) + " %";
+        return peak + " / " + throttled;
     }
 
     private static String number(double value, int decimals) {

@@ -21,7 +21,9 @@ class WorkloadRenderingTest {
 
         assertTrue(markdown.contains("\n## Workloads\n"), markdown);
         assertTrue(markdown.lines().anyMatch(line -> line.matches("\\| defect\\s+\\| unlimited \\| com.edgetwin.DefectInspection \\|"
-                + "\\s+500 / 500 / 0 / 0 \\|.*\\|\\s+90 \\|.*\\| 490 \\(98 %\\) \\| INVALID: " + TOO_FEW + "\\s+\\|")), markdown);
+                + "\\s+500 / 500 / 0 / 0 \\|.*\\|\\s+90 \\|.*\\| 490 \\(98 %\\) \\|\\s+– / – \\| INVALID: " + TOO_FEW + "\\s+\\|")),
+                markdown);
+        assertTrue(markdown.lines().anyMatch(line -> line.matches("\\| anomaly\\s+\\| limited .*\\|\\s+300 / 5 % \\| valid\\s+\\|")), markdown);
     }
 
     @Test
@@ -52,7 +54,7 @@ class WorkloadRenderingTest {
 
     private static Map<String, WorkloadResult> workloads(double anomalyP99, double defectP99, Validity defect) {
         Map<String, WorkloadResult> workloads = new LinkedHashMap<>();
-        workloads.put("anomaly", workload("com.edgetwin.Inference", anomalyP99, Validity.ok()));
+        workloads.put("anomaly", workload("ml.Inference", anomalyP99, Validity.ok()));
         workloads.put("defect", workload("com.edgetwin.DefectInspection", defectP99, defect));
         return workloads;
     }

@@ -1,5 +1,6 @@
 package io.edgetwin.report.html;
 
+import io.edgetwin.report.ComponentResult;
 import io.edgetwin.report.VariantResult;
 import io.edgetwin.report.Window;
 import io.edgetwin.report.WorkloadResult;
@@ -11,7 +12,8 @@ import java.util.Set;
 
 /**
  * The page's "Workloads" section for a scenario that runs several models at once: one table row per
- * workload and variant (target, requests, latency, throughput, correct answers, validity), then per
+ * workload and variant (target, requests, latency, throughput, correct answers, the target component's peak
+ * memory and throttled share, validity), then per
  * workload a latency chart of every variant on one scale, so a reader sees whether the steady model kept
  * its latency through the other's bursts in each variant.
  */
@@ -29,12 +31,12 @@ final class WorkloadSection {
         }
         StringBuilder out = new StringBuilder("<table><tr><th>workload</th><th>variant</th><th>target</th>"
                 + "<th>requests sent / ok / failed / late</th><th>p50 / p99 / max (ms)</th><th>throughput</th>"
-                + "<th>correct answers</th><th>run</th></tr>");
+                + "<th>correct answers</th><th>target peak memory / throttled</th><th>run</th></tr>");
         for (String name : names) {
             variants.forEach((variant, result) -> {
                 WorkloadResult w = result.workloads().get(name);
                 if (w != null) {
-                    out.append(row(name, variant, w));
+                    out.append(row(name, variant, w, result.components().get(w.target())));
                 }
             });
         }
@@ -45,14 +47,16 @@ final class WorkloadSection {
         return out.toString();
     }
 
-    private static String row(String name, String variant, WorkloadResult w) {
+    private static String row(String name, String variant, WorkloadResult w, ComponentResult target) {
         return "<tr><td>" + Html.escape(name) + "</td><td>" + Html.escape(variant) + "</td><td>" + Html.escape(w.target())
                 + "</td><td class=\"num\">" + w.requests().sent() + " / " + w.requests().ok() + " / " + w.requests().failed()
                 + " / " + w.requests().late() + "</td><td class=\"num\">" + Html.number(w.latencyMs().p50(), 2) + " / "
                 + Html.number(w.latencyMs().p99(), 2) + " / " + Html.number(w.latencyMs().max(), 2)
                 + "</td><td class=\"num\">" + Html.number(w.throughputPerSec(), 1) + " /s</td><td class=\"num\">"
                 + w.correct() + (w.requests().ok() == 0 ? "" : " (" + Html.number(w.accuracy() * 100, 1) + " %)")
-                + "</td><td>" + (w.validity().valid() ? "<span class=\"ok\">valid</span>"
+                + "</td><td class=\"num\">" + (target == null || target.memoryPeakBytes() == null ? "–"
+                : Html.mib(target.memoryPeakBytes())) + " / " + (target == null || target.throttleRatio() == null ? "–"
+                : Html.number(target.throttleRatio() * 100, 1) + " %") + "</td><td>" + (w.validity().valid() ? "<span class=\"ok\">valid</span>"
                 : "<span class=\"bad\">INVALID</span>: " + Html.escape(String.join("; ", w.validity().reasons())))
                 + "</td></tr>";
     }
