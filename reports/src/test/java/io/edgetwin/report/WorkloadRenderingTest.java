@@ -27,6 +27,17 @@ class WorkloadRenderingTest {
     }
 
     @Test
+    void theHeadlineStatesEachModelsEffectAfterTheVariants() {
+        List<String> sentences = io.edgetwin.report.headline.Headline.sentences(report());
+
+        assertTrue(sentences.get(0).startsWith("unlimited vs limited: p99"), sentences.toString());
+        assertTrue(sentences.contains("anomaly: unlimited vs limited: p99 5× higher (8 → 40 ms), p50 5× higher (2 → 10 ms),"
+                + " errors 0 vs 0, correct 98 % vs 98 %"), sentences.toString());
+        assertTrue(sentences.get(2).startsWith("defect: unlimited vs limited: p99 1.5× higher (60 → 90 ms)"),
+                sentences.toString());
+    }
+
+    @Test
     void pageHasAWorkloadsSectionWithALatencyChartPerWorkloadAndVariant() {
         String html = ReportHtml.render(report());
 
