@@ -63,6 +63,10 @@ public record WorkloadMetric(String workload, VariantMetric base) implements Met
     @Override
     public double valueOf(VariantResult result) {
         WorkloadResult found = result.workloads().get(workload);
+        if (found == null && result.workloads().isEmpty()) {
+            throw new ThresholdException("workload '" + workload + "': the run had one workload, whose figures are the"
+                    + " variant's; expected '" + base.key() + "'");
+        }
         if (found == null) {
             throw new ThresholdException("workload '" + workload + "' is not in this variant; expected one of "
                     + result.workloads().keySet());

@@ -77,6 +77,15 @@ class WorkloadThresholdTest {
     }
 
     @Test
+    void aWorkloadMetricOnARunOfOneWorkloadSaysToUseTheVariantsMetric() {
+        ThresholdException refused = assertThrows(ThresholdException.class, () -> Gate.evaluate(
+                List.of(Threshold.parse("defect.latency.p99 < 80ms")), SampleReports.limited()));
+
+        assertTrue(refused.getMessage().endsWith("workload 'defect': the run had one workload, whose figures are the"
+                + " variant's; expected 'latency.p99'"), refused.getMessage());
+    }
+
+    @Test
     void workloadsAreWrittenAndReadBack() {
         Path file = dir.resolve("report.json");
         ReportJson.write(SampleReports.of("two-models", run), file);
