@@ -81,7 +81,9 @@ public final class InferenceComponent implements AutoCloseable {
     }
 
     private static void serve(Classifier classifier, InferenceOptions options, Map<String, String> env) throws Exception {
-        try (IpcRequests ipc = IpcRequests.connect(env);
+        // a second inference component on the twin listens on its own topic (recipe configuration 'topic')
+        String topic = System.getProperty("edgetwin.inference.topic", "inference");
+        try (IpcRequests ipc = IpcRequests.connect(env, topic);
                 InferenceComponent component = new InferenceComponent(
                         new Responder(classifier, Clock.systemUTC(), System::nanoTime), ipc::send, options)) {
             ipc.serve(component::request);

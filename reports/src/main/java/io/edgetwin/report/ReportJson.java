@@ -95,7 +95,8 @@ public final class ReportJson {
     /**
      * Fills fields added to schema version 2 after its first files ({@code provenance}, {@code aborted},
      * {@code repeats}, a variant's {@code interference}, a threshold's {@code comparison} and
-     * {@code ratioCheck}) with null, a variant's {@code missingSeries} and {@code recovery} with none and
+     * {@code ratioCheck}, a variant's {@code correct} and {@code partial}) with null, a variant's
+     * {@code workloads} with none, its {@code missingSeries} and {@code recovery} with none,
      * {@code requests.unsent} with 0 and a series' {@code source} with null, where a file lacks them, so
      * older reports still read (e.g. as a gate's baseline); true when something was filled.
      */
@@ -126,6 +127,16 @@ public final class ReportJson {
                         s.putNull("source");
                         filled = true;
                     }
+                }
+                for (String field : List.of("correct", "partial")) {
+                    if (variant instanceof ObjectNode v && !v.has(field)) {
+                        v.putNull(field);
+                        filled = true;
+                    }
+                }
+                if (variant instanceof ObjectNode v && !v.has("workloads")) {
+                    v.putObject("workloads");
+                    filled = true;
                 }
                 if (variant.get("requests") instanceof ObjectNode requests && !requests.has("unsent")) {
                     requests.put("unsent", 0);

@@ -40,6 +40,7 @@ public final class ReportMarkdown {
         out.append(variantTable(report.variants(), Headline.pairs(report))).append('\n');
         report.variants().forEach((name, variant) -> variant.validity().reasons().forEach(reason ->
                 out.append("- ⚠️ ").append(name).append(" run invalid: ").append(reason).append('\n')));
+        out.append(WorkloadMarkdown.section(report.variants()));
         out.append(missingSection(report.variants()));
         out.append(SeriesSources.markdown(report.variants()));
         out.append(RepeatsMarkdown.render(report));
@@ -62,7 +63,7 @@ public final class ReportMarkdown {
         List<Column> columns = new ArrayList<>();
         variants.values().forEach(v -> columns.add(new Column(v, null)));
         pairs.forEach(pair -> columns.add(new Column(variants.get(pair[0]), variants.get(pair[1]))));
-        row(table, "run", columns, v -> v.validity().valid() ? "valid" : "INVALID", null);
+        row(table, "run", columns, v -> v.partial() != null ? "PARTIAL" : v.validity().valid() ? "valid" : "INVALID", null);
         row(table, "memory cap (MiB)", columns, v -> applied(mib(v.device().memoryBytes()), mib(v.requested().memoryBytes())), null);
         row(table, "cpus", columns, v -> applied(number(v.device().cpus(), 2), number(v.requested().cpus(), 2)), null);
         row(table, "pids", columns, v -> applied(count(v.device().pids()), count(v.requested().pids())), null);
@@ -74,6 +75,9 @@ public final class ReportMarkdown {
         row(table, "latency p90 (ms)", columns, v -> number(v.latencyMs().p90(), 3), ratio(v -> v.latencyMs().p90()));
         row(table, "latency p99 (ms)", columns, v -> number(v.latencyMs().p99(), 3), ratio(v -> v.latencyMs().p99()));
         row(table, "latency max (ms)", columns, v -> number(v.latencyMs().max(), 3), ratio(v -> v.latencyMs().max()));
+        if (variants.values().stream().anyMatch(v -> v.correct() != null)) {
+            row(table, "correct answers (accuracy)", columns, ReportMarkdown::correct, difference(v -> v.accuracy() * 100));
+        }
         row(table, "throughput (/s)", columns, v -> number(v.throughputPerSec(), 2), ratio(VariantResult::throughputPerSec));
         row(table, "device peak memory (MiB)", columns, v -> mib(v.devicePeakMemoryBytes()),
                 ratio(VariantResult::devicePeakMemoryBytes));
@@ -83,6 +87,11 @@ public final class ReportMarkdown {
         // words, not marks: an emoji is two columns wide in a terminal and would break the alignment
         row(table, "thresholds", columns, v -> v.passed() ? "passed" : "FAILED", null);
         return table.render();
+    }
+
+    /** {@code 970 (98.0 %)}: correct answers and their share of the successful ones; {@code –} when not counted. */
+    private static String correct(VariantResult v) {
+        return v.correct() == null ? "–" : v.correct() + (v.requests().ok() == 0 ? "" : " (" + number(v.accuracy() * 100, 1) + " %)");
     }
 
     /** A variant's column, or a compared pair's ({@code against} not null). */

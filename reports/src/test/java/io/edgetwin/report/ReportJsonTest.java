@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,7 +45,9 @@ class ReportJsonTest {
         JsonNode unlimited = root.at("/variants/unlimited");
         assertEquals(List.of("device", "requested", "twinStartMs", "validity", "requests", "latencyMs", "latencyHistogram",
                 "throughputPerSec", "devicePeakMemoryBytes", "oomKills", "components", "windows", "twins", "series",
-                "events", "thresholds", "passed", "missingSeries", "interference", "recovery"), fieldNames(unlimited));
+                "events", "thresholds", "passed", "missingSeries", "interference", "recovery", "correct", "partial",
+                "workloads"),
+                fieldNames(unlimited));
         assertTrue(unlimited.at("/device/pids").isNull(), "unlimited pids are written as null");
         assertTrue(unlimited.at("/components/log.Shipper/limits/memoryKb").isNull());
         assertEquals(61.25, unlimited.at("/latencyMs/p99").doubleValue());
@@ -83,6 +86,38 @@ class ReportJsonTest {
 
         assertEquals(0, read.variants().get("limited").requests().unsent());
         assertEquals(List.of(), read.variants().get("limited").recovery());
+    }
+
+    @Test
+    void correctAnswersAndAPartialVariantAreReadBack() {
+        VariantResult stopped = SampleReports.limited().withCorrect(970).withPartial("interrupted (Ctrl-C) after 16 of 30 s");
+        Report report = SampleReports.of("quickstart", java.util.Map.of("limited", stopped)).abortedBecause("interrupted");
+        Path file = dir.resolve("report.json");
+
+        ReportJson.write(report, file);
+
+        VariantResult read = ReportJson.read(file).variants().get("limited");
+        assertEquals(970L, read.correct());
+        assertEquals("interrupted (Ctrl-C) after 16 of 30 s", read.partial());
+        assertEquals(stopped, read);
+    }
+
+    @Test
+    void aReportWrittenBeforeCorrectAnswersWereCountedReadsWithoutThem() throws IOException {
+        Path file = written();
+        ObjectMapper json = new ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode root = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(file.toFile());
+        for (JsonNode variant : root.get("variants")) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) variant).remove(List.of("correct", "partial", "workloads"));
+        }
+        Files.writeString(file, json.writeValueAsString(root));
+
+        VariantResult read = ReportJson.read(file).variants().get("limited");
+
+        assertEquals(null, read.correct());
+        assertEquals(null, read.partial());
+        assertTrue(Double.isNaN(read.accuracy()));
+        assertEquals(Map.of(), read.workloads());
     }
 
     @Test

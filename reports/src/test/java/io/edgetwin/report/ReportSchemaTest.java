@@ -46,6 +46,20 @@ class ReportSchemaTest {
     }
 
     @Test
+    void reportWithWorkloadsCorrectAnswersAndAPartialVariantValidatesAgainstTheSchema() throws IOException {
+        java.util.Map<String, WorkloadResult> workloads = new java.util.LinkedHashMap<>();
+        workloads.put("anomaly", new WorkloadResult("ml.Inference", Validity.ok(), new RequestCounts(500, 500, 0, 0),
+                new LatencySummary(2, 4, 8, 9, 3), SampleReports.histogram(2, 8), 50, 490, List.of(new Window(0, 500, 0, 2, 8,
+                SampleReports.histogram(2, 8)))));
+        java.util.Map<String, VariantResult> variants = new java.util.LinkedHashMap<>();
+        variants.put("limited", SampleReports.limited().withCorrect(980).withWorkloads(workloads));
+        variants.put("unlimited", SampleReports.unlimited().withPartial("interrupted (Ctrl-C) after 3.0 of 30 s"));
+
+        assertEquals(List.of(), errors(ReportJson.toJson(SampleReports.of("two-models", variants)
+                .abortedBecause("interrupted (Ctrl-C)"))));
+    }
+
+    @Test
     void invalidRunValidatesAgainstTheSchema() throws IOException {
         Report invalid = new SyntheticRun(1, 10, 100).report();
 

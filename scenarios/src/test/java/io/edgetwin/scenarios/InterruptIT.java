@@ -3,6 +3,10 @@ package io.edgetwin.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import io.edgetwin.report.Outcome;
+import io.edgetwin.report.Report;
+import io.edgetwin.report.ReportJson;
+import io.edgetwin.report.VariantResult;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -16,7 +20,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Ctrl-C in the middle of a run stops every twin and the broker. */
+/**
+ * Ctrl-C in the middle of a run stops every twin and the broker, and writes what the running variant measured
+ * until then as a partial variant of a report marked ABORTED.
+ */
 class InterruptIT {
 
     private static final Path HOME = Path.of(System.getProperty("edgetwin.home", ".."));
@@ -25,7 +32,7 @@ class InterruptIT {
     Path out;
 
     @Test
-    void ctrlCWhileTheLoadRunsStopsTheTwinAndTheBroker() throws Exception {
+    void ctrlCWhileTheLoadRunsStopsTheTwinAndTheBrokerAndReportsThePartialVariant() throws Exception {
         assumeFalse(interruptIgnored(), "SIGINT is ignored by this test run (SigIgn in /proc/self/status), as in a "
                 + "background job of a non-interactive shell; the CLI inherits that, so Ctrl-C cannot reach it. "
                 + "Run the tests in the foreground to check Ctrl-C.");
@@ -47,11 +54,21 @@ class InterruptIT {
         reader.join(TimeUnit.SECONDS.toMillis(10));
 
         assertThat(exited).as("the CLI exits after Ctrl-C; output: %s", lines).isTrue();
-        assertThat(cli.exitValue()).isNotZero();
+        assertThat(cli.exitValue()).as("128 + SIGINT").isEqualTo(130);
         assertThat(lines).anyMatch(line -> line.contains("interrupted; stopped every twin and the broker"));
         assertThat(Leftovers.containers()).isEmpty();
         assertThat(Leftovers.brokers()).isEmpty();
-        assertThat(out.resolve("report.json")).doesNotExist();
+        Report report = ReportJson.read(out.resolve("report.json"));
+        assertThat(report.verdict()).isEqualTo(Outcome.ABORTED);
+        assertThat(report.aborted()).contains("interrupted (Ctrl-C)");
+        assertThat(report.variants()).as("the quickstart runs limited first; unlimited never started").containsOnlyKeys("limited");
+        VariantResult limited = report.variants().get("limited");
+        assertThat(limited.partial()).contains("interrupted (Ctrl-C) after").contains("of 30 s of its measured load");
+        assertThat(limited.validity().valid()).as("a partial variant never passes a gate").isFalse();
+        assertThat(limited.requests().ok()).as("what was answered before the interrupt").isPositive();
+        assertThat(limited.latencyHistogram().histogram().getTotalCount()).isEqualTo(limited.requests().ok());
+        assertThat(limited.correct()).isNotNull();
+        assertThat(Files.readString(out.resolve("report.md"))).contains("ABORTED").contains("PARTIAL");
     }
 
     /** Whether SIGINT (signal 2) is in this process's ignored-signals mask, which every child inherits. */

@@ -33,6 +33,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rate", description = "load: requests per second (default 20000)")
     double rate = 20_000;
 
+    @Option(names = "--workloads", description = "load: generators at once, the rate split between them, as a scenario"
+            + " of several workloads runs them (default 1)")
+    int workloads = 1;
+
     @Option(names = "--seconds", description = "load: measured seconds per run (default 10)")
     int seconds = 10;
 
@@ -108,8 +112,8 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private int load() throws Exception {
-        if (!(rate > 0) || seconds < 1) {
-            throw bad("--rate must be above zero and --seconds at least 1");
+        if (!(rate > 0) || seconds < 1 || workloads < 1 || workloads > 16) {
+            throw bad("--rate must be above zero, --seconds at least 1 and --workloads 1 to 16");
         }
         StringBuilder input = new StringBuilder("[");
         for (int i = 0; i < 128; i++) {
@@ -117,10 +121,12 @@ final class BenchCommand implements Callable<Integer> {
         }
         List<Sample> samples = List.of(new Sample("x", input + "]"));
         for (int run = 1; run <= runs; run++) {
-            LoadGeneratorBenchmark.Result r = LoadGeneratorBenchmark.run(rate, Duration.ofSeconds(seconds), samples);
-            System.out.printf(Locale.ROOT, "load generator run %d: rate %.0f/s, scheduled %d, ok %d, dropped %d, "
-                            + "unanswered %d, send-time error p50 %.1f us p99 %.1f us, generator thread %.0f%% of a core busy "
+            LoadGeneratorBenchmark.Result r = LoadGeneratorBenchmark.run(rate, Duration.ofSeconds(seconds), samples,
+                    workloads);
+            System.out.printf(Locale.ROOT, "load generator run %d: rate %.0f/s over %d workload(s), scheduled %d, ok %d, "
+                            + "dropped %d, unanswered %d, send-time error p50 %.1f us p99 %.1f us, generator thread %.0f%% of a core busy "
                             + "(%.0f%% with spin-waits), process %.0f%% of a core, latency p99 %.1f us%n", run, r.ratePerSecond(),
+                    workloads,
                     r.scheduled(), r.ok(), r.dropped(), r.unanswered(), r.sendErrorP50Micros(), r.sendErrorP99Micros(),
                     r.generatorCpu() * 100, r.generatorCpuWithSpin() * 100, r.processCpu() * 100, r.latencyP99Micros());
         }

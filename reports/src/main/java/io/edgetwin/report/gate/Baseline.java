@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * Compares a run with an earlier run of the same scenario, variant by variant, so CI can fail a
  * release that regresses. A baseline of another scenario, or one lacking a variant of this run, is
- * refused: comparing them would say nothing.
+ * refused: comparing them would say nothing. So is a baseline whose variant was stopped early (partial).
  */
 public final class Baseline {
 
@@ -33,6 +33,10 @@ public final class Baseline {
             if (before == null) {
                 throw new ReportException("the baseline has no variant '" + entry.getKey() + "'; it has "
                         + baseline.variants().keySet());
+            }
+            if (before.partial() != null) {
+                throw new ReportException("the baseline's variant '" + entry.getKey() + "' was measured only in part ("
+                        + before.partial() + "); expected a baseline run that finished");
             }
             for (Tolerance tolerance : tolerances) {
                 results.add(check(entry.getKey(), tolerance, entry.getValue(), before));

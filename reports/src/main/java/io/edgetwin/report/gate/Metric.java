@@ -6,9 +6,10 @@ import io.edgetwin.report.VariantResult;
 /**
  * What a threshold measures: one number read from a {@link VariantResult}, in a {@link BaseUnit}.
  * Either a fixed metric of the variant ({@link VariantMetric}), a metric of one named component
- * ({@link ComponentMetric}) or a memory peak as a fraction of its limit ({@link OfLimit}).
+ * ({@link ComponentMetric}), a memory peak as a fraction of its limit ({@link OfLimit}) or a metric of one
+ * workload of several ({@link WorkloadMetric}).
  */
-public sealed interface Metric permits VariantMetric, ComponentMetric, OfLimit {
+public sealed interface Metric permits VariantMetric, ComponentMetric, OfLimit, WorkloadMetric {
 
     /** The metric as written in a threshold, e.g. {@code latency.p99}. */
     String key();

@@ -7,7 +7,9 @@ import java.util.regex.Pattern;
 /**
  * Parses the right side of a comparison threshold: {@code [<factor> *] [<source>.]<metric> [* <factor>]
  * [+|- <number>[unit]]}, where the source is a variant's name or {@code baseline}. A metric and its
- * reference must share a unit; a metric compared with itself says nothing and is refused.
+ * reference must share a unit; a metric compared with itself says nothing and is refused. A workload's
+ * metric ({@code defect.latency.p99}) compared with {@code unlimited.latency.p99} reads unlimited's same
+ * workload; {@code unlimited.anomaly.latency.p99} names another one.
  */
 final class ReferenceParser {
 
@@ -89,7 +91,7 @@ final class ReferenceParser {
             source = name.equals(Source.BASELINE) ? new Source.BaselineRun() : new Source.OtherVariant(name);
             metricText = text.substring(dot + 1);
         }
-        Metric other = parser.metric(metricText);
+        Metric other = sameWorkload(referenced(metricText));
         if (other.unit() != metric.unit()) {
             throw parser.refused(metric.key() + " is in " + metric.unit() + " but " + source.prefix() + other.key()
                     + " is in " + other.unit() + "; expected a metric of the same unit on both sides");
@@ -99,6 +101,24 @@ final class ReferenceParser {
                     + "'unlimited." + metric.key() + "', or another metric of this variant");
         }
         return new Operand.Reference(source, other, 1, 0);
+    }
+
+    /** A metric, or another variant's {@code <workload>.<metric>}. */
+    private Metric referenced(String text) {
+        try {
+            return parser.metric(text);
+        } catch (ThresholdException e) {
+            return WorkloadMetric.parse(text).orElseThrow(() -> e);
+        }
+    }
+
+    /** A workload's metric compared with a metric that names no workload reads the same workload's. */
+    private Metric sameWorkload(Metric other) {
+        if (metric instanceof WorkloadMetric workload && other instanceof VariantMetric plain
+                && WorkloadMetric.PER_WORKLOAD.contains(plain)) {
+            return workload.with(plain);
+        }
+        return other;
     }
 
     private boolean isMetric(String text) {

@@ -36,7 +36,8 @@ public record Scope(String variant, Map<String, VariantResult> variants, Report 
     /**
      * The variant {@code source} names.
      *
-     * @throws ThresholdException when it names a variant the run lacks, or the baseline run without one
+     * @throws ThresholdException when it names a variant the run lacks, or the baseline run without one or
+     *                            with that variant measured only in part
      */
     public VariantResult resolve(Source source) {
         if (source instanceof Source.OtherVariant other) {
@@ -56,6 +57,10 @@ public record Scope(String variant, Map<String, VariantResult> variants, Report 
             if (found == null) {
                 throw new ThresholdException("the baseline run has no variant '" + variant + "'; it has "
                         + baseline.variants().keySet());
+            }
+            if (found.partial() != null) {
+                throw new ThresholdException("the baseline's variant '" + variant + "' was measured only in part ("
+                        + found.partial() + "); expected a baseline run that finished");
             }
             return found;
         }

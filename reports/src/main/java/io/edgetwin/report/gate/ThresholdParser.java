@@ -60,7 +60,7 @@ final class ThresholdParser {
         while (opEnd < expr.length() && OPERATOR_CHARS.indexOf(expr.charAt(opEnd)) >= 0) {
             opEnd++;
         }
-        Metric metric = metric(expr.substring(0, opStart).trim());
+        Metric metric = measured(expr.substring(0, opStart).trim());
         Operator comparison = comparison(expr.substring(opStart, opEnd));
         String limit = expr.substring(opEnd).trim();
         if (ReferenceParser.isReference(limit)) {
@@ -91,6 +91,15 @@ final class ThresholdParser {
             }
         }
         throw refused("missing operator; expected " + GRAMMAR + " with one of " + Operator.known());
+    }
+
+    /** The left side: a metric, or {@code <workload>.<metric>} of one workload of several. */
+    private Metric measured(String text) {
+        try {
+            return metric(text);
+        } catch (ThresholdException e) {
+            return WorkloadMetric.parse(text).orElseThrow(() -> e);
+        }
     }
 
     Metric metric(String text) {

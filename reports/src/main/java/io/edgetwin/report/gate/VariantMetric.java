@@ -27,7 +27,9 @@ public enum VariantMetric implements Metric {
     THROTTLE_RATIO("throttle.ratio", BaseUnit.FRACTION, DeviceTotals::throttleRatio),
     /** Major page faults per second of the most faulting twin, from the device series. */
     MAJOR_FAULTS("thrash.majorFaultsPerSec", BaseUnit.PER_SECOND, DeviceTotals::majorFaultsPerSec),
-    TWIN_START("twin.start", BaseUnit.MILLISECONDS, VariantResult::twinStartMs);
+    TWIN_START("twin.start", BaseUnit.MILLISECONDS, VariantResult::twinStartMs),
+    /** Correct answers / successful answers; no value when nothing was answered or correctness was not counted. */
+    ACCURACY("accuracy", BaseUnit.FRACTION, VariantResult::accuracy);
 
     /** report.json's own field name, accepted as a second name for {@link #TWIN_START}. */
     static final String TWIN_START_ALIAS = "twinStartMs";

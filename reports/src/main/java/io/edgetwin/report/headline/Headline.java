@@ -5,6 +5,7 @@ import io.edgetwin.report.DeviceTotals;
 import io.edgetwin.report.Report;
 import io.edgetwin.report.ThresholdResult;
 import io.edgetwin.report.VariantResult;
+import io.edgetwin.report.WorkloadResult;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,10 +42,28 @@ public final class Headline {
         return pairs;
     }
 
-    /** One effect per pair; empty for a run of one variant. */
+    /**
+     * One effect per pair, each followed by one per workload both variants ran when the scenario ran several
+     * ({@code anomaly: limited vs unlimited: p99 5× lower ...}); empty for a run of one variant.
+     */
     public static List<Effect> of(Report report) {
-        return pairs(report).stream().map(pair -> effect(pair[0], report.variants().get(pair[0]), pair[1],
-                report.variants().get(pair[1]))).toList();
+        List<Effect> effects = new ArrayList<>();
+        for (String[] pair : pairs(report)) {
+            VariantResult variant = report.variants().get(pair[0]);
+            VariantResult against = report.variants().get(pair[1]);
+            effects.add(effect(pair[0], variant, pair[1], against));
+            variant.workloads().forEach((name, workload) -> {
+                WorkloadResult other = against.workloads().get(name);
+                if (other != null) {
+                    effects.add(new Effect(name + ": " + pair[0], pair[1], List.of(
+                            new Change("p99", workload.latencyMs().p99(), other.latencyMs().p99(), "ms", false),
+                            new Change("p50", workload.latencyMs().p50(), other.latencyMs().p50(), "ms", false),
+                            new Change("errors", workload.requests().failed(), other.requests().failed(), "", true),
+                            new Change("correct", workload.accuracy() * 100, other.accuracy() * 100, "%", true))));
+                }
+            });
+        }
+        return effects;
     }
 
     /** The sentences, one per effect. */
@@ -57,6 +76,9 @@ public final class Headline {
         changes.add(new Change("p99", variant.latencyMs().p99(), against.latencyMs().p99(), "ms", false));
         changes.add(new Change("p50", variant.latencyMs().p50(), against.latencyMs().p50(), "ms", false));
         changes.add(new Change("errors", variant.requests().failed(), against.requests().failed(), "", true));
+        if (!Double.isNaN(variant.accuracy()) || !Double.isNaN(against.accuracy())) {
+            changes.add(new Change("correct", variant.accuracy() * 100, against.accuracy() * 100, "%", true));
+        }
         changes.add(new Change("OOM kills", oomKills(variant), oomKills(against), "", true));
         double throttled = DeviceTotals.throttleRatio(variant);
         double throttledAgainst = DeviceTotals.throttleRatio(against);

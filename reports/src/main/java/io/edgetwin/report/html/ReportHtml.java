@@ -42,6 +42,10 @@ public final class ReportHtml {
         if (report.repeats() != null) {
             section(out, "repeats", "Repeats and confidence", RepeatTables.render(report.repeats()));
         }
+        String workloads = WorkloadSection.render(variants);
+        if (!workloads.isEmpty()) {
+            section(out, "workloads", "Workloads: each model on its own", workloads);
+        }
         section(out, "latency", "Latency over time, and what the rest of the host used meanwhile",
                 row(List.copyOf(LatencyCharts.overTime(variants))) + row(InterferenceCharts.perVariant(variants)));
         section(out, "distribution", "Latency percentile distribution", LatencyCharts.distribution(variants));

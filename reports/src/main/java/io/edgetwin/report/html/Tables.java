@@ -27,7 +27,8 @@ final class Tables {
      */
     static String summary(Map<String, VariantResult> variants, List<String[]> pairs) {
         Summary table = new Summary(variants, pairs);
-        table.row("run", v -> v.validity().valid() ? "<span class=\"ok\">valid</span>"
+        table.row("run", v -> v.partial() != null ? "<span class=\"bad\">PARTIAL</span>"
+                : v.validity().valid() ? "<span class=\"ok\">valid</span>"
                 : "<span class=\"bad\">INVALID</span>", null);
         table.row("thresholds", v -> v.passed() ? "<span class=\"ok\">passed</span>"
                 : "<span class=\"bad\">FAILED</span>", null);
@@ -43,6 +44,11 @@ final class Tables {
                 + Html.number(v.latencyMs().p90(), 2) + " / " + Html.number(v.latencyMs().p99(), 2) + " / "
                 + Html.number(v.latencyMs().max(), 2), Summary.ratios(v -> v.latencyMs().p50(), v -> v.latencyMs().p90(),
                 v -> v.latencyMs().p99(), v -> v.latencyMs().max()));
+        if (variants.values().stream().anyMatch(v -> v.correct() != null)) {
+            table.row("correct answers (accuracy)", v -> v.correct() == null ? "–" : v.correct()
+                    + (v.requests().ok() == 0 ? "" : " (" + Html.number(v.accuracy() * 100, 1) + " %)"),
+                    Summary.differences(v -> v.accuracy() * 100));
+        }
         table.row("throughput", v -> Html.number(v.throughputPerSec(), 1) + " /s", Summary.ratios(VariantResult::throughputPerSec));
         table.row("device peak memory", v -> Html.mib(v.devicePeakMemoryBytes()),
                 Summary.ratios(VariantResult::devicePeakMemoryBytes));

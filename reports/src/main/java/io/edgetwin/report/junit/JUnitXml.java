@@ -47,6 +47,7 @@ public final class JUnitXml {
                                List<BaselineResult> baseline) {
         List<Case> cases = new ArrayList<>();
         cases.add(validity(variant));
+        variant.workloads().forEach((name, workload) -> cases.add(workloadValidity(name, workload)));
         for (ThresholdResult threshold : variant.thresholds()) {
             String actual = threshold.unit().format(threshold.actual());
             cases.add(new Case("threshold: " + threshold.expr(), threshold.passed(), "threshold",
@@ -84,6 +85,13 @@ public final class JUnitXml {
         return new Case("validity", variant.validity().valid(), "invalid-run", "run invalid: " + reasons,
                 "expected: a valid run\nactual:   " + String.join("\n          ", variant.validity().reasons()),
                 0, null, null);
+    }
+
+    /** {@code validity: defect}: whether one workload of several had enough answers of its own. */
+    private static Case workloadValidity(String name, io.edgetwin.report.WorkloadResult workload) {
+        return new Case("validity: " + name, workload.validity().valid(), "invalid-run", "workload " + name
+                + " invalid: " + String.join("; ", workload.validity().reasons()), "expected: a valid run of workload "
+                + name + "\nactual:   " + String.join("\n          ", workload.validity().reasons()), 0, null, null);
     }
 
     static String escape(String text) {

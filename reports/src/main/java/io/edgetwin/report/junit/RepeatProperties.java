@@ -10,8 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A variant's suite properties in junit.xml: the repeats, p50 and p99 as median [min–max], the host's
- * outside CPU (the median over the repeats), and every comparison that names the variant with its interval. Properties rather than
+ * A variant's suite properties in junit.xml: each workload's target, answers and p99 (when it ran several),
+ * the repeats, p50 and p99 as median [min–max], the host's outside CPU (the median over the repeats), and every comparison that names the variant with its interval. Properties rather than
  * test cases: numbers in test names would make every run a new test in a CI's history.
  */
 final class RepeatProperties {
@@ -28,6 +28,11 @@ final class RepeatProperties {
         } else if (interference != null) {
             properties.put("host.outsideCpu", String.format(Locale.ROOT, "%.3f", interference.outsideShare()));
         }
+        report.variants().get(variant).workloads().forEach((name, w) -> {
+            properties.put("workload." + name + ".target", w.target());
+            properties.put("workload." + name + ".requests.ok", Long.toString(w.requests().ok()));
+            properties.put("workload." + name + ".latency.p99.ms", String.format(Locale.ROOT, "%.3f", w.latencyMs().p99()));
+        });
         if (report.repeats() == null) {
             return properties;
         }

@@ -37,6 +37,31 @@ class ReportCliTest {
     }
 
     @Test
+    void reportAndGateEndWithOneLinePerComparisonStatingItsEffect() {
+        Path run = written("run", SampleReports.quickstart());
+
+        run("report", run.toString());
+        run("gate", run.toString());
+
+        long effects = err.toString().lines().filter(line -> line.startsWith("edgetwin: limited vs unlimited: p99 1.6× lower"
+                + " (61.3 → 38.5 ms)")).count();
+        assertEquals(2, effects, err.toString());
+    }
+
+    @Test
+    void gateOfARunStoppedWhileAVariantWasMeasuredNeverPassesEvenWhenItsThresholdsHold() {
+        Map<String, io.edgetwin.report.VariantResult> variants = new java.util.LinkedHashMap<>();
+        variants.put("limited", SampleReports.limited().withPartial("interrupted (Ctrl-C) after 3.0 of 30 s of its measured load"));
+        Path run = written("run", SampleReports.of("quickstart", variants).abortedBecause("interrupted (Ctrl-C)"));
+
+        int exit = run("gate", run.toString(), "--threshold", "latency.p99 < 1s");
+
+        assertEquals(ReportCli.ABORTED, exit, err.toString());
+        assertTrue(err.toString().contains("limited: run invalid: interrupted (Ctrl-C) after 3.0 of 30 s"), err.toString());
+        assertTrue(err.toString().contains("quickstart: ABORTED"), err.toString());
+    }
+
+    @Test
     void gateOfAPassingRunExitsZero() {
         Path run = written("run", SampleReports.of("quickstart", Map.of("limited", SampleReports.limited())));
 

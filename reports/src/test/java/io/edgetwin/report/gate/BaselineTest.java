@@ -88,4 +88,21 @@ class BaselineTest {
 
         assertEquals("the baseline has no variant 'unlimited'; it has [limited]", refused.getMessage());
     }
+
+    @Test
+    void baselineWhoseVariantWasStoppedEarlyIsRefusedForTolerancesAndComparisons() {
+        Map<String, io.edgetwin.report.VariantResult> stopped = new java.util.LinkedHashMap<>(current.variants());
+        stopped.put("limited", SampleReports.limited().withPartial("interrupted (Ctrl-C) after 3 of 30 s"));
+        Report baseline = SampleReports.of("quickstart", stopped).abortedBecause("interrupted (Ctrl-C)");
+
+        ReportException refused = assertThrows(ReportException.class,
+                () -> Baseline.compare(current, baseline, List.of(Tolerance.parse("latency.p99 +10%"))));
+        ThresholdException comparison = assertThrows(ThresholdException.class, () -> Gate.evaluate(
+                List.of(Threshold.parse("latency.p99 <= baseline.latency.p99")),
+                new Scope("limited", current.variants(), baseline)));
+
+        assertEquals("the baseline's variant 'limited' was measured only in part (interrupted (Ctrl-C) after 3 of 30 s);"
+                + " expected a baseline run that finished", refused.getMessage());
+        assertTrue(comparison.getMessage().contains("was measured only in part"), comparison.getMessage());
+    }
 }

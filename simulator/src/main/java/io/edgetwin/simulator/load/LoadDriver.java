@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.SplittableRandom;
 import java.util.concurrent.Semaphore;
@@ -40,9 +41,12 @@ public final class LoadDriver {
     private final Options options;
     private final Semaphore closedPermits = new Semaphore(0);
     private final Ledger ledger;
-    private long dropped;
-    private long unsent;
-    private long late;
+    // written by the driving thread only; volatile so that snapshot() may read them from another one
+    private volatile long issued;
+    private volatile long dropped;
+    private volatile long unsent;
+    private volatile long late;
+    private volatile long measuredStartNanos = Long.MAX_VALUE;
     private long spinNanos;
     private boolean stopped;
 
@@ -102,6 +106,7 @@ public final class LoadDriver {
         long warmupStart = startNanos;
         long measuredStart = warmupStart + warmup.toNanos();
         ledger.measuredStartsAt(measuredStart);
+        measuredStartNanos = measuredStart;
         SplittableRandom twinChoice = arrival instanceof Arrival.Poisson ? new SplittableRandom(seed ^ 0x5DEECE66DL) : null;
         Histogram sendError = new Histogram(Ledger.MAX_LATENCY_NANOS, 3);
         long[] sequence = {options.firstId()};
@@ -192,7 +197,34 @@ public final class LoadDriver {
         return stopped;
     }
 
+    /**
+     * What the measured part has produced until {@code nowNanos}, read while the load may still run (e.g.
+     * when the run is interrupted): requests still in flight are neither ok nor failed, and the
+     * generator's CPU and send-time errors are not known. Empty before the measured part began.
+     */
+    public Optional<LoadResult> snapshot(long nowNanos) {
+        long start = measuredStartNanos;
+        if (nowNanos <= start) {
+            return Optional.empty();
+        }
+        Histogram latency = new Histogram(Ledger.MAX_LATENCY_NANOS, 3);
+        List<LatencyWindow> windows = ledger.windows();
+        windows.forEach(w -> latency.add(w.latencyNanos()));
+        // answers keep arriving while this reads: ok is what the windows hold, so the histogram and the counts agree
+        long ok = latency.getTotalCount();
+        long failed = ledger.failed();
+        long scheduled = issued;
+        long notSent = dropped + unsent;
+        long sent = Math.max(scheduled - notSent, ok + failed);
+        return Optional.of(new LoadResult(Math.max(scheduled, sent + notSent), sent, dropped, ok, failed, 0, late,
+                Math.min(ledger.correct(), ok), latency, new Histogram(Ledger.MAX_LATENCY_NANOS, 3), windows,
+                Duration.ofNanos(nowNanos - start), 0, 0, unsent));
+    }
+
     private void issue(long id, long intended, boolean measured, Histogram sendError, SplittableRandom twinChoice) {
+        if (measured) {
+            issued++;
+        }
         int twin = twinChoice == null ? (int) (id % transport.twins()) : twinChoice.nextInt(transport.twins());
         Sample sample = samples.get((int) (id % samples.size()));
         long handedOver = System.nanoTime();

@@ -60,6 +60,47 @@ public record LoadResult(long scheduled, long sent, long dropped, long ok, long 
                 measured, sums[8], sums[9], sums[10]);
     }
 
+    /**
+     * Workloads that ran at the same time (one model each) as one result: counts added, histograms and
+     * same-time windows merged, the longest measured part; the generator CPU is the busiest thread's, as
+     * each workload has its own generator thread and the validity rule is about one thread saturating.
+     */
+    public static LoadResult concurrent(List<LoadResult> workloads) {
+        if (workloads.size() == 1) {
+            return workloads.get(0);
+        }
+        Histogram latency = new Histogram(Ledger.MAX_LATENCY_NANOS, 3);
+        Histogram sendError = new Histogram(Ledger.MAX_LATENCY_NANOS, 3);
+        java.util.TreeMap<Long, LatencyWindow> windows = new java.util.TreeMap<>();
+        long[] sums = new long[9];
+        Duration measured = Duration.ZERO;
+        long cpu = 0;
+        long spin = 0;
+        for (LoadResult w : workloads) {
+            latency.add(w.latencyNanos());
+            sendError.add(w.sendErrorNanos());
+            w.windows().forEach(window -> windows.merge(window.startMs(), window, LoadResult::merged));
+            long[] counts = {w.scheduled(), w.sent(), w.dropped(), w.ok(), w.failed(), w.unanswered(), w.late(), w.correct(),
+                    w.unsent()};
+            for (int i = 0; i < sums.length; i++) {
+                sums[i] += counts[i];
+            }
+            measured = measured.compareTo(w.measured()) >= 0 ? measured : w.measured();
+            if (w.generatorCpuNanos() - w.generatorSpinNanos() >= cpu - spin) {
+                cpu = w.generatorCpuNanos();
+                spin = w.generatorSpinNanos();
+            }
+        }
+        return new LoadResult(sums[0], sums[1], sums[2], sums[3], sums[4], sums[5], sums[6], sums[7], latency, sendError,
+                List.copyOf(windows.values()), measured, cpu, spin, sums[8]);
+    }
+
+    private static LatencyWindow merged(LatencyWindow a, LatencyWindow b) {
+        Histogram h = a.latencyNanos().copy();
+        h.add(b.latencyNanos());
+        return new LatencyWindow(a.startMs(), a.count() + b.count(), a.errors() + b.errors(), h);
+    }
+
     public double throughputPerSecond() {
         return ok / (measured.toNanos() / 1e9);
     }

@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Requests as QoS 1 publishes on {@code edgetwin/<thing>/inference/request}, answers from
- * {@code edgetwin/<thing>/inference/response} (docs/topics.md).
+ * {@code edgetwin/<thing>/inference/response} (docs/topics.md); an inference component configured with
+ * another {@code topic} (a second model on the twin) is reached on {@code edgetwin/<thing>/<topic>/...}.
  */
 public final class MqttTransport implements Transport {
 
@@ -19,6 +20,7 @@ public final class MqttTransport implements Transport {
 
     private final BrokerClient broker;
     private final List<String> things;
+    private final String topic;
     private final AtomicLong unknownAnswers = new AtomicLong();
     private final AtomicLong lastSentId = new AtomicLong(-1);
     private volatile Answers answers;
@@ -31,8 +33,14 @@ public final class MqttTransport implements Transport {
     }
 
     public MqttTransport(BrokerClient broker, List<String> things) {
+        this(broker, things, "inference");
+    }
+
+    /** @param topic the component's topic segment: {@code inference}, or its configured {@code topic} */
+    public MqttTransport(BrokerClient broker, List<String> things, String topic) {
         this.broker = broker;
         this.things = List.copyOf(things);
+        this.topic = topic;
     }
 
     @Override
@@ -48,7 +56,7 @@ public final class MqttTransport implements Transport {
         if (first) {
             for (int i = 0; i < things.size(); i++) {
                 int twin = i;
-                broker.subscribe("edgetwin/" + things.get(i) + "/inference/response", 1,
+                broker.subscribe("edgetwin/" + things.get(i) + "/" + topic + "/response", 1,
                         (topic, payload) -> onResponse(twin, payload, this.answers));
             }
         }
@@ -71,7 +79,7 @@ public final class MqttTransport implements Transport {
     public boolean send(int twin, long id, Sample sample) {
         String request = "{\"id\":\"" + id + "\",\"input\":" + sample.inputJson() + "}";
         try {
-            broker.publish("edgetwin/" + things.get(twin) + "/inference/request", request.getBytes(StandardCharsets.UTF_8), 1);
+            broker.publish("edgetwin/" + things.get(twin) + "/" + topic + "/request", request.getBytes(StandardCharsets.UTF_8), 1);
             lastSentId.accumulateAndGet(id, Math::max);
             return true;
         } catch (BrokerException e) {

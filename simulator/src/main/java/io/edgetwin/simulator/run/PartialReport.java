@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The report of a run stopped before its end (Ctrl-C): the variants that finished, with the thresholds
- * they can still be checked against (a comparison with a variant that never finished is left out),
- * marked ABORTED with what the unfinished variant had measured when it stopped.
+ * The report of a run stopped before its end (Ctrl-C): the variants that finished and the one being
+ * measured (marked partial by {@link VariantRun#partial}), with the thresholds they can still be checked
+ * against (a comparison with a variant that never started measuring is left out), marked ABORTED.
  */
 final class PartialReport {
 
@@ -24,10 +24,10 @@ final class PartialReport {
     }
 
     /**
-     * @param finished   the variants that finished, in run order
+     * @param finished   the variants measured, in whole or in part, in run order
      * @param thresholds every variant's thresholds
      * @param reason     why and where the run stopped, e.g. {@code interrupted (Ctrl-C) during [unlimited] 16/30 s ...}
-     * @return empty when no variant finished: there is nothing measured to report
+     * @return empty when no variant was measured: there is nothing to report
      */
     static Optional<Report> of(RunSetup setup, Instant startedAt, Instant stoppedAt, Map<String, VariantResult> finished,
                                Map<String, List<Threshold>> thresholds, String reason) {

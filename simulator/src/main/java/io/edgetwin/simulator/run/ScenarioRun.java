@@ -59,6 +59,7 @@ public final class ScenarioRun {
     private EngineChoice engine = EngineChoice.docker();
 
     private final Map<String, VariantResult> finished = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, VariantRun> running = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private volatile Instant startedAt;
     private volatile String lastProgress = "before any variant started";
     private volatile String backend;
@@ -75,13 +76,20 @@ public final class ScenarioRun {
     }
 
     /**
-     * What this run measured until it was stopped (Ctrl-C): the variants that finished, marked
-     * ABORTED with the last progress line of the one that did not; empty when none finished.
+     * What this run measured until it was stopped (Ctrl-C), marked ABORTED with the last progress line: the
+     * variants that finished, and those being measured with what they measured so far, each marked partial
+     * (invalid, so no gate passes on it); empty when nothing was measured yet.
      */
     public Optional<Report> partial(String why) {
-        Map<String, VariantResult> done;
-        synchronized (finished) {
-            done = new LinkedHashMap<>(finished);
+        Map<String, VariantResult> done = new LinkedHashMap<>();
+        for (Variant variant : scenario.variants()) {
+            VariantResult result = finished.get(variant.name());
+            VariantRun measuring = running.get(variant.name());
+            if (result != null) {
+                done.put(variant.name(), result);
+            } else if (measuring != null) {
+                measuring.partial(why).ifPresent(partial -> done.put(variant.name(), partial));
+            }
         }
         Map<String, List<Threshold>> thresholds = new LinkedHashMap<>();
         scenario.variants().forEach(variant -> thresholds.put(variant.name(), variant.thresholds()));
@@ -130,7 +138,10 @@ public final class ScenarioRun {
         startedAt = clock.instant();
         reapLeftovers();
         String imageRef = image.ensureBuilt(line -> progress.accept(line.replaceFirst("^edgetwin: ", "")));
-        List<Sample> samples = Samples.read(image.models().resolve(scenario.workload().samples()).resolve("samples.csv"));
+        Map<String, List<Sample>> samples = new LinkedHashMap<>();
+        for (io.edgetwin.simulator.scenario.Workload workload : scenario.workloads()) {
+            samples.put(workload.name(), Samples.read(image.models().resolve(workload.samples()).resolve("samples.csv")));
+        }
         RunDirectory dir = teardown.register(RunDirectory.create(runId));
         RunSecurity security = RunSecurity.of(scenario, dir.path(), runId, clock, new SecureRandom());
         Mosquitto broker = teardown.register(security.startBroker(dir.path(), Duration.ofSeconds(10)));
@@ -180,9 +191,12 @@ public final class ScenarioRun {
         progress.accept("variants run one after another, each alone on the host (execution: sequential)");
         Map<String, VariantResult> outcomes = new LinkedHashMap<>();
         for (Variant variant : scenario.variants()) {
-            VariantResult result = new VariantRun(context, variant).run(teardown);
+            VariantRun run = new VariantRun(context, variant);
+            running.put(variant.name(), run);
+            VariantResult result = run.run(teardown);
             outcomes.put(variant.name(), result);
             finished.put(variant.name(), result);
+            running.remove(variant.name());
         }
         return outcomes;
     }
@@ -197,6 +211,7 @@ public final class ScenarioRun {
         Map<String, VariantRun> runs = new LinkedHashMap<>();
         for (Variant variant : scenario.variants()) {
             VariantRun run = new VariantRun(context, variant);
+            running.put(variant.name(), run);
             run.start(teardown);
             runs.put(variant.name(), run);
         }
@@ -208,7 +223,10 @@ public final class ScenarioRun {
         }
         Map<String, VariantResult> outcomes = new LinkedHashMap<>();
         for (Map.Entry<String, VariantRun> e : runs.entrySet()) {
-            outcomes.put(e.getKey(), e.getValue().finish(teardown));
+            VariantResult result = e.getValue().finish(teardown);
+            outcomes.put(e.getKey(), result);
+            finished.put(e.getKey(), result);
+            running.remove(e.getKey());
         }
         return outcomes;
     }

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -85,8 +86,10 @@ public final class ScenarioRunner {
         Teardown teardown = new Teardown();
         ScenarioRun run = new ScenarioRun(scenario, image(), teardown, lines, Clock.systemUTC()).withEngine(engine);
         Thread hook = new Thread(() -> {
+            // what was measured is taken before the twins stop, so their last seconds are not read as gaps
+            Optional<Report> partial = partialOf(run);
             closeAfterInterrupt(teardown);
-            writePartial(run, out);
+            writePartial(partial, run, out);
         }, "edgetwin-teardown");
         Runtime.getRuntime().addShutdownHook(hook);
         Report report;
@@ -111,10 +114,22 @@ public final class ScenarioRunner {
         return image;
     }
 
-    /** On Ctrl-C: what the finished variants measured, marked ABORTED, as k6 prints its summary when interrupted. */
-    private void writePartial(ScenarioRun run, Path out) {
+    private Optional<Report> partialOf(ScenarioRun run) {
         try {
-            run.partial("interrupted (Ctrl-C)").ifPresentOrElse(report -> {
+            return run.partial("interrupted (Ctrl-C)");
+        } catch (RuntimeException e) {
+            progress.accept("ABORTED: could not assemble the partial report: " + e);
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * On Ctrl-C: what the variants measured until then, the one being measured marked partial, the report
+     * ABORTED, as k6 prints its summary when interrupted.
+     */
+    private void writePartial(Optional<Report> partial, ScenarioRun run, Path out) {
+        try {
+            partial.ifPresentOrElse(report -> {
                 try {
                     write(report, out);
                     progress.accept("ABORTED: wrote what was measured until the interrupt to " + out
@@ -122,7 +137,7 @@ public final class ScenarioRunner {
                 } catch (IOException e) {
                     progress.accept("ABORTED: could not write the partial report to " + out + ": " + e.getMessage());
                 }
-            }, () -> progress.accept("ABORTED before any variant finished, so no report was written; last measured: "
+            }, () -> progress.accept("ABORTED before any variant was measured, so no report was written; last progress: "
                     + run.lastProgress()));
         } catch (RuntimeException e) {
             progress.accept("ABORTED: could not assemble the partial report: " + e);

@@ -45,7 +45,8 @@ final class Timeline {
                 observer.twins().stream().map(Timeline::twin).toList(),
                 series.stream().map(Timeline::series).toList(),
                 events.stream().map(e -> new Event(e.tMs(), e.twin(), e.component(), e.kind(), e.detail())).toList(),
-                m.thresholds(), m.passed(), m.missingSeries(), m.interference(), m.recovery());
+                m.thresholds(), m.passed(), m.missingSeries(), m.interference(), m.recovery(), m.correct(), m.partial(),
+                m.workloads());
     }
 
     private static ComponentResult withSummary(ComponentResult result, ComponentSummary summary) {

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  */
 final class ValidityCheck {
 
-    private static final Pattern PERCENTILE = Pattern.compile("latency\\.p(\\d+(?:\\.\\d+)?)");
+    /** {@code latency.p99}, also a workload's ({@code defect.latency.p99}). */
+    private static final Pattern PERCENTILE = Pattern.compile("(?:[a-z][a-z0-9_-]*\\.)?latency\\.p(\\d+(?:\\.\\d+)?)");
 
     private ValidityCheck() {
     }

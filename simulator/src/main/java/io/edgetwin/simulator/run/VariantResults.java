@@ -37,9 +37,7 @@ final class VariantResults {
     static VariantResult of(Scenario scenario, Variant variant, TwinStatus last, TwinOutcome outcome,
                             long twinStartMs, LoadResult load, long peakMemoryBytes, Validity validity) {
         Histogram h = load.latencyNanos();
-        LatencySummary latency = h.getTotalCount() == 0 ? LatencySummary.none()
-                : LatencySummary.fromNanos(h.getValueAtPercentile(50), h.getValueAtPercentile(90),
-                h.getValueAtPercentile(99), h.getMaxValue(), h.getMean());
+        LatencySummary latency = latency(h);
         // The twin's own cgroup counter is the robust signal; Docker's sticky OOMKilled flag also turns
         // true when only a process inside was killed, so it counts only when the twin itself is gone.
         long deviceOoms = Math.max(last.oomKills(), outcome.oomKilled() && !outcome.running() ? 1 : 0)
@@ -48,7 +46,15 @@ final class VariantResults {
                 new RequestCounts(load.sent(), load.ok(), load.failed(), load.dropped() + load.late(), load.unsent()), latency,
                 EncodedHistogram.of(h),
                 load.throughputPerSecond(), Math.max(peakMemoryBytes, last.memory().peakBytes()),
-                new OomKills(deviceOoms, componentOomKills(last)), components(scenario, variant, last));
+                new OomKills(deviceOoms, componentOomKills(last)), components(scenario, variant, last))
+                .withCorrect(Math.min(load.correct(), load.ok()));
+    }
+
+    /** The percentiles of {@code h} (ns) in ms; all 0 when it is empty. */
+    static LatencySummary latency(Histogram h) {
+        return h.getTotalCount() == 0 ? LatencySummary.none()
+                : LatencySummary.fromNanos(h.getValueAtPercentile(50), h.getValueAtPercentile(90),
+                h.getValueAtPercentile(99), h.getMaxValue(), h.getMean());
     }
 
     /**

@@ -5,6 +5,7 @@ import io.edgetwin.report.gate.Threshold;
 import io.edgetwin.report.Interference;
 import io.edgetwin.report.Validity;
 import io.edgetwin.report.VariantResult;
+import io.edgetwin.report.WorkloadResult;
 import io.edgetwin.simulator.broker.BrokerClient;
 import io.edgetwin.simulator.broker.Mosquitto;
 import io.edgetwin.simulator.cloud.CloudRun;
@@ -38,6 +39,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -66,11 +68,11 @@ final class VariantRun {
     }
 
     /**
-     * Shared by every variant of a run; {@code stop} ends a load before its schedule does
-     * ({@link ScenarioRun#withStopCondition}); {@code runtime} is the engine the twins run on.
+     * Shared by every variant of a run; {@code samples} per workload name; {@code stop} ends a load before
+     * its schedule does ({@link ScenarioRun#withStopCondition}); {@code runtime} is the engine the twins run on.
      */
     record RunContext(Scenario scenario, String runId, String imageRef, Mosquitto broker, BrokerClient client,
-                      StatusTracker tracker, List<Sample> samples, Consumer<String> progress, Clock clock,
+                      StatusTracker tracker, Map<String, List<Sample>> samples, Consumer<String> progress, Clock clock,
                       CloudRun cloud, HostProbe host, TwinConnections connections, BooleanSupplier stop,
                       TwinRuntime runtime, RunSecurity security) {
     }
@@ -82,11 +84,17 @@ final class VariantRun {
     private ScheduledExecutorService sampler;
     private Reachability reachability;
     private MqttTransport transport;
+    private final Map<String, MqttTransport> transports = new LinkedHashMap<>();
     private FaultInjector injector;
     private InterferenceMeter interference;
     private RecoveryLog recoveries;
     private long measuredStartNanos;
-    private final List<LoadResult> slices = new ArrayList<>();
+    /**
+     * Per slice driven, each workload's result by name. Guarded by itself, with {@link #driving}: the
+     * interrupt's snapshot reads both from another thread.
+     */
+    private final List<Map<String, LoadResult>> slices = new ArrayList<>();
+    private Map<String, LoadDriver> driving;
 
     /** The whole variant, alone on the host: provision → drive the whole duration with its faults → finish. */
     VariantResult run(Teardown teardown) throws Exception {
@@ -110,7 +118,10 @@ final class VariantRun {
             return thread;
         });
         reachability = new Reachability(fleet.size());
-        transport = new MqttTransport(run.client(), fleet.twins().stream().map(t -> t.spec().thingName()).toList());
+        for (Workload workload : scenario().workloads()) {
+            transports.put(workload.name(), new MqttTransport(run.client(), things(), workload.topic()));
+        }
+        transport = transports.get(scenario().workload().name());
         recoveries = new RecoveryLog(fleet.twins().stream().map(t -> t.spec().thingName()).toList(), run.connections(),
                 run.client()::connectedSince, transport::lastSentId);
         transport.watchAnswers(recoveries::answered);
@@ -125,15 +136,26 @@ final class VariantRun {
      * Drives one measured slice of {@code length} after {@code warmup}; the first slice starts the
      * observer's clock and, when {@code withFaults}, schedules the scenario's faults on it.
      */
-    void drive(Duration warmup, Duration length, boolean withFaults) {
-        Workload workload = scenario().workload();
-        LoadDriver driver = new LoadDriver(transport, run.samples(), scenario().seed() + slices.size(),
-                LoadDriver.Options.defaults().reachableWhen(reachability).startingAt(slices.size() * 1_000_000_000L)
-                        .sendableWhen(() -> reachability.brokerUp() && run.client().isConnected())
-                        .stoppingWhen(run.stop()));
+    void drive(Duration warmup, Duration length, boolean withFaults) throws InterruptedException {
+        Map<String, LoadDriver> drivers = new LinkedHashMap<>();
+        int index = 0;
+        for (Workload workload : scenario().workloads()) {
+            drivers.put(workload.name(), new LoadDriver(transports.get(workload.name()), run.samples().get(workload.name()),
+                    scenario().seed() + slices.size() + 7919L * index++, LoadDriver.Options.defaults().reachableWhen(reachability)
+                    .startingAt(slices.size() * 1_000_000_000L)
+                    .sendableWhen(() -> reachability.brokerUp() && run.client().isConnected())
+                    .stoppingWhen(run.stop())));
+        }
+        LoadDriver driver = drivers.get(scenario().workload().name());
         fleet.drivenBy(driver);
-        progress.accept("warming up for " + warmup.toSeconds() + " s, then " + describe(workload.arrival()) + " per twin for "
-                + length.toSeconds() + " s");
+        synchronized (slices) {
+            driving = drivers;
+        }
+        for (Workload workload : scenario().workloads()) {
+            progress.accept("warming up for " + warmup.toSeconds() + " s, then " + describe(workload.arrival()) + " per twin for "
+                    + length.toSeconds() + " s" + (scenario().severalWorkloads() ? " (" + workload.name() + " → "
+                    + workload.target() + ")" : ""));
+        }
         long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10);
         long measuredStart = start + warmup.toNanos();
         if (slices.isEmpty()) {
@@ -146,10 +168,12 @@ final class VariantRun {
         if (withFaults) {
             injector.schedule(scenario().faults(), measuredStart);
         }
-        slices.add(driver.run(workload.arrival().forFleet(fleet.size()), start, warmup, length, DRAIN,
-                (elapsed, sent, ok, failed, p99) -> progress.accept(String.format(
-                        "%3d/%d s  sent %d  ok %d  failed %d  p99 %.1f ms", elapsed.toSeconds(),
-                        length.toSeconds(), sent, ok, failed, p99 / 1e6))));
+        Map<String, LoadResult> slice = ConcurrentLoad.run(scenario().workloads(), drivers, fleet.size(), start, warmup,
+                length, DRAIN, progress);
+        synchronized (slices) {
+            slices.add(slice);
+            driving = null;
+        }
         interference.end();
         if (driver.stoppedEarly()) {
             progress.accept("load stopped early: the run's outcome was decided");
@@ -162,7 +186,11 @@ final class VariantRun {
         sampler.shutdown();
         // an interrupted reading would look like a series cut off at the end
         sampler.awaitTermination(5, TimeUnit.SECONDS);
-        LoadResult result = LoadResult.combine(slices);
+        Map<String, LoadResult> perWorkload;
+        synchronized (slices) {
+            perWorkload = ConcurrentLoad.perWorkload(slices);
+        }
+        LoadResult result = LoadResult.concurrent(List.copyOf(perWorkload.values()));
         List<TwinStatus> last = new ArrayList<>();
         for (Twin twin : fleet.twins()) {
             last.add(awaitNextStatus(twin.spec().thingName()));
@@ -178,11 +206,17 @@ final class VariantRun {
         List<Threshold> reading = scenario().thresholdsReading(variant.name());
         List<MissingSeries> missing = SeriesCoverage.missing(observer, things(), scenario().components().keySet());
         Interference host = interference.result();
-        Validity validity = InterferenceRule.apply(SeriesCoverage.check(ValidityCheck.of(result, scenario().validity(), reading),
-                missing, reading), host, scenario().validity().maxOutsideCpu());
+        Map<String, WorkloadResult> workloads = WorkloadResults.of(scenario(), perWorkload, reading);
+        Validity validity = InterferenceRule.apply(SeriesCoverage.check(WorkloadResults.withReasons(
+                ValidityCheck.of(result, scenario().validity(), reading), workloads), missing, reading), host,
+                scenario().validity().maxOutsideCpu());
         VariantResult measured = Timeline.attach(VariantResults.of(scenario(), variant, last.get(0), outcome, fleetStartMs,
                 result, run.tracker().peakMemoryBytes(last.get(0).thing()), validity), result, observer)
-                .withMissingSeries(missing).withInterference(host).withRecovery(recoveries.recoveries(measuredStartNanos));
+                .withMissingSeries(missing).withInterference(host).withRecovery(recoveries.recoveries(measuredStartNanos))
+                .withWorkloads(workloads);
+        workloads.forEach((name, w) -> progress.accept(String.format("%s → %s: ok %d of %d, p99 %.1f ms, correct %d, %s",
+                name, w.target(), w.requests().ok(), w.requests().sent(), w.latencyMs().p99(), w.correct(),
+                w.validity().valid() ? "VALID" : "INVALID: " + String.join("; ", w.validity().reasons()))));
         missing.forEach(m -> progress.accept("series not sampled: " + m.describe()));
         if (host != null) {
             progress.accept(host.sentence());
@@ -194,6 +228,46 @@ final class VariantRun {
                 result.ok(), result.scheduled(), result.dropped(), result.unsent(), result.unanswered(), measured.latencyMs().p99(),
                 result.correct(), validity.valid() ? "VALID" : "INVALID: " + String.join("; ", validity.reasons())));
         return VariantResults.withThresholds(measured, variant);
+    }
+
+    /**
+     * What this variant measured until now, while its load may still run (Ctrl-C): the slices driven so far
+     * and the one being driven, from the twins' last status, without waiting for anything. Marked partial,
+     * so it is invalid. Empty before its fleet was up or its measured part began.
+     */
+    Optional<VariantResult> partial(String why) {
+        List<Map<String, LoadResult>> parts;
+        synchronized (slices) {
+            parts = new ArrayList<>(slices);
+            if (driving != null) {
+                Map<String, LoadResult> now = new LinkedHashMap<>();
+                long nanos = System.nanoTime();
+                driving.forEach((name, d) -> d.snapshot(nanos).ifPresent(r -> now.put(name, r)));
+                if (!now.isEmpty()) {
+                    parts.add(now);
+                }
+            }
+        }
+        if (parts.isEmpty() || observer == null) {
+            return Optional.empty();
+        }
+        Optional<TwinStatus> last = run.tracker().latest(things().get(0));
+        if (last.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, LoadResult> perWorkload = ConcurrentLoad.perWorkload(parts);
+        LoadResult load = LoadResult.concurrent(List.copyOf(perWorkload.values()));
+        List<Threshold> reading = scenario().thresholdsReading(variant.name());
+        List<MissingSeries> missing = SeriesCoverage.missing(observer, things(), scenario().components().keySet());
+        Map<String, WorkloadResult> workloads = WorkloadResults.of(scenario(), perWorkload, reading);
+        Validity validity = SeriesCoverage.check(WorkloadResults.withReasons(
+                ValidityCheck.of(load, scenario().validity(), reading), workloads), missing, reading);
+        VariantResult measured = Timeline.attach(VariantResults.of(scenario(), variant, last.get(),
+                new TwinOutcome(false, true, 0), fleetStartMs, load,
+                run.tracker().peakMemoryBytes(last.get().thing()), validity), load, observer).withMissingSeries(missing)
+                .withWorkloads(workloads).withPartial(String.format("%s after %.1f of %d s of its measured load", why,
+                        load.measured().toMillis() / 1000.0, scenario().workload().duration().toSeconds()));
+        return Optional.of(VariantResults.withThresholds(measured, variant));
     }
 
     private List<String> things() {
@@ -230,7 +304,9 @@ final class VariantRun {
             }
         }
         for (Twin twin : twins) {
-            awaitReady(twin, scenario.workload().target());
+            for (Workload workload : scenario.workloads()) {
+                awaitReady(twin, workload.target());
+            }
         }
         return new RunningFleet(scenario, variant, twins, links, run.broker(), run.client(), run.tracker(), run.connections());
     }

@@ -95,6 +95,15 @@ final class Node {
         return entries;
     }
 
+    boolean isSequence() {
+        return yaml instanceof SequenceNode;
+    }
+
+    /** The 1-based line this node starts on. */
+    int line() {
+        return yaml.getStartMark().getLine() + 1;
+    }
+
     List<Node> sequence() {
         if (!(yaml instanceof SequenceNode sequence)) {
             throw error("is " + kind() + "; expected a list");

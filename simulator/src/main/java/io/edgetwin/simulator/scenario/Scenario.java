@@ -19,22 +19,46 @@ import java.util.Objects;
  * optional artifact store and releases ({@code artifacts}, docs/cloud.md), and the engine the twins
  * run on ({@code engine}, docs/scale.md). Components keep file order:
  * the core starts them in that order. {@code text} is the file as read. Format: docs/scenarios.md.
+ * {@code workloads} holds every workload, all running at once on every twin (one model each), starting
+ * with {@code workload}; a scenario of one has just it.
  */
 public record Scenario(Path file, String text, String name, long seed, DeviceSpec device, DeviceProfile profile, int twins,
                        Map<String, ScenarioComponent> components, List<Variant> variants, Workload workload,
                        List<Fault> faults, ValidityRules validity, Execution execution, ArtifactSettings artifacts,
-                       Engine engine) {
+                       Engine engine, List<Workload> workloads) {
 
-    /** A scenario on the docker engine, the default when the file names none. */
+    /** A scenario of one workload on the docker engine, the default when the file names none. */
     public Scenario(Path file, String text, String name, long seed, DeviceSpec device, DeviceProfile profile, int twins,
                     Map<String, ScenarioComponent> components, List<Variant> variants, Workload workload,
                     List<Fault> faults, ValidityRules validity, Execution execution, ArtifactSettings artifacts) {
         this(file, text, name, seed, device, profile, twins, components, variants, workload, faults, validity, execution,
-                artifacts, Engine.DOCKER);
+                artifacts, Engine.DOCKER, List.of(workload));
+    }
+
+    /** A scenario of one workload on {@code engine}. */
+    public Scenario(Path file, String text, String name, long seed, DeviceSpec device, DeviceProfile profile, int twins,
+                    Map<String, ScenarioComponent> components, List<Variant> variants, Workload workload,
+                    List<Fault> faults, ValidityRules validity, Execution execution, ArtifactSettings artifacts,
+                    Engine engine) {
+        this(file, text, name, seed, device, profile, twins, components, variants, workload, faults, validity, execution,
+                artifacts, engine, List.of(workload));
+    }
+
+    /** A scenario of {@code workloads} (starting with {@code workload}) on the docker engine. */
+    public Scenario(Path file, String text, String name, long seed, DeviceSpec device, DeviceProfile profile, int twins,
+                    Map<String, ScenarioComponent> components, List<Variant> variants, Workload workload,
+                    List<Fault> faults, ValidityRules validity, Execution execution, ArtifactSettings artifacts,
+                    List<Workload> workloads) {
+        this(file, text, name, seed, device, profile, twins, components, variants, workload, faults, validity, execution,
+                artifacts, Engine.DOCKER, workloads);
     }
 
     public Scenario {
         Objects.requireNonNull(engine, "engine");
+        workloads = List.copyOf(workloads);
+        if (workloads.isEmpty() || !workloads.get(0).equals(workload)) {
+            throw new IllegalArgumentException("workloads " + workloads + " must start with the workload " + workload);
+        }
         components = Collections.unmodifiableMap(new LinkedHashMap<>(components));
         variants = List.copyOf(variants);
         faults = List.copyOf(faults);
@@ -47,7 +71,12 @@ public record Scenario(Path file, String text, String name, long seed, DeviceSpe
     /** The same scenario on another engine ({@code --engine}). */
     public Scenario withEngine(Engine other) {
         return new Scenario(file, text, name, seed, device, profile, twins, components, variants, workload, faults, validity,
-                execution, artifacts, other);
+                execution, artifacts, other, workloads);
+    }
+
+    /** Whether several workloads run at once (each model with its own stream); their results are reported apart. */
+    public boolean severalWorkloads() {
+        return workloads.size() > 1;
     }
 
     /** How variants share the host. */

@@ -19,7 +19,7 @@ import java.util.Set;
 public final class ScenarioReader {
 
     private static final Set<String> TOP = Set.of("name", "seed", "device", "fleet", "components", "variants", "workload",
-            "faults", "thresholds", "validity", "execution", "artifacts", "engine", "security");
+            "workloads", "faults", "thresholds", "validity", "execution", "artifacts", "engine", "security");
     private static final Set<String> DEVICE = Set.of("profile", "memory", "swap", "cpus", "pids");
     private static final Set<String> FLEET = Set.of("twins");
     private static final Set<String> VALIDITY = Set.of("minDuration", "maxGeneratorCpu", "percentiles", "maxOutsideCpu");
@@ -51,11 +51,13 @@ public final class ScenarioReader {
         DeviceSpec device = device(deviceNode, profile);
         int twins = top.containsKey("fleet") ? twins(top.get("fleet")) : 1;
         Map<String, ScenarioComponent> components = components(required(root, top, "components"));
-        Workload workload = WorkloadReader.read(required(root, top, "workload"), components, file);
+        List<Workload> workloads = WorkloadReader.readAll(workloadNode(root, top), components, catalog, file);
+        Workload workload = workloads.get(0);
         Map<String, Node> thresholds = top.containsKey("thresholds") ? top.get("thresholds").entries() : Map.of();
         ArtifactSettings artifacts = CloudSections.artifacts(top.get("artifacts"), catalog);
         Security security = top.containsKey("security") ? Security.read(top.get("security")) : Security.MTLS;
         List<Variant> variants = variants(required(root, top, "variants"), components, thresholds, artifacts, security);
+        WorkloadThresholds.requireKnown(variants, workloads, thresholds);
         List<Fault> faults = top.containsKey("faults")
                 ? new FaultReader(catalog, components, twins, workload.duration()).read(top.get("faults")) : List.of();
         double outsideCpu = ValidityRules.machineDefault(System.getenv(ValidityRules.MAX_OUTSIDE_CPU_ENV));
@@ -68,7 +70,16 @@ public final class ScenarioReader {
         }
         Engine engine = top.containsKey("engine") ? engine(top.get("engine")) : Engine.DOCKER;
         return new Scenario(file, loaded.text(), name, seed, device, profile, twins, components, variants, workload, faults,
-                validity, execution, artifacts, engine);
+                validity, execution, artifacts, engine, workloads);
+    }
+
+    /** {@code workload:} (one, or a list) or {@code workloads:} (a list); not both. */
+    private static Node workloadNode(Node root, Map<String, Node> top) {
+        if (top.containsKey("workload") && top.containsKey("workloads")) {
+            throw top.get("workloads").error("is given beside workload; expected one of them: workload for one,"
+                    + " workloads for a list");
+        }
+        return top.containsKey("workloads") ? top.get("workloads") : required(root, top, "workload");
     }
 
     private static int twins(Node fleet) {

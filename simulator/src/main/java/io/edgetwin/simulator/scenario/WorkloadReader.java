@@ -9,16 +9,95 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Reads {@code workload}: target, input, arrival model and its rate, warm-up and duration. */
+/**
+ * Reads {@code workload} (one) or {@code workloads} (a list, all running at once): each a target, input,
+ * arrival model and its rate, warm-up and duration, and a name for reports and thresholds.
+ */
 final class WorkloadReader {
 
-    private static final Set<String> WORKLOAD = Set.of("target", "arrival", "rate", "burst", "trace", "warmup", "duration", "input");
+    private static final Set<String> WORKLOAD = Set.of("target", "arrival", "rate", "burst", "trace", "warmup", "duration", "input",
+            "name");
     private static final Set<String> INPUT = Set.of("samples");
     private static final Set<String> STAGE = Set.of("rate", "from", "to", "for");
     private static final Set<String> BURST = Set.of("rate", "every", "for");
     private static final List<String> ARRIVALS = List.of("constant", "poisson", "closed", "step", "burst", "replay");
 
     private WorkloadReader() {
+    }
+
+    /**
+     * One workload (a mapping) or several (a sequence). With several, each must target its own inference
+     * component, with samples of that component's model family, under its own name.
+     */
+    static List<Workload> readAll(Node node, Map<String, ScenarioComponent> components, RecipeCatalog catalog,
+                                  Path scenarioFile) {
+        if (!node.isSequence()) {
+            Workload one = read(node, components, scenarioFile);
+            return List.of(one.onTopic(topic(components.get(one.target()), catalog)));
+        }
+        List<Node> items = node.sequence();
+        if (items.isEmpty()) {
+            throw node.error("is empty; expected one workload or more, each {target, input, arrival, rate, duration, ...}");
+        }
+        List<Workload> workloads = new ArrayList<>();
+        Map<String, Node> targets = new java.util.LinkedHashMap<>();
+        Map<String, Node> names = new java.util.LinkedHashMap<>();
+        for (Node item : items) {
+            Workload read = read(item, components, scenarioFile);
+            Workload workload = read.onTopic(topic(components.get(read.target()), catalog));
+            Map<String, Node> fields = item.mapping(WORKLOAD);
+            Node target = fields.get("target");
+            if (targets.containsKey(workload.target())) {
+                throw target.error("'" + workload.target() + "' is already the target of the workload at line "
+                        + targets.get(workload.target()).line() + "; expected each workload to target its own inference"
+                        + " component (two streams to one model are one workload with the sum of their rates)");
+            }
+            targets.put(workload.target(), target);
+            if (items.size() > 1) {
+                requireInference(target, components.get(workload.target()), catalog);
+                requireSamplesFit(fields.containsKey("input") ? fields.get("input") : item, workload,
+                        components.get(workload.target()), catalog);
+            }
+            Node named = fields.containsKey("name") ? fields.get("name") : item;
+            if (names.containsKey(workload.name())) {
+                throw named.error("workload name '" + workload.name() + "' is taken by the workload at line "
+                        + names.get(workload.name()).line() + "; expected a name of its own, e.g. name: "
+                        + workload.name() + "-2");
+            }
+            names.put(workload.name(), named);
+            workloads.add(workload);
+        }
+        return workloads;
+    }
+
+    private static void requireInference(Node target, ScenarioComponent component, RecipeCatalog catalog) {
+        if (model(component, catalog) == null) {
+            throw target.error("'" + component.name() + "' is not an inference component (its configuration has no"
+                    + " model); expected a component that answers inference requests, such as com.edgetwin.Inference");
+        }
+    }
+
+    private static void requireSamplesFit(Node where, Workload workload, ScenarioComponent component, RecipeCatalog catalog) {
+        String model = model(component, catalog);
+        if (!Workload.family(model).equals(Workload.family(workload.samples()))) {
+            throw where.error("samples '" + workload.samples() + "' do not fit model '" + model + "' of "
+                    + component.name() + "; expected samples of the " + Workload.family(model) + " family, e.g. "
+                    + Workload.family(model) + "-" + model.substring(Workload.family(model).length()).replaceFirst("^-", "")
+                    .replaceFirst("-x\\d+$", ""));
+        }
+    }
+
+    /** The component's topic segment: its scenario configuration's, else its recipe's, else {@code inference}. */
+    private static String topic(ScenarioComponent component, RecipeCatalog catalog) {
+        Object topic = component.configuration().get("topic");
+        return topic != null ? topic.toString()
+                : catalog.defaultOf(component.name(), component.version(), "topic").orElse(Workload.DEFAULT_TOPIC);
+    }
+
+    /** The component's model: its scenario configuration's, else its recipe's default; null when it has none. */
+    private static String model(ScenarioComponent component, RecipeCatalog catalog) {
+        Object model = component.configuration().get("model");
+        return model != null ? model.toString() : catalog.defaultOf(component.name(), component.version(), "model").orElse(null);
     }
 
     static Workload read(Node node, Map<String, ScenarioComponent> components, Path scenarioFile) {
@@ -37,7 +116,16 @@ final class WorkloadReader {
         if (measured.isZero()) {
             throw duration.error("is zero; expected a positive duration such as 30s");
         }
-        return new Workload(target.text(), arrival(node, fields, scenarioFile), warmup, measured, samples);
+        Arrival arrival = arrival(node, fields, scenarioFile);
+        if (!fields.containsKey("name")) {
+            return new Workload(target.text(), arrival, warmup, measured, samples);
+        }
+        Node name = fields.get("name");
+        if (!name.text().matches("[a-z][a-z0-9_-]*")) {
+            throw name.error("'" + name.text() + "' is not a workload name; expected lower-case letters, digits, '-' or '_',"
+                    + " starting with a letter (thresholds name it: defect.latency.p99)");
+        }
+        return new Workload(target.text(), arrival, warmup, measured, samples, name.text(), Workload.DEFAULT_TOPIC);
     }
 
     private static Arrival arrival(Node node, Map<String, Node> fields, Path scenarioFile) {

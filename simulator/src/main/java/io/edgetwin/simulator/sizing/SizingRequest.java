@@ -52,6 +52,13 @@ public record SizingRequest(Scenario scenario, String component, List<Threshold>
                 throw new SizingException("--slo '" + slo.expr() + "' compares with another run; expected a fixed bound,"
                         + " e.g. --slo \"latency.p99 < 50ms\" (a sizing trial has no other variant)");
             }
+            if (slo.metric() instanceof io.edgetwin.report.gate.WorkloadMetric named && (!scenario.severalWorkloads()
+                    || scenario.workloads().stream().noneMatch(w -> w.name().equals(named.workload())))) {
+                throw new SizingException("--slo '" + slo.expr() + "' names workload '" + named.workload() + "'; expected "
+                        + (scenario.severalWorkloads() ? "one of " + scenario.workloads().stream().map(
+                        io.edgetwin.simulator.scenario.Workload::name).toList() : "'" + named.base().key()
+                        + "' (the scenario has one workload)"));
+            }
             if (slo.metric() instanceof ComponentMetric kills && !scenario.components().containsKey(kills.component())) {
                 throw new SizingException("--slo '" + slo.expr() + "' names component '" + kills.component()
                         + "', which is not in the scenario; expected one of " + scenario.components().keySet());

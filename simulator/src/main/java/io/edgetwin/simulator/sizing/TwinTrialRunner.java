@@ -57,7 +57,8 @@ public final class TwinTrialRunner implements TrialRunner {
         Scenario scenario = request.scenario();
         Scenario trial = new Scenario(scenario.file(), scenario.text(), scenario.name(), scenario.seed(), scenario.device(),
                 scenario.profile(), scenario.twins(), scenario.components(), List.of(variant), scenario.workload(),
-                scenario.faults(), scenario.validity(), Scenario.Execution.SEQUENTIAL, scenario.artifacts());
+                scenario.faults(), scenario.validity(), Scenario.Execution.SEQUENTIAL, scenario.artifacts(),
+                scenario.workloads());
         ComponentWatch watch = new ComponentWatch(request.component(), System::nanoTime);
         AtomicBoolean stoppedEarly = new AtomicBoolean();
         Report report = null;

@@ -131,6 +131,39 @@ class LoadDriverTest {
         assertEquals(150, result.scheduled());
     }
 
+    @Test
+    void aSnapshotWhileTheLoadRunsHoldsWhatWasMeasuredSoFarAndNothingBeforeItsMeasuredPart() throws Exception {
+        EchoTransport echo = new EchoTransport(2, 0, twin -> false);
+        LoadDriver driver = new LoadDriver(echo, SAMPLES, 42, LoadDriver.Options.defaults());
+        long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
+        java.util.concurrent.CompletableFuture<LoadResult> whole = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                driver.run(new Arrival.Constant(100), start, Duration.ofMillis(300), Duration.ofSeconds(3), SECOND,
+                        (elapsed, sent, ok, failed, p99) -> { }));
+
+        assertThat(driver.snapshot(start)).as("still in its warm-up").isEmpty();
+        LoadResult partial = awaitSnapshot(driver, snapshot -> snapshot.ok() >= 50);
+        LoadResult finished = whole.get(10, TimeUnit.SECONDS);
+
+        assertThat(partial.measured()).isLessThan(Duration.ofSeconds(3));
+        assertThat(partial.ok()).isLessThan(finished.ok());
+        assertThat(partial.ok() + partial.failed()).isLessThanOrEqualTo(partial.sent());
+        assertEquals(partial.ok(), partial.correct(), "the echo answers every sample's own label");
+        assertEquals(partial.ok(), partial.latencyNanos().getTotalCount());
+        assertThat(partial.windows()).isNotEmpty();
+    }
+
+    private static LoadResult awaitSnapshot(LoadDriver driver, java.util.function.Predicate<LoadResult> condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            java.util.Optional<LoadResult> snapshot = driver.snapshot(System.nanoTime());
+            if (snapshot.isPresent() && condition.test(snapshot.get())) {
+                return snapshot.get();
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+        throw new AssertionError("no snapshot met the condition within 10 s");
+    }
+
     private static LoadResult run(LoadDriver driver, Arrival arrival, Duration warmup, Duration duration) {
         return driver.run(arrival, System.nanoTime(), warmup, duration, Duration.ofSeconds(5),
                 (elapsed, sent, ok, failed, p99) -> { });

@@ -43,6 +43,26 @@ class PartialReportTest {
     }
 
     @Test
+    void theVariantBeingMeasuredIsReportedPartialAndInvalidSoNoGatePassesOnIt() {
+        Map<String, VariantResult> measured = new java.util.LinkedHashMap<>();
+        measured.put("limited", variant());
+        measured.put("unlimited", variant().withCorrect(90).withPartial("interrupted (Ctrl-C) after 16.0 of 30 s of its measured load"));
+
+        Report report = PartialReport.of(SETUP, START, START.plusSeconds(50), measured, THRESHOLDS, "interrupted (Ctrl-C)")
+                .orElseThrow();
+
+        VariantResult unlimited = report.variants().get("unlimited");
+        assertEquals(Outcome.ABORTED, report.verdict());
+        assertThat(unlimited.partial()).contains("after 16.0 of 30 s");
+        assertThat(unlimited.validity().valid()).isFalse();
+        assertEquals(90L, unlimited.correct());
+        assertThat(report.variants().get("limited").thresholds()).extracting(ThresholdResult::expr)
+                .containsExactly("errors.rate < 1%", "latency.p99 < 0.5 * unlimited.latency.p99");
+        assertEquals(Outcome.INVALID, Report.of(SETUP, START, START, report.variants()).verdict(),
+                "without the ABORTED mark the partial variant still makes the run INVALID, never PASS");
+    }
+
+    @Test
     void nothingIsReportedWhenNoVariantFinished() {
         assertThat(PartialReport.of(SETUP, START, START.plusSeconds(20), Map.of(), THRESHOLDS, "interrupted")).isEmpty();
     }

@@ -56,6 +56,101 @@ class ScenarioReaderTest {
         assertEquals(30, scenario.workload().duration().toSeconds());
     }
 
+    private static final RecipeCatalog TWO_MODELS = RecipeCatalog.of(Set.of("com.edgetwin.Inference@1.0.0",
+            "com.edgetwin.DefectInspection@1.0.0", "com.edgetwin.CpuHog@1.0.0"), java.util.Map.of(
+            "com.edgetwin.Inference@1.0.0", java.util.Map.of("model", "anomaly-mlp", "topic", "inference"),
+            "com.edgetwin.DefectInspection@1.0.0", java.util.Map.of("model", "defect-cnn", "topic", "defect-inspection")));
+    private static final String TWO = """
+            name: two
+            device: {memory: 2g, cpus: 1.4}
+            components:
+              com.edgetwin.Inference: {version: 1.0.0}
+              com.edgetwin.DefectInspection: {version: 1.0.0}
+              com.edgetwin.CpuHog: {version: 1.0.0}
+            variants:
+              limited: {}
+              unlimited: {}
+            workloads:
+              - {target: com.edgetwin.Inference, input: {samples: anomaly-mlp}, rate: 50/s, duration: 30s}
+              - {name: cam, target: com.edgetwin.DefectInspection, input: {samples: defect-cnn}, rate: 10/s, duration: 30s}
+            thresholds:
+              limited: ["cam.latency.p99 < 80ms", "anomaly.latency.p99 < 0.5 * unlimited.latency.p99"]
+            """;
+
+    @Test
+    void severalWorkloadsRunAtOnceEachOnItsComponentsTopicUnderItsName() throws IOException {
+        Scenario scenario = new ScenarioReader(TWO_MODELS, 2).read(write(TWO));
+
+        assertThat(scenario.workloads()).extracting(Workload::name).containsExactly("anomaly", "cam");
+        assertThat(scenario.workloads()).extracting(Workload::topic).containsExactly("inference", "defect-inspection");
+        assertEquals(scenario.workloads().get(0), scenario.workload());
+        assertThat(scenario.severalWorkloads()).isTrue();
+        assertThat(scenario.variants().get(0).thresholds()).extracting(t -> t.metric().key())
+                .containsExactly("cam.latency.p99", "anomaly.latency.p99");
+    }
+
+    @Test
+    void theSingleWorkloadFormIsAListOfOne() throws IOException {
+        Scenario single = reader.read(write(VALID));
+        Scenario list = reader.read(write(VALID.replace("workload: {target: com.edgetwin.Inference, rate: 50/s, warmup: 2s, duration: 30s}",
+                "workloads: [{target: com.edgetwin.Inference, rate: 50/s, warmup: 2s, duration: 30s}]")));
+
+        assertThat(single.workloads()).containsExactly(single.workload());
+        assertEquals(single.workloads(), list.workloads());
+        assertThat(single.severalWorkloads()).isFalse();
+    }
+
+    @Test
+    void twoWorkloadsOnOneTargetAreRefusedAtTheSecondTarget() throws IOException {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> new ScenarioReader(TWO_MODELS, 2).read(write(TWO
+                .replace("{name: cam, target: com.edgetwin.DefectInspection, input: {samples: defect-cnn}",
+                        "{name: cam, target: com.edgetwin.Inference, input: {samples: anomaly-mlp}"))));
+
+        assertThat(e.getMessage()).contains("scenario.yaml:12:").contains("'com.edgetwin.Inference' is already the target"
+                + " of the workload at line 11");
+    }
+
+    @Test
+    void aTargetThatIsNotAnInferenceComponentIsRefused() throws IOException {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> new ScenarioReader(TWO_MODELS, 2).read(write(TWO
+                .replace("target: com.edgetwin.DefectInspection", "target: com.edgetwin.CpuHog"))));
+
+        assertThat(e.getMessage()).contains("scenario.yaml:12:").contains("'com.edgetwin.CpuHog' is not an inference"
+                + " component (its configuration has no model)");
+    }
+
+    @Test
+    void samplesThatDoNotFitTheTargetsModelAreRefused() throws IOException {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> new ScenarioReader(TWO_MODELS, 2).read(write(TWO
+                .replace("input: {samples: defect-cnn}", "input: {samples: anomaly-mlp}"))));
+
+        assertThat(e.getMessage()).contains("scenario.yaml:12:")
+                .contains("samples 'anomaly-mlp' do not fit model 'defect-cnn' of com.edgetwin.DefectInspection");
+    }
+
+    @Test
+    void aThresholdNamingAnUnknownWorkloadIsRefusedAtItsLineAndColumn() throws IOException {
+        ScenarioException several = assertThrows(ScenarioException.class, () -> new ScenarioReader(TWO_MODELS, 2)
+                .read(write(TWO.replace("cam.latency.p99 < 80ms", "defect.latency.p99 < 80ms"))));
+        ScenarioException single = assertThrows(ScenarioException.class, () -> reader.read(write(VALID.replace(
+                "latency.p99 < 50ms", "anomaly.latency.p99 < 50ms"))));
+
+        assertThat(several.getMessage()).contains("scenario.yaml:14:13: ")
+                .contains("unknown workload 'defect'; expected one of [anomaly, cam]");
+        assertThat(single.getMessage()).contains("scenario.yaml:14:13: ")
+                .contains("the scenario has one workload, whose figures are the variant's; expected 'latency.p99'");
+    }
+
+    @Test
+    void theShippedMultiModelScenarioIsValid() {
+        Scenario scenario = new ScenarioReader(RecipeCatalog.load(Path.of("../edge-core/src/main/recipes")), 2)
+                .read(Path.of("../scenarios/multi-model.yaml"));
+
+        assertThat(scenario.workloads()).extracting(Workload::target)
+                .containsExactly("com.edgetwin.Inference", "com.edgetwin.DefectInspection");
+        assertThat(scenario.workloads()).extracting(Workload::topic).containsExactly("inference", "defect-inspection");
+    }
+
     @Test
     void swapIsAddedToMemoryWhenTheScenarioAsksForIt() throws IOException {
         Scenario scenario = reader.read(write(VALID.replace("pids: 512}", "pids: 512, swap: 256m}")));
@@ -248,6 +343,17 @@ class ScenarioReaderTest {
                 .contains("scenario.yaml:14:13: ").contains("circular: 'limited' compares with 'unlimited'");
         assertThat(assertThrows(ScenarioException.class, () -> reader.read(write(mixed))).getMessage())
                 .contains("scenario.yaml:14:13: ").contains("latency.p99 is in ms but unlimited.memory.peak is in bytes");
+    }
+
+    @Test
+    void accuracyWithATimeUnitIsRefusedAtItsLineAndColumnAndWithAPercentageAccepted() throws IOException {
+        ScenarioException e = assertThrows(ScenarioException.class, () -> reader.read(write(VALID.replace(
+                "latency.p99 < 50ms", "accuracy < 10ms"))));
+
+        assertThat(e.getMessage()).contains("scenario.yaml:14:13: ")
+                .contains("unit 'ms' does not apply to accuracy; expected % or none for a fraction");
+        assertThat(reader.read(write(VALID.replace("latency.p99 < 50ms", "accuracy >= 95%"))).thresholdsReading("limited"))
+                .extracting(t -> t.metric().key()).contains("accuracy");
     }
 
     @Test

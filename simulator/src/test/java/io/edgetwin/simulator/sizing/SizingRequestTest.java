@@ -45,6 +45,24 @@ class SizingRequestTest {
     }
 
     @Test
+    void withSeveralWorkloadsAnSloMayNameTheSizedModelsWorkloadAndOnlyAKnownOne() {
+        Scenario one = scenario(50, Duration.ofSeconds(16));
+        Workload defect = new Workload("com.edgetwin.DefectInspection", new Arrival.Constant(20), Duration.ofSeconds(3),
+                Duration.ofSeconds(16), "defect-cnn", "defect", "defect-inspection");
+        Scenario two = new Scenario(one.file(), one.text(), one.name(), one.seed(), one.device(), one.profile(), one.twins(),
+                one.components(), one.variants(), one.workload(), one.faults(), one.validity(), one.execution(),
+                one.artifacts(), List.of(one.workload(), defect));
+
+        SizingRequest request = SizingRequest.of(two, INFERENCE, List.of("defect.latency.p99 < 80ms"), "64m..1g", "0.1..2");
+
+        assertThat(request.slos()).extracting(Threshold::expr).contains("defect.latency.p99 < 80ms");
+        assertThatThrownBy(() -> SizingRequest.of(two, INFERENCE, List.of("camera.latency.p99 < 80ms"), "64m..1g", "0.1..2"))
+                .hasMessage("--slo 'camera.latency.p99 < 80ms' names workload 'camera'; expected one of [anomaly, defect]");
+        assertThatThrownBy(() -> request(INFERENCE, List.of("anomaly.latency.p99 < 80ms"), "64m..1g", "0.1..2"))
+                .hasMessageContaining("expected 'latency.p99' (the scenario has one workload)");
+    }
+
+    @Test
     void aComponentNotInTheScenarioIsRefusedWithTheOnesThatAre() {
         assertThatThrownBy(() -> request("ml.Nope", List.of("latency.p99 < 50ms"), "64m..1g", "0.1..2"))
                 .isInstanceOf(SizingException.class)
