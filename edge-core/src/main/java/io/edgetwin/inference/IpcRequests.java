@@ -53,19 +53,19 @@ final class IpcRequests implements AutoCloseable {
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile boolean closing;
 
-    private IpcRequests(GreengrassCoreIPCClientV2 ipc, ExecutorService delivery, String thing) {
+    private IpcRequests(GreengrassCoreIPCClientV2 ipc, ExecutorService delivery, String thing, String topic) {
         this.ipc = ipc;
         this.delivery = delivery;
-        this.cloudRequest = "edgetwin/" + thing + "/inference/request";
-        this.cloudResponse = "edgetwin/" + thing + "/inference/response";
+        this.cloudRequest = "edgetwin/" + thing + "/" + topic + "/request";
+        this.cloudResponse = "edgetwin/" + thing + "/" + topic + "/response";
     }
 
     /**
      * Connects to the core as the environment says ({@code AWS_GG_NUCLEUS_DOMAIN_SOCKET_FILEPATH_FOR_COMPONENT},
      * {@code SVCUID}, {@code AWS_IOT_THING_NAME}); throws when a variable is missing or the core refuses
-     * the token.
+     * the token. {@code topic} names the cloud-side topics ({@code edgetwin/<thing>/<topic>/request}).
      */
-    static IpcRequests connect(Map<String, String> env) throws IOException {
+    static IpcRequests connect(Map<String, String> env, String topic) throws IOException {
         String socket = require(env, "AWS_GG_NUCLEUS_DOMAIN_SOCKET_FILEPATH_FOR_COMPONENT");
         String token = require(env, "SVCUID");
         ExecutorService delivery = Executors.newSingleThreadExecutor(r -> {
@@ -76,7 +76,7 @@ final class IpcRequests implements AutoCloseable {
         try {
             GreengrassCoreIPCClientV2 ipc = GreengrassCoreIPCClientV2.builder()
                     .withSocketPath(socket).withAuthToken(token).withExecutor(task -> deliver(delivery, task)).build();
-            return new IpcRequests(ipc, delivery, env.getOrDefault("AWS_IOT_THING_NAME", "local"));
+            return new IpcRequests(ipc, delivery, env.getOrDefault("AWS_IOT_THING_NAME", "local"), topic);
         } catch (IOException | RuntimeException e) {
             delivery.shutdownNow();
             throw e;

@@ -63,7 +63,7 @@ class IpcRequestsTest {
         server.start();
         server.authorize(INFERENCE, "inference-token",
                 RecipeStore.load(Path.of("src/main/recipes")).find(INFERENCE, "1.0.0").defaultConfiguration());
-        requests = IpcRequests.connect(environment("inference-token"));
+        requests = IpcRequests.connect(environment("inference-token"), "inference");
         serving = new Thread(() -> {
             try {
                 requests.serve(request -> requests.send(new Responder.Reply(request.source(), echo(request))));
@@ -122,12 +122,12 @@ class IpcRequestsTest {
 
     @Test
     void aTokenTheCoreDidNotGiveOutIsRefusedAtConnect() {
-        assertThrows(Exception.class, () -> IpcRequests.connect(environment("stolen-token")).close());
+        assertThrows(Exception.class, () -> IpcRequests.connect(environment("stolen-token"), "inference").close());
     }
 
     @Test
     void aMissingVariableIsNamed() {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> IpcRequests.connect(Map.of()));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> IpcRequests.connect(Map.of(), "inference"));
 
         assertTrue(e.getMessage().startsWith("AWS_GG_NUCLEUS_DOMAIN_SOCKET_FILEPATH_FOR_COMPONENT is not set"), e.getMessage());
     }
