@@ -94,7 +94,7 @@ public final class ReportJson {
 
     /**
      * Fills fields added to schema version 2 after its first files ({@code provenance}, {@code aborted},
-     * {@code repeats}, a variant's {@code interference}, a threshold's {@code comparison} and
+     * {@code repeats}, a variant's {@code interference} and {@code placement}, a threshold's {@code comparison} and
      * {@code ratioCheck}) with null, a variant's {@code missingSeries} and {@code recovery} with none and
      * {@code requests.unsent} with 0, where a file lacks them, so older reports still read (e.g. as a
      * gate's baseline); true when something was filled.
@@ -111,6 +111,10 @@ public final class ReportJson {
             for (JsonNode variant : variants) {
                 if (variant instanceof ObjectNode v && !v.has("interference")) {
                     v.putNull("interference");
+                    filled = true;
+                }
+                if (variant instanceof ObjectNode v && !v.has("placement")) {
+                    v.putNull("placement");
                     filled = true;
                 }
                 if (variant instanceof ObjectNode v && !v.has("missingSeries")) {

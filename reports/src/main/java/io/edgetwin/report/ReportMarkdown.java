@@ -42,6 +42,7 @@ public final class ReportMarkdown {
                 out.append("- ⚠️ ").append(name).append(" run invalid: ").append(reason).append('\n')));
         out.append(missingSection(report.variants()));
         out.append(RepeatsMarkdown.render(report));
+        out.append(PlacementRows.section(report.variants()));
         out.append(RecoveryMarkdown.section(report.variants()));
         out.append("## Component limits\n");
         report.variants().forEach((name, variant) -> out.append(componentSection(name, variant)));

@@ -28,6 +28,8 @@ import java.util.Objects;
  * @param interference          what the rest of the host used while this variant was measured; {@code null}
  *                              when it was not measured
  * @param recovery              per fault that cut twins off, how the harness and each twin came back
+ * @param placement             where the inference ran and what it cost ({@link PlacementResult}); {@code null}
+ *                              when the run did not measure it
  */
 public record VariantResult(DeviceCaps device, DeviceCaps requested, long twinStartMs, Validity validity,
                             RequestCounts requests, LatencySummary latencyMs, EncodedHistogram latencyHistogram,
@@ -35,7 +37,7 @@ public record VariantResult(DeviceCaps device, DeviceCaps requested, long twinSt
                             Map<String, ComponentResult> components, List<Window> windows, List<FleetTwin> twins,
                             List<ResourceSeries> series, List<Event> events, List<ThresholdResult> thresholds,
                             boolean passed, List<MissingSeries> missingSeries, Interference interference,
-                            List<Recovery> recovery) {
+                            List<Recovery> recovery, PlacementResult placement) {
 
     public VariantResult {
         Objects.requireNonNull(device, "device");
@@ -74,7 +76,20 @@ public record VariantResult(DeviceCaps device, DeviceCaps requested, long twinSt
                          boolean passed) {
         this(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram, throughputPerSec,
                 devicePeakMemoryBytes, oomKills, components, windows, twins, series, events, thresholds, passed, List.of(),
-                null, List.of());
+                null, List.of(), null);
+    }
+
+    /** A result whose placement was not measured. */
+    public VariantResult(DeviceCaps device, DeviceCaps requested, long twinStartMs, Validity validity,
+                         RequestCounts requests, LatencySummary latencyMs, EncodedHistogram latencyHistogram,
+                         double throughputPerSec, long devicePeakMemoryBytes, OomKills oomKills,
+                         Map<String, ComponentResult> components, List<Window> windows, List<FleetTwin> twins,
+                         List<ResourceSeries> series, List<Event> events, List<ThresholdResult> thresholds,
+                         boolean passed, List<MissingSeries> missingSeries, Interference interference,
+                         List<Recovery> recovery) {
+        this(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram, throughputPerSec,
+                devicePeakMemoryBytes, oomKills, components, windows, twins, series, events, thresholds, passed,
+                missingSeries, interference, recovery, null);
     }
 
     /** A measured variant with no time line and no thresholds checked yet. */
@@ -85,7 +100,7 @@ public record VariantResult(DeviceCaps device, DeviceCaps requested, long twinSt
                                          Map<String, ComponentResult> components) {
         return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
                 throughputPerSec, devicePeakMemoryBytes, oomKills, components, List.of(), List.of(), List.of(),
-                List.of(), List.of(), true, List.of(), null, List.of());
+                List.of(), List.of(), true, List.of(), null, List.of(), null);
     }
 
     /** This result with its time line: windows, fleet status, resource series and events. */
@@ -93,49 +108,56 @@ public record VariantResult(DeviceCaps device, DeviceCaps requested, long twinSt
                                       List<ResourceSeries> seriesList, List<Event> eventList) {
         return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
                 throughputPerSec, devicePeakMemoryBytes, oomKills, components, windowList, twinList, seriesList,
-                eventList, thresholds, passed, missingSeries, interference, recovery);
+                eventList, thresholds, passed, missingSeries, interference, recovery, placement);
     }
 
     /** This result with {@code recoveries} as its recovery figures. */
     public VariantResult withRecovery(List<Recovery> recoveries) {
         return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
                 throughputPerSec, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
-                thresholds, passed, missingSeries, interference, recoveries);
+                thresholds, passed, missingSeries, interference, recoveries, placement);
     }
 
     /** This result with {@code results} as its thresholds; passed follows from them. */
     public VariantResult withThresholds(List<ThresholdResult> results) {
         return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
                 throughputPerSec, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
-                results, results.stream().allMatch(ThresholdResult::passed), missingSeries, interference, recovery);
+                results, results.stream().allMatch(ThresholdResult::passed), missingSeries, interference, recovery, placement);
     }
 
     /** This result naming the series that could not be sampled. */
     public VariantResult withMissingSeries(List<MissingSeries> missing) {
         return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
                 throughputPerSec, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
-                thresholds, passed, missing, interference, recovery);
+                thresholds, passed, missing, interference, recovery, placement);
     }
 
     /** This result with {@code measuredInterference} as what the rest of the host used meanwhile. */
     public VariantResult withInterference(Interference measuredInterference) {
         return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
                 throughputPerSec, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
-                thresholds, passed, missingSeries, measuredInterference, recovery);
+                thresholds, passed, missingSeries, measuredInterference, recovery, placement);
     }
 
     /** This result with {@code latency} and {@code throughput} in place of its own, e.g. the medians over repeats. */
     public VariantResult withLatency(LatencySummary latency, double throughput) {
         return new VariantResult(device, requested, twinStartMs, validity, requests, latency, latencyHistogram,
                 throughput, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
-                thresholds, passed, missingSeries, interference, recovery);
+                thresholds, passed, missingSeries, interference, recovery, placement);
+    }
+
+    /** This result with {@code measuredPlacement} as where its inference ran and what that cost. */
+    public VariantResult withPlacement(PlacementResult measuredPlacement) {
+        return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
+                throughputPerSec, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
+                thresholds, passed, missingSeries, interference, recovery, measuredPlacement);
     }
 
     /** This result with {@code replaced} as its validity. */
     public VariantResult withValidity(Validity replaced) {
         return new VariantResult(device, requested, twinStartMs, replaced, requests, latencyMs, latencyHistogram,
                 throughputPerSec, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
-                thresholds, passed, missingSeries, interference, recovery);
+                thresholds, passed, missingSeries, interference, recovery, placement);
     }
 
     private static void requireKnownComponents(OomKills oomKills, Map<String, ComponentResult> components) {

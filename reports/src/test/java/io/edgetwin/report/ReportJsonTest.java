@@ -44,7 +44,7 @@ class ReportJsonTest {
         JsonNode unlimited = root.at("/variants/unlimited");
         assertEquals(List.of("device", "requested", "twinStartMs", "validity", "requests", "latencyMs", "latencyHistogram",
                 "throughputPerSec", "devicePeakMemoryBytes", "oomKills", "components", "windows", "twins", "series",
-                "events", "thresholds", "passed", "missingSeries", "interference", "recovery"), fieldNames(unlimited));
+                "events", "thresholds", "passed", "missingSeries", "interference", "recovery", "placement"), fieldNames(unlimited));
         assertTrue(unlimited.at("/device/pids").isNull(), "unlimited pids are written as null");
         assertTrue(unlimited.at("/components/log.Shipper/limits/memoryKb").isNull());
         assertEquals(61.25, unlimited.at("/latencyMs/p99").doubleValue());
