@@ -18,14 +18,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code edgetwin bench twin-start|fleet|load|deployment [options]}: timed harness runs (docs/performance.md). */
+/** {@code edgetwin bench twin-start|fleet|load|deployment|link [options]}: timed harness runs (docs/performance.md). */
 @Command(name = "bench", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 2,
         description = "Measure twin cold start (twin-start: container create -> model ready, one twin after another), "
                 + "a fleet of idle twins started at once (fleet), the load generator (load: against a null responder "
-                + "on loopback), or a model release rolled out to a fleet of twins (deployment: jobs sent -> every job final).")
+                + "on loopback), or a model release rolled out to a fleet of twins (deployment: jobs sent -> every job final), "
+                + "or the WAN link proxy alone (link: added latency, a profile's round trips, throughput).")
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "WHAT", description = "what to measure: twin-start, fleet, load or deployment")
+    @Parameters(paramLabel = "WHAT", description = "what to measure: twin-start, fleet, load, deployment or link")
     String what;
 
     @Option(names = "--rate", description = "load: requests per second (default 20000)")
@@ -44,7 +45,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--model", description = "deployment: the model the release carries (default defect-cnn-x4)")
     String model = "defect-cnn-x4";
 
-    @Option(names = "--runs", description = "twin-start: how many twins (default 5); load: how many runs")
+    @Option(names = "--profile", description = "link: the WAN profile whose round trips are measured (default lte-good)")
+    String profile = "lte-good";
+
+    @Option(names = "--runs", description = "twin-start: how many twins (default 5); load: how many runs; "
+            + "link: round trips through the profile (default 5 means 1500)")
     int runs = 5;
 
     @Option(names = "--memory-mib", description = "twin memory cap in MiB (default 768)")
@@ -65,8 +70,23 @@ final class BenchCommand implements Callable<Integer> {
             case "fleet" -> fleet();
             case "load" -> load();
             case "deployment" -> deployment();
-            default -> throw bad("unknown benchmark '" + what + "'; expected twin-start, fleet, load or deployment");
+            case "link" -> link();
+            default -> throw bad("unknown benchmark '" + what + "'; expected twin-start, fleet, load, deployment or link");
         };
+    }
+
+    private int link() throws Exception {
+        io.edgetwin.simulator.wan.WanProfile wan = io.edgetwin.simulator.wan.WanProfile.named(profile).orElseThrow(
+                () -> bad("unknown WAN profile '" + profile + "'; expected one of " + io.edgetwin.simulator.wan.WanProfile.names()));
+        int roundTrips = runs == 5 ? 1_500 : runs;
+        atLeastOne("--runs", roundTrips);
+        io.edgetwin.simulator.bench.LinkBenchmark.Result r = new io.edgetwin.simulator.bench.LinkBenchmark(progress())
+                .run(wan, roundTrips);
+        System.out.printf(Locale.ROOT, "link proxy: clear adds %.3f ms at p50 (%.3f direct, %.3f proxied); %s without loss, "
+                        + "%d round trips: p50 %.1f ms (profile %.1f), p99 %.1f ms (profile %.1f); clear one way %.0f MB/s%n",
+                r.proxiedP50Ms() - r.directP50Ms(), r.directP50Ms(), r.proxiedP50Ms(), wan.name(), roundTrips,
+                r.measuredP50Ms(), r.profileP50Ms(), r.measuredP99Ms(), r.profileP99Ms(), r.megabytesPerSecond());
+        return Main.PASSED;
     }
 
     private int twinStart() throws Exception {

@@ -70,6 +70,8 @@ final class VariantRun {
     }
 
     private RunningFleet fleet;
+    private CloudPlacement placement = CloudPlacement.NONE;
+    private PlacementMeter meter;
     private long fleetStartMs;
     private Observer observer;
     private Consumer<TwinStatus> listener;
@@ -108,6 +110,8 @@ final class VariantRun {
         recoveries = new RecoveryLog(fleet.twins().stream().map(t -> t.spec().thingName()).toList(), run.connections(),
                 run.client()::connectedSince, transport::lastSentId);
         transport.watchAnswers(recoveries::answered);
+        meter = new PlacementMeter(variant.placement());
+        transport.watchTimes(meter);
         injector = new FaultInjector(fleet, reachability, observer::event, recoveries);
         fleet.twins().forEach(twin -> run.host().own().addContainer(twin.containerId()));
         interference = new InterferenceMeter(run.host(), System::nanoTime);
@@ -130,6 +134,7 @@ final class VariantRun {
         long measuredStart = start + warmup.toNanos();
         if (slices.isEmpty()) {
             measuredStartNanos = measuredStart;
+            meter.measuredFrom(measuredStart);
             observer.startsAt(measuredStart);
             sampler.scheduleAtFixedRate(observer::sample, 0, 1, TimeUnit.SECONDS);
             sampler.scheduleAtFixedRate(interference::sample, 0, 1, TimeUnit.SECONDS);
@@ -172,6 +177,9 @@ final class VariantRun {
         VariantResult measured = Timeline.attach(VariantResults.of(scenario(), variant, last.get(0), outcome, fleetStartMs,
                 result, run.tracker().peakMemoryBytes(last.get(0).thing()), validity), result, observer)
                 .withMissingSeries(missing).withInterference(host).withRecovery(recoveries.recoveries(measuredStartNanos));
+        measured = measured.withPlacement(meter.result(result, measured, scenario().faults(), placement.bytesUp(),
+                fleet.size(), scenario().workload().duration()));
+        placement.closeWith(teardown);
         missing.forEach(m -> progress.accept("series not sampled: " + m.describe()));
         if (host != null) {
             progress.accept(host.sentence());
@@ -198,14 +206,16 @@ final class VariantRun {
         List<TwinSpec> specs = new ArrayList<>();
         List<LinkProxy> links = new ArrayList<>();
         String deployment = DeploymentDocument.of(scenario, variant, run.runId());
+        placement = CloudPlacement.start(scenario, variant, run.imageRef(), run.runId(), teardown, progress);
         for (int i = 1; i <= scenario.twins(); i++) {
             String thing = scenario.name() + "-" + variant.name() + "-" + i;
             LinkProxy link = teardown.register(new LinkProxy(run.broker().port(), scenario.seed() + i));
             links.add(link);
+            Map<String, String> environment = new LinkedHashMap<>(placement.environment(i - 1));
             specs.add(run.cloud() == null
-                    ? new TwinSpec(thing, run.imageRef(), scenario.device(), link.uri(), deployment, run.runId())
+                    ? new TwinSpec(thing, run.imageRef(), scenario.device(), link.uri(), deployment, run.runId(), environment)
                     : new TwinSpec(thing, run.imageRef(), scenario.device(), link.uri(), CloudRun.EMPTY_DEPLOYMENT,
-                    run.runId(), run.cloud().twinEnvironment()));
+                    run.runId(), withAll(environment, run.cloud().twinEnvironment())));
         }
         List<DeviceTwin> twins = FleetLaunch.startAll(specs, DeviceTwin::start, FleetLaunch.DEFAULT_PARALLELISM, teardown);
         if (run.cloud() != null) {
@@ -216,7 +226,13 @@ final class VariantRun {
         for (DeviceTwin twin : twins) {
             awaitReady(twin, scenario.workload().target());
         }
-        return new RunningFleet(scenario, variant, twins, links, run.broker(), run.client(), run.tracker(), run.connections());
+        return new RunningFleet(scenario, variant, twins, links, run.broker(), run.client(), run.tracker(), run.connections(),
+                placement::wan);
+    }
+
+    private static Map<String, String> withAll(Map<String, String> first, Map<String, String> more) {
+        first.putAll(more);
+        return first;
     }
 
     private Observer observer(RunningFleet fleet) {

@@ -24,7 +24,7 @@ public final class ScenarioReader {
     private static final Set<String> FLEET = Set.of("twins");
     private static final Set<String> VALIDITY = Set.of("minDuration", "maxGeneratorCpu", "percentiles", "maxOutsideCpu");
     private static final Set<String> COMPONENT = Set.of("version", "configuration");
-    private static final Set<String> VARIANT = Set.of("components");
+    private static final Set<String> VARIANT = Set.of("components", "inference", "link");
     private static final Set<String> VARIANT_COMPONENT = Set.of("systemResourceLimits", "version", "configuration");
     private static final Set<String> LIMITS = Set.of("memory", "cpus");
 
@@ -54,7 +54,8 @@ public final class ScenarioReader {
         Workload workload = WorkloadReader.read(required(root, top, "workload"), components, file);
         Map<String, Node> thresholds = top.containsKey("thresholds") ? top.get("thresholds").entries() : Map.of();
         ArtifactSettings artifacts = CloudSections.artifacts(top.get("artifacts"), catalog);
-        List<Variant> variants = variants(required(root, top, "variants"), components, thresholds, artifacts);
+        List<Variant> variants = variants(required(root, top, "variants"), components, thresholds, artifacts,
+                components.get(workload.target()));
         List<Fault> faults = top.containsKey("faults")
                 ? new FaultReader(catalog, components, twins, workload.duration()).read(top.get("faults")) : List.of();
         double outsideCpu = ValidityRules.machineDefault(System.getenv(ValidityRules.MAX_OUTSIDE_CPU_ENV));
@@ -182,14 +183,17 @@ public final class ScenarioReader {
     }
 
     private List<Variant> variants(Node node, Map<String, ScenarioComponent> components,
-                                   Map<String, Node> thresholds, ArtifactSettings artifacts) {
+                                   Map<String, Node> thresholds, ArtifactSettings artifacts, ScenarioComponent target) {
         List<Variant> variants = new ArrayList<>();
         Map<String, Node> entries = node.entries();
         for (Map.Entry<String, Node> e : entries.entrySet()) {
             Map<String, ComponentLimits> limits = e.getValue().isEmptyValue() ? Map.of() : limits(e.getValue(), components);
             Map<String, ComponentOverride> overrides = e.getValue().isEmptyValue() ? Map.of()
                     : overrides(e.getValue(), artifacts);
-            variants.add(new Variant(e.getKey(), limits, thresholds(thresholds.get(e.getKey())), overrides));
+            Placement placement = e.getValue().isEmptyValue() ? Placement.EDGE
+                    : PlacementReader.read(e.getValue(), e.getValue().mapping(VARIANT));
+            overrides = PlacementReader.withPlacement(placement, overrides, target, e.getValue(), catalog);
+            variants.add(new Variant(e.getKey(), limits, thresholds(thresholds.get(e.getKey())), overrides, placement));
         }
         if (variants.size() < 2) {
             throw node.error("has " + variants.size() + " variant(s); expected two or more to compare (e.g. limited and unlimited)");
