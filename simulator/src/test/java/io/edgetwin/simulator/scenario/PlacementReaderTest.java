@@ -60,6 +60,34 @@ class PlacementReaderTest {
     }
 
     @Test
+    void aProfileCanHaveItsRoundTripsLossAndBandwidthReplaced() throws IOException {
+        Scenario scenario = reader.read(write(SCENARIO.replace("link: lte-good",
+                "link: {profile: lte-good, rtt: {p0: 10ms, p50: 40ms, p100: 100ms}, loss: 3%, up: 128k/s}")));
+
+        io.edgetwin.simulator.wan.WanProfile link = ((Placement.Cloud) scenario.variants().get(1).placement()).link();
+        assertThat(link.name()).isEqualTo("lte-good*");
+        assertThat(link.rtt().nanosAt(0.5)).isEqualTo(40_000_000);
+        assertThat(link.lossPercent()).isEqualTo(3);
+        assertThat(link.upBytesPerSecond()).isEqualTo(128 * 1024);
+        assertThat(link.downBytesPerSecond()).as("kept from the profile").isEqualTo(13_000_000 / 8);
+    }
+
+    @Test
+    void roundTripQuantilesOutOfRangeOrOrderAreRefusedWhereTheyAre() {
+        assertThatThrownBy(() -> reader.read(write(SCENARIO.replace("link: lte-good",
+                "link: {profile: lte-good, rtt: {p0: 10ms, p150: 40ms, p100: 100ms}}"))))
+                .hasMessageContaining("'p150' is not a quantile; expected p0 to p100");
+        assertThatThrownBy(() -> reader.read(write(SCENARIO.replace("link: lte-good",
+                "link: {profile: lte-good, rtt: {p0: 50ms, p50: 40ms, p100: 100ms}}"))))
+                .hasMessageContaining("variants.cloud.link.rtt: ").hasMessageContaining("expected p to rise and milliseconds not to fall");
+        assertThatThrownBy(() -> reader.read(write(SCENARIO.replace("link: lte-good",
+                "link: {profile: lte-good, rtt: {p50: 40ms, p100: 100ms}}"))))
+                .hasMessageContaining("must start at p 0 and end at p 1");
+        assertThatThrownBy(() -> reader.read(write(SCENARIO.replace("link: lte-good", "link: {profile: lte-good, loss: 150%}"))))
+                .hasMessageContaining("'150%' is not a percentage");
+    }
+
+    @Test
     void cloudWithoutALinkIsRefused() {
         assertThatThrownBy(() -> reader.read(write(SCENARIO.replace("    link: lte-good\n", ""))))
                 .hasMessageContaining("place.yaml:8:16: variants.cloud.inference: ").hasMessageContaining("inference: cloud needs a link between twin and cloud");
