@@ -71,6 +71,16 @@ final class PlacementMeter implements MqttTransport.AnswerTimes {
                 deviceCores(measured.series()), measured.devicePeakMemoryBytes());
     }
 
+    /** The progress line: where the inference ran, the latency split, the bytes upstream and the outage's answers. */
+    static String describe(PlacementResult p) {
+        return String.format(java.util.Locale.ROOT, "inference %s%s: mean network %.2f ms, queue %.2f ms, inference %.2f ms; "
+                        + "%.0f B upstream per inference (%.1f MiB per device-day)%s", p.inference(),
+                p.link() == null ? "" : " over " + p.link(), p.latencySplitMs().networkMs(), p.latencySplitMs().queueMs(),
+                p.latencySplitMs().inferenceMs(), p.bytesUpstreamPerInference(), p.bytesUpstreamPerDeviceDay() / (1024 * 1024),
+                p.outage() == null ? "" : "; answered " + p.outage().answered() + " of " + p.outage().due()
+                        + " requests due during the WAN outage");
+    }
+
     /** Requests due while a WAN outage held, by their intended time, and how many of them got an answer. */
     static PlacementResult.OutageAnswers outage(List<LatencyWindow> windows, List<Fault> faults) {
         List<Fault> outages = faults.stream().filter(f -> f instanceof Fault.WanOutage).toList();

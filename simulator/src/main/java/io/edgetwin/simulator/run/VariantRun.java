@@ -180,6 +180,7 @@ final class VariantRun {
         measured = measured.withPlacement(meter.result(result, measured, scenario().faults(), placement.bytesUp(),
                 fleet.size(), scenario().workload().duration()));
         placement.closeWith(teardown);
+        progress.accept(PlacementMeter.describe(measured.placement()));
         missing.forEach(m -> progress.accept("series not sampled: " + m.describe()));
         if (host != null) {
             progress.accept(host.sentence());
