@@ -36,6 +36,8 @@ import java.util.Objects;
  *                              never valid, so no gate passes on it
  * @param workloads             per workload by name, in scenario order, when the scenario ran several at once
  *                              (one model each); empty for a single workload, whose figures are the variant's
+ * @param placement             where the inference ran and what it cost ({@link PlacementResult}); {@code null}
+ *                              when the run did not measure it
  */
 public record VariantResult(DeviceCaps device, DeviceCaps requested, long twinStartMs, Validity validity,
                             RequestCounts requests, LatencySummary latencyMs, EncodedHistogram latencyHistogram,
@@ -44,7 +46,7 @@ public record VariantResult(DeviceCaps device, DeviceCaps requested, long twinSt
                             List<ResourceSeries> series, List<Event> events, List<ThresholdResult> thresholds,
                             boolean passed, List<MissingSeries> missingSeries, Interference interference,
                             List<Recovery> recovery, Long correct, String partial,
-                            Map<String, WorkloadResult> workloads) {
+                            Map<String, WorkloadResult> workloads, PlacementResult placement) {
 
     public VariantResult {
         Objects.requireNonNull(device, "device");
@@ -87,7 +89,7 @@ public record VariantResult(DeviceCaps device, DeviceCaps requested, long twinSt
                          List<Recovery> recovery) {
         this(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram, throughputPerSec,
                 devicePeakMemoryBytes, oomKills, components, windows, twins, series, events, thresholds, passed,
-                missingSeries, interference, recovery, null, null, Map.of());
+                missingSeries, interference, recovery, null, null, Map.of(), null);
     }
 
     /** A result with every series sampled, no measurement of the host's interference and no recovery figures. */
@@ -99,7 +101,7 @@ public record VariantResult(DeviceCaps device, DeviceCaps requested, long twinSt
                          boolean passed) {
         this(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram, throughputPerSec,
                 devicePeakMemoryBytes, oomKills, components, windows, twins, series, events, thresholds, passed, List.of(),
-                null, List.of(), null, null, Map.of());
+                null, List.of(), null, null, Map.of(), null);
     }
 
     /** A measured variant with no time line and no thresholds checked yet. */
@@ -110,7 +112,7 @@ public record VariantResult(DeviceCaps device, DeviceCaps requested, long twinSt
                                          Map<String, ComponentResult> components) {
         return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
                 throughputPerSec, devicePeakMemoryBytes, oomKills, components, List.of(), List.of(), List.of(),
-                List.of(), List.of(), true, List.of(), null, List.of(), null, null, Map.of());
+                List.of(), List.of(), true, List.of(), null, List.of(), null, null, Map.of(), null);
     }
 
     /** This result with its time line: windows, fleet status, resource series and events. */
@@ -118,14 +120,14 @@ public record VariantResult(DeviceCaps device, DeviceCaps requested, long twinSt
                                       List<ResourceSeries> seriesList, List<Event> eventList) {
         return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
                 throughputPerSec, devicePeakMemoryBytes, oomKills, components, windowList, twinList, seriesList,
-                eventList, thresholds, passed, missingSeries, interference, recovery, correct, partial, workloads);
+                eventList, thresholds, passed, missingSeries, interference, recovery, correct, partial, workloads, placement);
     }
 
     /** This result with {@code recoveries} as its recovery figures. */
     public VariantResult withRecovery(List<Recovery> recoveries) {
         return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
                 throughputPerSec, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
-                thresholds, passed, missingSeries, interference, recoveries, correct, partial, workloads);
+                thresholds, passed, missingSeries, interference, recoveries, correct, partial, workloads, placement);
     }
 
     /** This result with {@code results} as its thresholds; passed follows from them. */
@@ -133,42 +135,49 @@ public record VariantResult(DeviceCaps device, DeviceCaps requested, long twinSt
         return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
                 throughputPerSec, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
                 results, results.stream().allMatch(ThresholdResult::passed), missingSeries, interference, recovery, correct,
-                partial, workloads);
+                partial, workloads, placement);
     }
 
     /** This result naming the series that could not be sampled. */
     public VariantResult withMissingSeries(List<MissingSeries> missing) {
         return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
                 throughputPerSec, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
-                thresholds, passed, missing, interference, recovery, correct, partial, workloads);
+                thresholds, passed, missing, interference, recovery, correct, partial, workloads, placement);
     }
 
     /** This result with {@code measuredInterference} as what the rest of the host used meanwhile. */
     public VariantResult withInterference(Interference measuredInterference) {
         return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
                 throughputPerSec, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
-                thresholds, passed, missingSeries, measuredInterference, recovery, correct, partial, workloads);
+                thresholds, passed, missingSeries, measuredInterference, recovery, correct, partial, workloads, placement);
     }
 
     /** This result with {@code latency} and {@code throughput} in place of its own, e.g. the medians over repeats. */
     public VariantResult withLatency(LatencySummary latency, double throughput) {
         return new VariantResult(device, requested, twinStartMs, validity, requests, latency, latencyHistogram,
                 throughput, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
-                thresholds, passed, missingSeries, interference, recovery, correct, partial, workloads);
+                thresholds, passed, missingSeries, interference, recovery, correct, partial, workloads, placement);
+    }
+
+    /** This result with {@code measuredPlacement} as where its inference ran and what that cost. */
+    public VariantResult withPlacement(PlacementResult measuredPlacement) {
+        return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
+                throughputPerSec, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
+                thresholds, passed, missingSeries, interference, recovery, correct, partial, workloads, measuredPlacement);
     }
 
     /** This result with {@code replaced} as its validity. */
     public VariantResult withValidity(Validity replaced) {
         return new VariantResult(device, requested, twinStartMs, replaced, requests, latencyMs, latencyHistogram,
                 throughputPerSec, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
-                thresholds, passed, missingSeries, interference, recovery, correct, partial, workloads);
+                thresholds, passed, missingSeries, interference, recovery, correct, partial, workloads, placement);
     }
 
     /** This result with {@code count} of its successful answers correct. */
     public VariantResult withCorrect(long count) {
         return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
                 throughputPerSec, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
-                thresholds, passed, missingSeries, interference, recovery, count, partial, workloads);
+                thresholds, passed, missingSeries, interference, recovery, count, partial, workloads, placement);
     }
 
     /**
@@ -186,14 +195,14 @@ public record VariantResult(DeviceCaps device, DeviceCaps requested, long twinSt
         Validity stopped = Validity.invalid(reasons.toArray(String[]::new));
         return new VariantResult(device, requested, twinStartMs, stopped, requests, latencyMs, latencyHistogram,
                 throughputPerSec, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
-                thresholds, passed, missingSeries, interference, recovery, correct, reason, workloads);
+                thresholds, passed, missingSeries, interference, recovery, correct, reason, workloads, placement);
     }
 
     /** This result with {@code perWorkload} as its workloads' own figures. */
     public VariantResult withWorkloads(Map<String, WorkloadResult> perWorkload) {
         return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
                 throughputPerSec, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
-                thresholds, passed, missingSeries, interference, recovery, correct, partial, perWorkload);
+                thresholds, passed, missingSeries, interference, recovery, correct, partial, perWorkload, placement);
     }
 
     /**

@@ -19,15 +19,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code edgetwin bench twin-start|fleet|load|deployment|broker [options]}: timed harness runs (docs/performance.md). */
+/** {@code edgetwin bench twin-start|fleet|load|deployment|broker|link [options]}: timed harness runs (docs/performance.md). */
 @Command(name = "bench", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 2,
         description = "Measure twin cold start (twin-start: container create -> model ready, one twin after another), "
                 + "a fleet of idle twins started at once (fleet), the load generator (load: against a null responder "
                 + "on loopback), a model release rolled out to a fleet of twins (deployment: jobs sent -> every job final), "
-                + "or QoS 1 throughput through the broker over plain TCP and over mTLS (broker).")
+                + "QoS 1 throughput through the broker over plain TCP and over mTLS (broker), "
+                + "or the WAN link proxy alone (link: added latency, a profile's round trips, throughput).")
 final class BenchCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "WHAT", description = "what to measure: twin-start, fleet, load, deployment or broker")
+    @Parameters(paramLabel = "WHAT", description = "what to measure: twin-start, fleet, load, deployment, broker or link")
     String what;
 
     @Option(names = "--rate", description = "load: requests per second (default 20000)")
@@ -53,7 +54,11 @@ final class BenchCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     EngineOptions engine = new EngineOptions();
 
-    @Option(names = "--runs", description = "twin-start: how many twins (default 5); load, broker: how many runs")
+    @Option(names = "--profile", description = "link: the WAN profile whose round trips are measured (default lte-good)")
+    String profile = "lte-good";
+
+    @Option(names = "--runs", description = "twin-start: how many twins (default 5); load, broker: how many runs; "
+            + "link: round trips through the profile (default 5 means 1500)")
     int runs = 5;
 
     @Option(names = "--security", description = "twin-start: mtls (default; a certificate per twin, as a run) or none (plain TCP)")
@@ -78,8 +83,23 @@ final class BenchCommand implements Callable<Integer> {
             case "load" -> load();
             case "deployment" -> deployment();
             case "broker" -> broker();
-            default -> throw bad("unknown benchmark '" + what + "'; expected twin-start, fleet, load, deployment or broker");
+            case "link" -> link();
+            default -> throw bad("unknown benchmark '" + what + "'; expected twin-start, fleet, load, deployment, broker or link");
         };
+    }
+
+    private int link() throws Exception {
+        io.edgetwin.simulator.wan.WanProfile wan = io.edgetwin.simulator.wan.WanProfile.named(profile).orElseThrow(
+                () -> bad("unknown WAN profile '" + profile + "'; expected one of " + io.edgetwin.simulator.wan.WanProfile.names()));
+        int roundTrips = runs == 5 ? 1_500 : runs;
+        atLeastOne("--runs", roundTrips);
+        io.edgetwin.simulator.bench.LinkBenchmark.Result r = new io.edgetwin.simulator.bench.LinkBenchmark(progress())
+                .run(wan, roundTrips);
+        System.out.printf(Locale.ROOT, "link proxy: clear adds %.3f ms at p50 (%.3f direct, %.3f proxied); %s without loss, "
+                        + "%d round trips: p50 %.1f ms (profile %.1f), p99 %.1f ms (profile %.1f); clear one way %.0f MB/s%n",
+                r.proxiedP50Ms() - r.directP50Ms(), r.directP50Ms(), r.proxiedP50Ms(), wan.name(), roundTrips,
+                r.measuredP50Ms(), r.profileP50Ms(), r.measuredP99Ms(), r.profileP99Ms(), r.megabytesPerSecond());
+        return Main.PASSED;
     }
 
     private int twinStart() throws Exception {

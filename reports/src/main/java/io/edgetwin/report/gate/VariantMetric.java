@@ -29,7 +29,13 @@ public enum VariantMetric implements Metric {
     MAJOR_FAULTS("thrash.majorFaultsPerSec", BaseUnit.PER_SECOND, DeviceTotals::majorFaultsPerSec),
     TWIN_START("twin.start", BaseUnit.MILLISECONDS, VariantResult::twinStartMs),
     /** Correct answers / successful answers; no value when nothing was answered or correctness was not counted. */
-    ACCURACY("accuracy", BaseUnit.FRACTION, VariantResult::accuracy);
+    ACCURACY("accuracy", BaseUnit.FRACTION, VariantResult::accuracy),
+    /** Answered / due of the requests due while a WAN outage held; no value without a measured outage. */
+    OUTAGE_ANSWERED("outage.answered", BaseUnit.FRACTION, result -> result.placement() == null
+            || result.placement().outage() == null ? Double.NaN : result.placement().outage().share()),
+    /** Raw bytes one twin sends up its WAN link per day at the workload's rate; 0 on the edge, no value when not measured. */
+    UPSTREAM_PER_DEVICE_DAY("upstream.bytesPerDeviceDay", BaseUnit.BYTES, result -> result.placement() == null
+            ? Double.NaN : result.placement().bytesUpstreamPerDeviceDay());
 
     /** report.json's own field name, accepted as a second name for {@link #TWIN_START}. */
     static final String TWIN_START_ALIAS = "twinStartMs";

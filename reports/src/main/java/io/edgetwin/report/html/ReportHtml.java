@@ -39,6 +39,9 @@ public final class ReportHtml {
                 .append(CSS).append("</style></head><body>\n");
         out.append(verdict(report));
         section(out, "variants", "Variants side by side", Tables.summary(variants, Headline.pairs(report)));
+        if (io.edgetwin.report.PlacementRows.any(variants)) {
+            section(out, "placement", "Edge or cloud", PlacementTable.render(variants));
+        }
         if (report.repeats() != null) {
             section(out, "repeats", "Repeats and confidence", RepeatTables.render(report.repeats()));
         }

@@ -65,6 +65,18 @@ public sealed interface Fault {
         }
     }
 
+    /**
+     * The twin's WAN link to the cloud inference service is cut for {@code length}: every connection
+     * closed, new ones refused. Only twins of a cloud placement have such a link; on the others it is an
+     * event and nothing else (their inference does not cross the WAN).
+     */
+    record WanOutage(Duration at, Duration length, Integer twin) implements Fault {
+        @Override
+        public String kind() {
+            return "wan-outage";
+        }
+    }
+
     /** A deployment that changes a component's {@code systemResourceLimits} live. */
     record Limits(Duration at, Integer twin, String component, Long memoryKb, Double cpus) implements Fault {
         @Override

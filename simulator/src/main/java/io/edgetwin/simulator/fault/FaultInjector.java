@@ -109,6 +109,11 @@ public final class FaultInjector implements AutoCloseable {
                 fleet.link(twin).apply(link.conditions());
                 started(twin, null, link, describe(link.conditions()));
             });
+        } else if (fault instanceof Fault.WanOutage outage) {
+            forTwins(outage, twin -> started(twin, null, outage, fleet.wan(twin).map(wan -> {
+                wan.apply(new LinkConditions(true, java.time.Duration.ZERO, 0, 0));
+                return "link to the cloud cut for " + outage.length().toMillis() + " ms";
+            }).orElse("no WAN link (inference on the twin): nothing to cut")));
         } else if (fault instanceof Fault.Neighbour n) {
             forTwins(n, twin -> {
                 started(twin, n.component(), n, "deploying " + n.component() + " " + n.configuration());
@@ -137,6 +142,11 @@ public final class FaultInjector implements AutoCloseable {
             forTwins(link, twin -> {
                 fleet.link(twin).apply(LinkConditions.CLEAR);
                 events.event(fleet.thing(twin), null, "fault-end", "link: clear");
+            });
+        } else if (fault instanceof Fault.WanOutage outage) {
+            forTwins(outage, twin -> {
+                fleet.wan(twin).ifPresent(wan -> wan.apply(LinkConditions.CLEAR));
+                events.event(fleet.thing(twin), null, "fault-end", "wan-outage: link to the cloud back");
             });
         } else if (fault instanceof Fault.Neighbour n) {
             forTwins(n, twin -> {

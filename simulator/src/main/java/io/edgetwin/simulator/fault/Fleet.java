@@ -22,6 +22,11 @@ public interface Fleet {
 
     LinkProxy link(int twin);
 
+    /** The twin's WAN link to the cloud inference service; empty when its inference runs on the twin. */
+    default java.util.Optional<LinkProxy> wan(int twin) {
+        return java.util.Optional.empty();
+    }
+
     void brokerDown();
 
     void brokerUp();

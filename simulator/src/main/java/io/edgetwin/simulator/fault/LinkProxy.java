@@ -1,5 +1,7 @@
 package io.edgetwin.simulator.fault;
 
+import io.edgetwin.simulator.wan.LinkModel;
+import io.edgetwin.simulator.wan.WanProfile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,32 +12,54 @@ import java.net.Socket;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
- * One twin's link to the broker: a TCP proxy on its own port of 127.0.0.1 (twins share the host's
- * port space), forwarding to the broker. {@link #apply} changes the link live: a cut closes every
- * connection and refuses new ones until cleared; latency, loss and bandwidth slow each chunk down
- * in both directions. Loss draws come from a seeded generator.
+ * One twin's link: a TCP proxy on its own port of 127.0.0.1 (twins share the host's port space),
+ * forwarding to a target port — the broker, or the cloud inference service over a WAN. The link
+ * behaves as its {@link WanProfile} says (a sampled round trip, loss, bandwidth; {@link LinkModel}),
+ * and {@link #apply} changes it live on top of that: a cut closes every connection and refuses new
+ * ones until cleared; a fault's latency, loss and bandwidth add to the profile's. Every draw comes
+ * from a generator seeded at construction, and the proxy counts the bytes it carried each way.
  */
 public final class LinkProxy implements AutoCloseable {
 
     private final ServerSocket server;
-    private final int brokerPort;
-    private final SplittableRandom random;
+    private final int targetPort;
+    private final WanProfile profile;
+    private final SplittableRandom seeds;
+    private final LongSupplier nanoTime;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
+    private final AtomicLong bytesUp = new AtomicLong();
+    private final AtomicLong bytesDown = new AtomicLong();
     private volatile LinkConditions conditions = LinkConditions.CLEAR;
+    private volatile WanProfile effective;
 
-    public LinkProxy(int brokerPort, long seed) throws IOException {
-        this(brokerPort, seed, InetAddress.getLoopbackAddress());
+    /** A clear link to {@code targetPort} on loopback until a fault changes it. */
+    public LinkProxy(int targetPort, long seed) throws IOException {
+        this(targetPort, seed, WanProfile.CLEAR, System::nanoTime, InetAddress.getLoopbackAddress());
     }
 
-    /** A proxy the twins reach at {@code address} (a swarm's advertise address); the broker stays on loopback. */
-    public LinkProxy(int brokerPort, long seed, InetAddress address) throws IOException {
+    /** A clear link the twins reach at {@code address} (a swarm's advertise address); the target stays on loopback. */
+    public LinkProxy(int targetPort, long seed, InetAddress address) throws IOException {
+        this(targetPort, seed, WanProfile.CLEAR, System::nanoTime, address);
+    }
+
+    /** A link on loopback to {@code targetPort} that behaves as {@code profile}; {@code nanoTime} is the clock chunks are timed on. */
+    public LinkProxy(int targetPort, long seed, WanProfile profile, LongSupplier nanoTime) throws IOException {
+        this(targetPort, seed, profile, nanoTime, InetAddress.getLoopbackAddress());
+    }
+
+    /** A link at {@code address} to {@code targetPort} on loopback that behaves as {@code profile}. */
+    public LinkProxy(int targetPort, long seed, WanProfile profile, LongSupplier nanoTime, InetAddress address)
+            throws IOException {
         this.server = new ServerSocket(0, 50, address);
-        this.brokerPort = brokerPort;
-        this.random = new SplittableRandom(seed);
+        this.targetPort = targetPort;
+        this.profile = profile;
+        this.effective = profile;
+        this.seeds = new SplittableRandom(seed);
+        this.nanoTime = nanoTime;
         Thread acceptor = new Thread(this::accept, "link-proxy-" + server.getLocalPort());
         acceptor.setDaemon(true);
         acceptor.start();
@@ -49,9 +73,25 @@ public final class LinkProxy implements AutoCloseable {
         return "tcp://" + server.getInetAddress().getHostAddress() + ":" + port();
     }
 
-    /** Sets how the link behaves from now on; a cut drops every open connection. */
+    /** The profile the link was made with (faults apart). */
+    public WanProfile profile() {
+        return profile;
+    }
+
+    /** Bytes carried from the twin toward the target since the proxy started. */
+    public long bytesUp() {
+        return bytesUp.get();
+    }
+
+    /** Bytes carried from the target back to the twin since the proxy started. */
+    public long bytesDown() {
+        return bytesDown.get();
+    }
+
+    /** Sets how the link behaves from now on, on top of its profile; a cut drops every open connection. */
     public void apply(LinkConditions next) {
         conditions = next;
+        effective = next.on(profile);
         if (next.cut()) {
             open.forEach(LinkProxy::closeQuietly);
             open.clear();
@@ -75,65 +115,61 @@ public final class LinkProxy implements AutoCloseable {
     }
 
     private void connect(Socket twin) {
-        Socket broker = new Socket();
+        Socket target = new Socket();
         try {
-            broker.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), brokerPort), 2_000);
+            target.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), targetPort), 2_000);
             twin.setTcpNoDelay(true);
-            broker.setTcpNoDelay(true);
+            target.setTcpNoDelay(true);
         } catch (IOException e) {
-            // The broker is down (an outage): the twin's connection is closed at once, as a refused one would be.
+            // The target is down (an outage): the twin's connection is closed at once, as a refused one would be.
             closeQuietly(twin);
-            closeQuietly(broker);
+            closeQuietly(target);
             return;
         }
         open.add(twin);
-        open.add(broker);
-        pump(twin, broker);
-        pump(broker, twin);
+        open.add(target);
+        LinkModel model;
+        synchronized (seeds) {
+            model = new LinkModel(seeds.split());
+        }
+        Runnable closeBoth = () -> {
+            closeQuietly(twin);
+            closeQuietly(target);
+            open.remove(twin);
+            open.remove(target);
+        };
+        pump(twin, target, new Lane(LinkModel.Direction.UP, model, bytesUp), closeBoth);
+        pump(target, twin, new Lane(LinkModel.Direction.DOWN, model, bytesDown), closeBoth);
     }
 
-    private void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, Lane lane, Runnable closeBoth) {
         Thread thread = new Thread(() -> {
             byte[] buffer = new byte[16 * 1024];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream();
+                 DelayedWriter writer = new DelayedWriter(out, nanoTime, closeBoth, "link-proxy-writer-" + port())) {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
-                    delay(n);
-                    out.write(buffer, 0, n);
-                    out.flush();
+                    lane.counter().addAndGet(n);
+                    WanProfile now = effective;
+                    long arrival = now.equals(WanProfile.CLEAR) ? Long.MIN_VALUE
+                            : lane.model().arrivalNanos(lane.direction(), nanoTime.getAsLong(), n, now);
+                    writer.write(buffer, n, arrival);
                 }
             } catch (IOException e) {
                 // One side closed: close the other so the client notices.
             } finally {
-                closeQuietly(from);
-                closeQuietly(to);
-                open.remove(from);
-                open.remove(to);
+                closeBoth.run();
             }
         }, "link-proxy-pump-" + port());
         thread.setDaemon(true);
         thread.start();
     }
 
-    private void delay(int bytes) {
-        LinkConditions c = conditions;
-        long nanos = c.latency().toNanos();
-        if (c.lossPercent() > 0 && nextDouble() * 100 < c.lossPercent()) {
-            nanos += LinkConditions.RETRANSMIT.toNanos();
-        }
-        if (c.bytesPerSecond() > 0) {
-            nanos += TimeUnit.SECONDS.toNanos(bytes) / c.bytesPerSecond();
-        }
-        if (nanos > 0) {
-            LockSupport.parkNanos(nanos);
-        }
+    /** One direction of one connection: which way, its connection's model, and the counter it adds to. */
+    private record Lane(LinkModel.Direction direction, LinkModel model, AtomicLong counter) {
     }
 
-    private synchronized double nextDouble() {
-        return random.nextDouble();
-    }
-
-    private static void closeQuietly(Socket socket) {
+    static void closeQuietly(Socket socket) {
         try {
             socket.close();
         } catch (IOException e) {

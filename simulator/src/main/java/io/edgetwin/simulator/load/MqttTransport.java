@@ -25,6 +25,16 @@ public final class MqttTransport implements Transport {
     private final AtomicLong lastSentId = new AtomicLong(-1);
     private volatile Answers answers;
     private volatile AnswerWatch watch = (twin, id, ok, receivedNanos) -> { };
+    private volatile AnswerTimes times = (receivedNanos, ok, networkMicros, inferenceMicros) -> { };
+
+    /**
+     * Told of the times every answer carries ({@code networkMicros} from a cloud placement's forwarder,
+     * {@code inferenceMicros} from the model; 0 when absent), on the broker client's thread.
+     */
+    @FunctionalInterface
+    public interface AnswerTimes {
+        void timed(long receivedNanos, boolean ok, long networkMicros, long inferenceMicros);
+    }
 
     /** Told of every answer of a twin (index), on the broker client's thread, e.g. to time a recovery. */
     @FunctionalInterface
@@ -67,6 +77,11 @@ public final class MqttTransport implements Transport {
         this.watch = answerWatch;
     }
 
+    /** Hands every answer's times to {@code answerTimes} too (one at a time). */
+    public void watchTimes(AnswerTimes answerTimes) {
+        this.times = answerTimes;
+    }
+
     /**
      * The highest request id handed to the broker so far (-1 before any); ids grow in send order, so an
      * answer to a larger id answers a request sent after this call.
@@ -101,6 +116,7 @@ public final class MqttTransport implements Transport {
             boolean ok = !answer.has("error") && results.isArray() && !results.isEmpty();
             answers.answered(id, ok ? results.get(0).path("Label").asText() : null, now);
             watch.answered(twin, id, ok, now);
+            times.timed(now, ok, answer.path("networkMicros").asLong(0), answer.path("inferenceMicros").asLong(0));
         } catch (IOException | NumberFormatException e) {
             unknownAnswers.incrementAndGet();
         }

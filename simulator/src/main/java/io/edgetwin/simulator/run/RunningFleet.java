@@ -31,10 +31,13 @@ final class RunningFleet implements Fleet {
     private final BrokerClient client;
     private final StatusTracker tracker;
     private final TwinConnections connections;
+    private final java.util.function.IntFunction<LinkProxy> wans;
     private volatile LoadDriver driver;
 
+    /** {@code wans}: each twin's (0-based) WAN link to the cloud inference service, null in an edge placement. */
     RunningFleet(Scenario scenario, Variant variant, List<Twin> twins, List<LinkProxy> links, Mosquitto broker,
-                 BrokerClient client, StatusTracker tracker, TwinConnections connections) {
+                 BrokerClient client, StatusTracker tracker, TwinConnections connections,
+                 java.util.function.IntFunction<LinkProxy> wans) {
         this.scenario = scenario;
         this.variant = variant;
         this.twins = List.copyOf(twins);
@@ -43,6 +46,7 @@ final class RunningFleet implements Fleet {
         this.client = client;
         this.tracker = tracker;
         this.connections = connections;
+        this.wans = wans;
     }
 
     void drivenBy(LoadDriver driver) {
@@ -83,6 +87,11 @@ final class RunningFleet implements Fleet {
     @Override
     public LinkProxy link(int twin) {
         return links.get(twin);
+    }
+
+    @Override
+    public java.util.Optional<LinkProxy> wan(int twin) {
+        return java.util.Optional.ofNullable(wans.apply(twin));
     }
 
     @Override

@@ -78,6 +78,8 @@ final class VariantRun {
     }
 
     private RunningFleet fleet;
+    private CloudPlacement placement = CloudPlacement.NONE;
+    private PlacementMeter meter;
     private long fleetStartMs;
     private Observer observer;
     private Consumer<TwinStatus> listener;
@@ -125,6 +127,8 @@ final class VariantRun {
         recoveries = new RecoveryLog(fleet.twins().stream().map(t -> t.spec().thingName()).toList(), run.connections(),
                 run.client()::connectedSince, transport::lastSentId);
         transport.watchAnswers(recoveries::answered);
+        meter = new PlacementMeter(variant.placement());
+        transport.watchTimes(meter);
         injector = new FaultInjector(fleet, reachability, observer::event, recoveries)
                 .withAttacks(run.security().attacks(variant));
         fleet.twins().stream().filter(twin -> !twin.containerId().isEmpty())
@@ -160,6 +164,7 @@ final class VariantRun {
         long measuredStart = start + warmup.toNanos();
         if (slices.isEmpty()) {
             measuredStartNanos = measuredStart;
+            meter.measuredFrom(measuredStart);
             observer.startsAt(measuredStart);
             sampler.scheduleAtFixedRate(observer::sample, 0, 1, TimeUnit.SECONDS);
             sampler.scheduleAtFixedRate(interference::sample, 0, 1, TimeUnit.SECONDS);
@@ -217,6 +222,10 @@ final class VariantRun {
         workloads.forEach((name, w) -> progress.accept(String.format("%s → %s: ok %d of %d, p99 %.1f ms, correct %d, %s",
                 name, w.target(), w.requests().ok(), w.requests().sent(), w.latencyMs().p99(), w.correct(),
                 w.validity().valid() ? "VALID" : "INVALID: " + String.join("; ", w.validity().reasons()))));
+        measured = measured.withPlacement(meter.result(result, measured, scenario().faults(), placement.bytesUp(),
+                fleet.size(), scenario().workload().duration()));
+        placement.closeWith(teardown);
+        progress.accept(PlacementMeter.describe(measured.placement()));
         missing.forEach(m -> progress.accept("series not sampled: " + m.describe()));
         if (host != null) {
             progress.accept(host.sentence());
@@ -286,15 +295,17 @@ final class VariantRun {
         List<TwinSpec> specs = new ArrayList<>();
         List<LinkProxy> links = new ArrayList<>();
         String deployment = DeploymentDocument.of(scenario, variant, run.runId());
+        placement = CloudPlacement.start(scenario, variant, run.imageRef(), run.runId(), teardown, progress);
         for (int i = 1; i <= scenario.twins(); i++) {
             String thing = scenario.name() + "-" + variant.name() + "-" + i;
             LinkProxy link = teardown.register(new LinkProxy(run.security().brokerPort(variant), scenario.seed() + i,
                     java.net.InetAddress.getByName(run.runtime().hostAddress())));
             links.add(link);
+            Map<String, String> environment = new LinkedHashMap<>(placement.environment(i - 1));
             TwinSpec spec = run.cloud() == null
-                    ? new TwinSpec(thing, run.imageRef(), scenario.device(), link.uri(), deployment, run.runId())
+                    ? new TwinSpec(thing, run.imageRef(), scenario.device(), link.uri(), deployment, run.runId(), environment)
                     : new TwinSpec(thing, run.imageRef(), scenario.device(), link.uri(), CloudRun.EMPTY_DEPLOYMENT,
-                    run.runId(), run.cloud().twinEnvironment());
+                    run.runId(), withAll(environment, run.cloud().twinEnvironment()));
             specs.add(run.security().twin(spec, variant, link.port()));
         }
         List<Twin> twins = FleetLaunch.startAll(specs, run.runtime()::start, FleetLaunch.DEFAULT_PARALLELISM, teardown);
@@ -308,7 +319,13 @@ final class VariantRun {
                 awaitReady(twin, workload.target());
             }
         }
-        return new RunningFleet(scenario, variant, twins, links, run.broker(), run.client(), run.tracker(), run.connections());
+        return new RunningFleet(scenario, variant, twins, links, run.broker(), run.client(), run.tracker(), run.connections(),
+                placement::wan);
+    }
+
+    private static Map<String, String> withAll(Map<String, String> first, Map<String, String> more) {
+        first.putAll(more);
+        return first;
     }
 
     private Observer observer(RunningFleet fleet) {

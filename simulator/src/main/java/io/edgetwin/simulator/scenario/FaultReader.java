@@ -17,6 +17,7 @@ final class FaultReader {
 
     private static final Set<String> COMMON = Set.of("at", "kind", "for", "twin");
     private static final Map<String, Set<String>> EXTRA = Map.ofEntries(
+            Map.entry("wan-outage", Set.<String>of()),
             Map.entry("neighbour-leak", Set.of("leakMbPerSecond")),
             Map.entry("neighbour-spin", Set.of("threads")),
             Map.entry("crash-loop", Set.of("afterSeconds", "exitCode")),
@@ -66,7 +67,7 @@ final class FaultReader {
         Map<String, Node> f = node.mapping(allowed);
         Node atNode = Nodes.required(node, f, "at");
         Duration at = Quantities.duration(atNode);
-        boolean lasting = Set.of("neighbour-leak", "neighbour-spin", "crash-loop", "broker-outage", "link").contains(kind);
+        boolean lasting = Set.of("neighbour-leak", "neighbour-spin", "crash-loop", "broker-outage", "link", "wan-outage").contains(kind);
         Duration length = f.containsKey("for") ? Quantities.duration(f.get("for")) : Duration.ZERO;
         if (lasting && length.isZero()) {
             throw node.error("'for' is missing or zero; a " + kind + " fault lasts a while, e.g. for: 10s");
@@ -79,6 +80,7 @@ final class FaultReader {
         return switch (kind) {
             case "broker-outage" -> new Fault.BrokerOutage(at, length);
             case "power-loss" -> new Fault.PowerLoss(at, length, twin);
+            case "wan-outage" -> new Fault.WanOutage(at, length, twin);
             case "link" -> new Fault.Link(at, length, twin, link(node, f));
             case "limits" -> limits(node, f, at, twin);
             case "device-caps" -> caps(node, f, at, twin);

@@ -24,7 +24,7 @@ public final class ScenarioReader {
     private static final Set<String> FLEET = Set.of("twins");
     private static final Set<String> VALIDITY = Set.of("minDuration", "maxGeneratorCpu", "percentiles", "maxOutsideCpu");
     private static final Set<String> COMPONENT = Set.of("version", "configuration");
-    private static final Set<String> VARIANT = Set.of("components", "security");
+    private static final Set<String> VARIANT = Set.of("components", "security", "inference", "link");
     private static final Set<String> VARIANT_COMPONENT = Set.of("systemResourceLimits", "version", "configuration");
     private static final Set<String> LIMITS = Set.of("memory", "cpus");
 
@@ -56,7 +56,8 @@ public final class ScenarioReader {
         Map<String, Node> thresholds = top.containsKey("thresholds") ? top.get("thresholds").entries() : Map.of();
         ArtifactSettings artifacts = CloudSections.artifacts(top.get("artifacts"), catalog);
         Security security = top.containsKey("security") ? Security.read(top.get("security")) : Security.MTLS;
-        List<Variant> variants = variants(required(root, top, "variants"), components, thresholds, artifacts, security);
+        List<Variant> variants = variants(required(root, top, "variants"), components, thresholds, artifacts, security,
+                components.get(workload.target()));
         WorkloadThresholds.requireKnown(variants, workloads, thresholds);
         List<Fault> faults = top.containsKey("faults")
                 ? new FaultReader(catalog, components, twins, workload.duration()).read(top.get("faults")) : List.of();
@@ -203,7 +204,8 @@ public final class ScenarioReader {
     }
 
     private List<Variant> variants(Node node, Map<String, ScenarioComponent> components,
-                                   Map<String, Node> thresholds, ArtifactSettings artifacts, Security security) {
+                                   Map<String, Node> thresholds, ArtifactSettings artifacts, Security security,
+                                   ScenarioComponent target) {
         List<Variant> variants = new ArrayList<>();
         Map<String, Node> entries = node.entries();
         for (Map.Entry<String, Node> e : entries.entrySet()) {
@@ -211,8 +213,11 @@ public final class ScenarioReader {
             Map<String, ComponentOverride> overrides = e.getValue().isEmptyValue() ? Map.of()
                     : overrides(e.getValue(), artifacts);
             Node mode = e.getValue().isEmptyValue() ? null : e.getValue().mapping(VARIANT).get("security");
+            Placement placement = e.getValue().isEmptyValue() ? Placement.EDGE
+                    : PlacementReader.read(e.getValue(), e.getValue().mapping(VARIANT));
+            overrides = PlacementReader.withPlacement(placement, overrides, target, e.getValue(), catalog);
             variants.add(new Variant(e.getKey(), limits, thresholds(thresholds.get(e.getKey())), overrides,
-                    mode == null ? security : Security.read(mode)));
+                    mode == null ? security : Security.read(mode), placement));
         }
         if (variants.size() < 2) {
             throw node.error("has " + variants.size() + " variant(s); expected two or more to compare (e.g. limited and unlimited)");

@@ -10,6 +10,8 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import io.edgetwin.simulator.wan.RoundTrip;
+import io.edgetwin.simulator.wan.WanProfile;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +34,37 @@ class LinkProxyTest {
             roundTrip(client, 'y');
 
             assertThat((System.nanoTime() - start) / 1_000_000).as("100 ms there and 100 ms back").isGreaterThanOrEqualTo(190);
+        }
+    }
+
+    @Test
+    void aWanProfileDelaysEachRoundTripAndTheBytesAreCountedEachWay() throws Exception {
+        WanProfile far = new WanProfile("far", RoundTrip.fixed(Duration.ofMillis(120)), 0, 0, 0);
+        try (Echo echo = new Echo(); LinkProxy proxy = new LinkProxy(echo.port(), 1, far, System::nanoTime);
+             Socket client = connect(proxy)) {
+            long start = System.nanoTime();
+
+            assertEquals('p', roundTrip(client, 'p'));
+
+            assertThat((System.nanoTime() - start) / 1_000_000).as("one 120 ms round trip").isGreaterThanOrEqualTo(115);
+            assertThat(proxy.bytesUp()).isEqualTo(1);
+            assertThat(proxy.bytesDown()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void chunksSentBackToBackKeepTheirOrderThroughAJitteryLink() throws Exception {
+        WanProfile jittery = new WanProfile("jittery", RoundTrip.quantiles(0, 0, 1, 40), 0, 0, 0);
+        try (Echo echo = new Echo(); LinkProxy proxy = new LinkProxy(echo.port(), 5, jittery, System::nanoTime);
+             Socket client = connect(proxy)) {
+            OutputStream out = client.getOutputStream();
+            for (int i = 0; i < 50; i++) {
+                out.write(i);
+                out.flush();
+            }
+            for (int i = 0; i < 50; i++) {
+                assertEquals(i, client.getInputStream().read());
+            }
         }
     }
 
