@@ -63,7 +63,7 @@ class AccuracyAndPartialRenderingTest {
                 whole.device(), whole.requested(), whole.twinStartMs(), whole.validity(), whole.requests(), whole.latencyMs(),
                 whole.latencyHistogram(), whole.throughputPerSec(), whole.devicePeakMemoryBytes(), whole.oomKills(),
                 whole.components(), whole.windows(), whole.twins(), whole.series(), whole.events(), whole.thresholds(),
-                whole.passed(), whole.missingSeries(), whole.interference(), whole.recovery(), null, STOPPED, Map.of()));
+                whole.passed(), whole.missingSeries(), whole.interference(), whole.recovery(), null, STOPPED, Map.of(), null));
 
         assertTrue(refused.getMessage().contains("a variant stopped early is never valid"), refused.getMessage());
     }
