@@ -47,7 +47,7 @@ public final class RunIdentities {
             throws IOException {
         Path dir = Files.createDirectories(runDir.resolve("identity"));
         RunCa ca = RunCa.create(runId, clock, random);
-        Identity broker = ca.issueBroker(List.of("127.0.0.1"));
+        Identity broker = ca.issueBroker(brokerAddresses());
         Identity harness = ca.issueClient(HARNESS);
         Path caFile = write(dir.resolve("ca.pem"), ca.certificatePem(), false);
         Path certFile = write(dir.resolve("broker.pem"), broker.certificatePem(), false);
@@ -93,10 +93,29 @@ public final class RunIdentities {
 
     /**
      * The twin of {@code spec} with a certificate of its own, reaching the broker's mTLS listener through
-     * {@code port} on 127.0.0.1 (its link proxy, or the listener itself).
+     * {@code port} at the host of its broker address (its link proxy on 127.0.0.1, or on a swarm's
+     * advertise address; or the listener itself).
      */
     public TwinSpec secured(TwinSpec spec, int port) throws IOException {
-        return spec.withCredentials("ssl://127.0.0.1:" + port, credentialsOf(issue(spec.thingName())));
+        String host = java.net.URI.create(spec.brokerUri()).getHost();
+        return spec.withCredentials("ssl://" + (host == null ? "127.0.0.1" : host) + ":" + port,
+                credentialsOf(issue(spec.thingName())));
+    }
+
+    /**
+     * Where twins may meet the broker: 127.0.0.1 and every IPv4 address of this host, so a swarm's
+     * advertise address (docs/scale.md) verifies as well as loopback.
+     */
+    static List<String> brokerAddresses() {
+        java.util.Set<String> addresses = new java.util.LinkedHashSet<>(List.of("127.0.0.1"));
+        try {
+            for (java.net.NetworkInterface nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+                nic.inetAddresses().filter(a -> a instanceof java.net.Inet4Address).forEach(a -> addresses.add(a.getHostAddress()));
+            }
+        } catch (java.net.SocketException e) {
+            // loopback alone: twins on this host still verify the broker
+        }
+        return List.copyOf(addresses);
     }
 
     /** Replaces the revocation list; the broker reads it when it starts (a restart applies it). */

@@ -5,7 +5,7 @@ import java.util.function.Consumer;
 
 /**
  * What a killed swarm run left behind, removed at the next start as leftover containers are: services,
- * configs and volumes labelled {@link Labels#MANAGED} whose owning process is gone, and a swarm such a
+ * configs, secrets and volumes labelled {@link Labels#MANAGED} whose owning process is gone, and a swarm such a
  * run initialised ({@link SwarmNode#CREATED_BY}) once nothing of a live run is in it. A swarm the user
  * made carries no such label and is left alone. Costs one {@code docker info} when this engine is in no swarm.
  */
@@ -14,14 +14,14 @@ public final class SwarmLeftovers {
     private SwarmLeftovers() {
     }
 
-    /** Returns how many services, configs and volumes were removed. */
+    /** Returns how many services, configs, secrets and volumes were removed. */
     public static int reap(Consumer<String> progress) {
         String state = DockerCli.tryRun("info", "--format", "{{.Swarm.LocalNodeState}} {{.Swarm.ControlAvailable}}");
         if (state == null || !state.equals("active true")) {
             return 0;
         }
         int removed = 0;
-        for (String kind : new String[] {"service", "config", "volume"}) {
+        for (String kind : new String[] {"service", "config", "secret", "volume"}) {
             removed += reapKind(kind, progress);
         }
         leaveOrphanedSwarm(progress);
@@ -35,8 +35,7 @@ public final class SwarmLeftovers {
             if (name.isBlank()) {
                 continue;
             }
-            String owner = DockerCli.tryRun(kind, "inspect", "--format", "{{index " + (kind.equals("service") ? ".Spec.Labels"
-                    : kind.equals("config") ? ".Spec.Labels" : ".Labels") + " \"" + Labels.OWNER_PID + "\"}}", name);
+            String owner = DockerCli.tryRun(kind, "inspect", "--format", "{{index " + (kind.equals("volume") ? ".Labels" : ".Spec.Labels") + " \"" + Labels.OWNER_PID + "\"}}", name);
             if (!alive(owner)) {
                 progress.accept("removing leftover swarm " + kind + " " + name + " of a run that ended without cleaning up");
                 DockerCli.tryRun(kind, "rm", name);

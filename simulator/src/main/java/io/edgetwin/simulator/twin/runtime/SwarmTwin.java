@@ -44,6 +44,9 @@ final class SwarmTwin implements Twin {
         try {
             DockerCli.run(spec.deploymentJson(), concat(List.of("config", "create"),
                     SwarmNode.labelFlags("--label", spec.runId()), List.of(service, "-")));
+            if (spec.credentials() != null) {
+                createSecrets(spec, service);
+            }
             DockerCli.run(null, createCommand(spec, service, image));
             twin.task = twin.awaitRunning(null);
         } catch (RuntimeException e) {
@@ -69,6 +72,12 @@ final class SwarmTwin implements Twin {
         command.addAll(SwarmNode.labelFlags("--label", spec.runId()));
         command.addAll(SwarmNode.labelFlags("--container-label", spec.runId()));
         spec.environment().forEach((k, v) -> command.addAll(List.of("--env", k + "=" + v)));
+        if (spec.credentials() != null) {
+            for (IdentityFile file : IdentityFile.values()) {
+                command.addAll(List.of("--secret", "source=" + file.secret(service) + ",target=" + file.secret(service)
+                        + ",mode=" + file.mode, "--env", file.variable + "=/run/secrets/" + file.secret(service)));
+            }
+        }
         command.addAll(List.of("--env", "EDGETWIN_THING_NAME=" + spec.thingName(), "--env", "EDGETWIN_BROKER=" + spec.brokerUri(),
                 "--env", "EDGETWIN_DEPLOYMENT=" + DeviceTwin.DEPLOYMENT_PATH, image));
         return command;
@@ -200,6 +209,11 @@ final class SwarmTwin implements Twin {
         DockerCli.tryRun("service", "rm", service);
         awaitNoContainers();
         DockerCli.tryRun("config", "rm", service);
+        if (spec.credentials() != null) {
+            for (IdentityFile file : IdentityFile.values()) {
+                DockerCli.tryRun("secret", "rm", file.secret(service));
+            }
+        }
         DockerCli.tryRun("volume", "rm", service);
     }
 
@@ -211,6 +225,42 @@ final class SwarmTwin implements Twin {
                 return;
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+        }
+    }
+
+    /**
+     * The twin's device identity as swarm secrets (the key never touches a config or the service's
+     * environment); the core finds each under {@code /run/secrets} through its variable.
+     */
+    private static void createSecrets(TwinSpec spec, String service) {
+        for (IdentityFile file : IdentityFile.values()) {
+            DockerCli.run(file.pem(spec.credentials()), concat(List.of("secret", "create"),
+                    SwarmNode.labelFlags("--label", spec.runId()), List.of(file.secret(service), "-")));
+        }
+    }
+
+    /** The three files of a twin's identity: the CA it trusts, its certificate, its key. */
+    private enum IdentityFile {
+        CA("EDGETWIN_TLS_CA", "0444"), CERT("EDGETWIN_TLS_CERT", "0444"), KEY("EDGETWIN_TLS_KEY", "0400");
+
+        final String variable;
+        final String mode;
+
+        IdentityFile(String variable, String mode) {
+            this.variable = variable;
+            this.mode = mode;
+        }
+
+        String secret(String service) {
+            return service + "-" + name().toLowerCase(Locale.ROOT);
+        }
+
+        String pem(io.edgetwin.simulator.twin.TwinCredentials credentials) {
+            return switch (this) {
+                case CA -> credentials.caPem();
+                case CERT -> credentials.certificatePem();
+                case KEY -> credentials.keyPem();
+            };
         }
     }
 

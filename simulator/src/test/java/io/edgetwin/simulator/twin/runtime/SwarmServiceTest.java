@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.edgetwin.simulator.scenario.DeviceSpec;
 import io.edgetwin.simulator.scenario.Engine;
+import io.edgetwin.simulator.twin.TwinCredentials;
 import io.edgetwin.simulator.twin.TwinSpec;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,21 @@ class SwarmServiceTest {
                 .contains("--env EDGETWIN_BROKER=tcp://127.0.0.1:4000")
                 .contains("--env EDGETWIN_S3=http://127.0.0.1:9000")
                 .endsWith("reg:5000/edgetwin/twin@sha256:00");
+    }
+
+    @Test
+    void aTwinsIdentityReachesItsServiceAsSwarmSecretsNamedToTheCore() {
+        TwinSpec secured = SPEC.withCredentials("ssl://127.0.0.1:8883", new TwinCredentials("CA", "CERT", "KEY"));
+
+        String args = String.join(" ", SwarmTwin.createCommand(secured, "svc", "image"));
+
+        assertThat(args)
+                .contains("--secret source=svc-ca,target=svc-ca,mode=0444 --env EDGETWIN_TLS_CA=/run/secrets/svc-ca")
+                .contains("--secret source=svc-cert,target=svc-cert,mode=0444 --env EDGETWIN_TLS_CERT=/run/secrets/svc-cert")
+                .contains("--secret source=svc-key,target=svc-key,mode=0400 --env EDGETWIN_TLS_KEY=/run/secrets/svc-key")
+                .doesNotContain("KEY ")
+                .contains("--env EDGETWIN_BROKER=ssl://127.0.0.1:8883");
+        assertThat(String.join(" ", SwarmTwin.createCommand(SPEC, "svc", "image"))).doesNotContain("--secret");
     }
 
     @Test
