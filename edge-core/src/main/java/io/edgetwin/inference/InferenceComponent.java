@@ -1,6 +1,5 @@
 package io.edgetwin.inference;
 
-import ai.djl.pytorch.jni.JniUtils;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.edgetwin.core.ipc.IpcClient;
 import java.nio.file.Path;
@@ -60,10 +59,10 @@ public final class InferenceComponent implements IpcClient.Handler, AutoCloseabl
         long startNanos = System.nanoTime();
         try (Classifier classifier = loadWarmedUp(modelDir, options.maxBatchSize())) {
             // the engine's own counts, read back: proof that the setting reached PyTorch
-            LOG.info("model-loaded model={} architecture={} threads={} intraOpThreads={} interOpThreads={} "
+            LOG.info("model-loaded model={} format={} threads={} intraOpThreads={} interOpThreads={} "
                             + "maxBatchSize={} maxBatchWaitMs={} loadMs={}", args[0],
-                    classifier.manifest().architecture().id(), threads.intraOpThreads(), JniUtils.getNumThreads(),
-                    JniUtils.getNumInteropThreads(), options.maxBatchSize(), options.maxBatchWait().toMillis(),
+                    classifier.manifest().format().id(), threads.intraOpThreads(), classifier.intraOpThreads(),
+                    classifier.interOpThreads(), options.maxBatchSize(), options.maxBatchWait().toMillis(),
                     (System.nanoTime() - startNanos) / 1_000_000);
             serve(classifier, options, env);
         }
