@@ -12,7 +12,6 @@ import io.edgetwin.simulator.cloud.CloudRun;
 import io.edgetwin.simulator.host.HostProbe;
 import io.edgetwin.simulator.host.OwnUsage;
 import io.edgetwin.simulator.load.Sample;
-import io.edgetwin.simulator.load.Samples;
 import io.edgetwin.simulator.measure.StatusTracker;
 import io.edgetwin.simulator.recovery.TwinConnections;
 import io.edgetwin.simulator.scenario.Scenario;
@@ -117,7 +116,7 @@ public final class ScenarioRun {
         startedAt = clock.instant();
         reapLeftovers();
         String imageRef = image.ensureBuilt(line -> progress.accept(line.replaceFirst("^edgetwin: ", "")));
-        List<Sample> samples = Samples.read(image.models().resolve(scenario.workload().samples()).resolve("samples.csv"));
+        List<Sample> samples = scenario.workload().input().read(image.models());
         RunDirectory dir = teardown.register(RunDirectory.create(runId));
         Mosquitto broker = teardown.register(Mosquitto.start(dir.path(), Duration.ofSeconds(10)));
         progress.accept("broker: mosquitto on " + broker.uri());

@@ -53,7 +53,8 @@ public final class ScenarioReader {
         Map<String, ScenarioComponent> components = components(required(root, top, "components"));
         Workload workload = WorkloadReader.read(required(root, top, "workload"), components, file);
         Map<String, Node> thresholds = top.containsKey("thresholds") ? top.get("thresholds").entries() : Map.of();
-        ArtifactSettings artifacts = CloudSections.artifacts(top.get("artifacts"), catalog);
+        ArtifactSettings artifacts = CloudSections.artifacts(top.get("artifacts"), catalog, file);
+        SampleWidth.check(workload, artifacts, top.get("workload"));
         List<Variant> variants = variants(required(root, top, "variants"), components, thresholds, artifacts);
         List<Fault> faults = top.containsKey("faults")
                 ? new FaultReader(catalog, components, twins, workload.duration()).read(top.get("faults")) : List.of();
