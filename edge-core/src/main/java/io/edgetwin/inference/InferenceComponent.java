@@ -57,7 +57,15 @@ public final class InferenceComponent implements IpcClient.Handler, AutoCloseabl
         Path modelDir = args[0].contains("/") ? Path.of(args[0])
                 : Path.of(env.getOrDefault("EDGETWIN_HOME", "/opt/edgetwin"), "models", args[0]);
         long startNanos = System.nanoTime();
-        try (Classifier classifier = loadWarmedUp(modelDir, options.maxBatchSize())) {
+        Classifier loaded;
+        try {
+            loaded = loadWarmedUp(modelDir, options.maxBatchSize());
+        } catch (IllegalArgumentException e) { // a model that does not match its manifest: one line, not a trace
+            LOG.error("model-load-failed model={} reason={}", args[0], e.getMessage());
+            System.exit(2);
+            return;
+        }
+        try (Classifier classifier = loaded) {
             // the engine's own counts, read back: proof that the setting reached PyTorch
             LOG.info("model-loaded model={} format={} threads={} intraOpThreads={} interOpThreads={} "
                             + "maxBatchSize={} maxBatchWaitMs={} loadMs={}", args[0],

@@ -65,13 +65,14 @@ public final class ModelCheck {
         long loadStartNanos = System.nanoTime();
         try (Classifier classifier = Classifier.load(manifestFile)) {
             long loadNanos = System.nanoTime() - loadStartNanos;
+            long rssKb = residentKb();
             samples.forEach(sample -> classifier.checkInput(sample.values()));
-            return report(classifier, samples, batchSize, loadNanos, manifestFile);
+            return report(classifier, samples, batchSize, loadNanos, rssKb, manifestFile);
         }
     }
 
     private static int report(Classifier classifier, List<LabeledSample> samples, int batchSize, long loadNanos,
-            Path manifestFile) {
+            long rssKb, Path manifestFile) {
         List<Prediction> single = new ArrayList<>(samples.size());
         long[] singleNanos = timeSingle(classifier, samples, single);
         List<Prediction> batched = new ArrayList<>(samples.size());
@@ -81,13 +82,13 @@ public final class ModelCheck {
         ModelManifest manifest = classifier.manifest();
         Path modelFile = manifestFile.toAbsolutePath().getParent().resolve(manifest.file());
         System.out.printf("model %s (%s, %s, %d bytes%s): input %s, %d labels; %d samples, accuracy %.4f%s, "
-                        + "load %.1f ms, predict p50 %.3f ms p99 %.3f ms, batch of %d p50 %.3f ms (%.3f ms per input), "
+                        + "load %.1f ms, RSS after load %d MB, predict p50 %.3f ms p99 %.3f ms, batch of %d p50 %.3f ms (%.3f ms per input), "
                         + "engine threads intra-op %d inter-op %d%n",
                 manifest.name(), manifest.format().id(), modelFile.getFileName(), size(modelFile),
                 manifest.training() == null ? "" : ", " + manifest.parameters() + " parameters",
                 manifest.inputShape(), manifest.labels().size(), samples.size(), accuracy,
                 manifest.training() == null ? "" : String.format(" (manifest %.4f)", manifest.heldOutAccuracy()),
-                loadNanos / 1e6, percentile(singleNanos, 0.50) / 1e6, percentile(singleNanos, 0.99) / 1e6,
+                loadNanos / 1e6, rssKb / 1024, percentile(singleNanos, 0.50) / 1e6, percentile(singleNanos, 0.99) / 1e6,
                 batchSize, percentile(batchNanos, 0.50) / 1e6, percentile(batchNanos, 0.50) / 1e6 / batchSize,
                 classifier.intraOpThreads(), classifier.interOpThreads());
         if (disagreements > 0) {
@@ -101,6 +102,16 @@ public final class ModelCheck {
             return 1;
         }
         return 0;
+    }
+
+    /** The process's resident memory in KB (Linux's /proc/self/status), or -1 where there is none. */
+    private static long residentKb() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS:"))
+                    .mapToLong(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).findFirst().orElse(-1);
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
     }
 
     private static long size(Path file) {

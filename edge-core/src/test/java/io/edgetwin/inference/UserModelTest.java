@@ -85,6 +85,33 @@ class UserModelTest {
                 .contains("cannot be loaded as onnx").contains("ONNX Runtime 1.21.1");
     }
 
+    @Test
+    void onnxOpsetTheRuntimeLacksIsRefusedWithTheOpsetsItLoads(@TempDir Path dir) throws IOException {
+        Path model = copyFixture("anomaly-mlp-onnx", dir);
+        byte[] bytes = Files.readAllBytes(model.resolve("anomaly-mlp.onnx"));
+        // the graph's opset_import {version: 13} (field 8, then field 2 = 13) closes the file: make it 99
+        byte[] opset13 = {0x42, 0x02, 0x10, 0x0d};
+        int at = indexOf(bytes, opset13);
+        assertThat(at).as("opset_import of the fixture").isPositive();
+        bytes[at + 3] = 99;
+        Files.write(model.resolve("anomaly-mlp.onnx"), bytes);
+
+        assertThat(refusal(model)).contains("cannot be loaded as onnx").contains("opsets 7 to 22");
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int k = 0; k < needle.length; k++) {
+                if (haystack[i + k] != needle[k]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"anomaly-mlp-torchscript", "anomaly-mlp-onnx"})
     void manifestShapeTheModelDoesNotTakeIsNamed(String fixture, @TempDir Path dir) throws IOException {

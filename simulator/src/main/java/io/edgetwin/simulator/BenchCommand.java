@@ -44,6 +44,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--model", description = "deployment: the model the release carries (default defect-cnn-x4)")
     String model = "defect-cnn-x4";
 
+    @Option(names = "--start-model", paramLabel = "NAME", description = "twin-start: the inference component's model,"
+            + " a folder under the twin image's models/ (default: the recipe's anomaly-mlp)")
+    String startModel;
+
     @Option(names = "--runs", description = "twin-start: how many twins (default 5); load: how many runs")
     int runs = 5;
 
@@ -71,10 +75,12 @@ final class BenchCommand implements Callable<Integer> {
 
     private int twinStart() throws Exception {
         atLeastOne("--runs", runs);
-        List<Long> millis = withTeardown(teardown -> new TwinStartBenchmark(image(), teardown, progress()).run(device(), runs));
+        List<Long> millis = withTeardown(teardown -> new TwinStartBenchmark(image(), teardown, progress())
+                .run(device(), runs, startModel));
         List<Long> sorted = millis.stream().sorted().toList();
-        System.out.printf("twin cold start (create -> model ready), %d runs, memory %d MiB, cpus %.2f: "
-                        + "median %d ms, min %d ms, max %d ms, all %s%n", runs, memoryMib, cpus,
+        System.out.printf("twin cold start (create -> model ready%s), %d runs, memory %d MiB, cpus %.2f: "
+                        + "median %d ms, min %d ms, max %d ms, all %s%n", startModel == null ? "" : ", model " + startModel,
+                runs, memoryMib, cpus,
                 sorted.get(sorted.size() / 2), sorted.get(0), sorted.get(sorted.size() - 1), millis);
         return Main.PASSED;
     }

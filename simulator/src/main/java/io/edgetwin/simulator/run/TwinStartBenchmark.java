@@ -32,8 +32,19 @@ public final class TwinStartBenchmark {
         this.progress = progress;
     }
 
-    /** Returns each run's create → ready time in milliseconds, in run order. */
+    /** Returns each run's create → ready time in milliseconds, in run order, with the component's default model. */
     public List<Long> run(DeviceSpec device, int runs) throws Exception {
+        return run(device, runs, null);
+    }
+
+    /**
+     * The same with the inference component's {@code model} set to {@code model} (a folder under the image's
+     * models/, built-in or a user's model folder with its manifest), or its default when null.
+     */
+    public List<Long> run(DeviceSpec device, int runs, String model) throws Exception {
+        String deployment = model == null ? DEPLOYMENT : """
+                {"deploymentId": "twin-start", "components": {"com.edgetwin.Inference": {"version": "1.0.0",
+                  "configurationUpdate": {"merge": {"model": "%s"}}}}}""".formatted(model.replace("\"", ""));
         String runId = UUID.randomUUID().toString().substring(0, 8);
         String imageRef = image.ensureBuilt(progress);
         RunDirectory dir = teardown.register(RunDirectory.create(runId));
@@ -45,7 +56,7 @@ public final class TwinStartBenchmark {
         for (int i = 1; i <= runs; i++) {
             String thing = "twin-start-" + i;
             long created = System.nanoTime();
-            DeviceTwin twin = teardown.register(DeviceTwin.start(new TwinSpec(thing, imageRef, device, broker.uri(), DEPLOYMENT, runId)));
+            DeviceTwin twin = teardown.register(DeviceTwin.start(new TwinSpec(thing, imageRef, device, broker.uri(), deployment, runId)));
             tracker.await(thing, s -> s.isReady("com.edgetwin.Inference"), Duration.ofMinutes(3));
             long elapsed = (System.nanoTime() - created) / 1_000_000;
             teardown.closeNow(twin);

@@ -237,9 +237,11 @@ final class VariantRun {
             TwinStatus status = run.tracker().await(twin.spec().thingName(),
                     s -> s.isReady(component) || s.isBroken(component), READY_TIMEOUT);
             if (!status.isReady(component)) {
+                String logs = twin.logs();
                 throw new TwinException("component " + component + " of twin " + twin.spec().thingName()
                         + " is BROKEN before it got ready (last exit: " + status.components().get(component).lastExit()
-                        + "); it will not be restarted");
+                        + "); it will not be restarted\nlast lines of the twin's log:\n"
+                        + logs.substring(Math.max(0, logs.length() - 3000)));
             }
         } catch (TimeoutException e) {
             String logs = twin.logs();

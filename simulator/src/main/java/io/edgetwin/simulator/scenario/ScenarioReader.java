@@ -56,6 +56,7 @@ public final class ScenarioReader {
         ArtifactSettings artifacts = CloudSections.artifacts(top.get("artifacts"), catalog, file);
         SampleWidth.check(workload, artifacts, top.get("workload"));
         List<Variant> variants = variants(required(root, top, "variants"), components, thresholds, artifacts);
+        ModelSize.check(variants, artifacts, top.get("variants"));
         List<Fault> faults = top.containsKey("faults")
                 ? new FaultReader(catalog, components, twins, workload.duration()).read(top.get("faults")) : List.of();
         double outsideCpu = ValidityRules.machineDefault(System.getenv(ValidityRules.MAX_OUTSIDE_CPU_ENV));

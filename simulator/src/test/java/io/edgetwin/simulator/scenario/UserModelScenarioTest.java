@@ -95,6 +95,17 @@ class UserModelScenarioTest {
                 .contains("names [samples, csv]; expected one of {samples: <model>}, {csv: FILE}");
     }
 
+    @Test
+    void modelFileLargerThanTheComponentsMemoryLimitIsRefusedWithBothSizes() throws IOException {
+        modelFolder("shape: [3]");
+        Files.write(dir.resolve("models/mine/mine.onnx"), new byte[4096]);
+
+        assertThat(assertThrows(ScenarioException.class, () -> reader.read(write(SCENARIO.replace(
+                "{version: 2.0.0}", "{version: 2.0.0, systemResourceLimits: {memory: 2, cpus: 0.5}}")))).getMessage())
+                .contains("variants: candidate: the model file of com.edgetwin.Inference@2.0.0 (models/mine) is 4096 bytes;"
+                        + " the component's memory limit is 2 KB (2048 bytes), too small to load it");
+    }
+
     private void modelFolder(String shape) throws IOException {
         Path model = Files.createDirectories(dir.resolve("models/mine"));
         Files.writeString(model.resolve("model.yaml"), "name: mine\nfile: mine.onnx\ninput: {" + shape + "}\n"
