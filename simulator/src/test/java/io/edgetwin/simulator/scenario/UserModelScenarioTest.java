@@ -51,6 +51,17 @@ class UserModelScenarioTest {
     }
 
     @Test
+    void theShippedByoScenarioReleasesTheTorchScriptAndOnnxFixturesAndSendsTheirSamples() {
+        Scenario scenario = new ScenarioReader(RecipeCatalog.load(Path.of("../edge-core/src/main/recipes")), 2)
+                .read(Path.of("../scenarios/model-release-byo.yaml"));
+
+        assertThat(scenario.artifacts().releases()).extracting(r -> r.modelDir().getFileName().toString())
+                .containsExactly("anomaly-mlp-torchscript", "anomaly-mlp-x4-onnx");
+        assertThat(scenario.workload().input()).isInstanceOf(SampleSource.Csv.class);
+        assertThat(scenario.variants().get(1).thresholds()).allMatch(t -> t.readsOtherRuns());
+    }
+
+    @Test
     void samplesOfAnotherWidthThanTheReleasedModelTakesAreRefusedBeforeAnythingStarts() throws IOException {
         modelFolder("shape: [1, 2, 2]");
 
