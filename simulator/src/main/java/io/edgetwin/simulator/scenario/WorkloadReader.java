@@ -39,7 +39,7 @@ final class WorkloadReader {
             throw duration.error("is zero; expected a positive duration such as 30s");
         }
         String samples = input instanceof SampleSource.BuiltIn builtIn ? builtIn.model()
-                : fields.get("input").mapping(INPUT).values().iterator().next().text();
+                : fields.get("input").mapping(INPUT).get(sourceKind(fields.get("input"))).text();
         return new Workload(target.text(), arrival(node, fields, scenarioFile), warmup, measured, samples, input);
     }
 
@@ -50,18 +50,14 @@ final class WorkloadReader {
      */
     private static SampleSource input(Node node, Path scenarioFile) {
         Map<String, Node> fields = node.mapping(INPUT);
-        List<String> kinds = List.of("samples", "csv", "npy", "imageFolder").stream().filter(fields::containsKey).toList();
-        if (kinds.size() != 1) {
-            throw node.error("names " + (kinds.isEmpty() ? "no samples" : kinds) + "; expected one of {samples: <model>},"
-                    + " {csv: FILE}, {npy: FILE, labels: FILE} or {imageFolder: DIR}");
-        }
-        if (fields.containsKey("labels") && !kinds.get(0).equals("npy")) {
+        String kind = sourceKind(node);
+        if (fields.containsKey("labels") && !kind.equals("npy")) {
             throw fields.get("labels").error("is only for npy samples; CSV files carry a label column, image folders"
                     + " one folder per label");
         }
-        Node value = fields.get(kinds.get(0));
+        Node value = fields.get(kind);
         Path base = scenarioFile.toAbsolutePath().getParent();
-        SampleSource source = switch (kinds.get(0)) {
+        SampleSource source = switch (kind) {
             case "csv" -> new SampleSource.Csv(base.resolve(value.text()));
             case "npy" -> new SampleSource.Npy(base.resolve(value.text()),
                     fields.containsKey("labels") ? base.resolve(fields.get("labels").text()) : null);
@@ -76,6 +72,17 @@ final class WorkloadReader {
             }
         }
         return source;
+    }
+
+    /** Which one source {@code input} names: samples, csv, npy or imageFolder. */
+    private static String sourceKind(Node input) {
+        Map<String, Node> fields = input.mapping(INPUT);
+        List<String> kinds = List.of("samples", "csv", "npy", "imageFolder").stream().filter(fields::containsKey).toList();
+        if (kinds.size() != 1) {
+            throw input.error("names " + (kinds.isEmpty() ? "no samples" : kinds) + "; expected one of {samples: <model>},"
+                    + " {csv: FILE}, {npy: FILE, labels: FILE} or {imageFolder: DIR}");
+        }
+        return kinds.get(0);
     }
 
     private static Arrival arrival(Node node, Map<String, Node> fields, Path scenarioFile) {
