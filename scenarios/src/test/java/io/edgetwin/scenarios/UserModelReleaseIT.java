@@ -40,6 +40,8 @@ class UserModelReleaseIT {
         Scenario scenario = runner.read(scenarioFile);
 
         Report report = runner.run(scenario, dir.resolve("out"));
+        lines.stream().filter(l -> l.contains("released ") || l.contains(" done: ") || l.contains("PASS")
+                || l.contains("FAIL")).forEach(System.out::println);
 
         assertThat(lines).anyMatch(l -> l.contains("released com.edgetwin.Inference 1.1.0 (model ")
                 && l.contains("anomaly-mlp-torchscript"));
