@@ -7,6 +7,7 @@ import io.edgetwin.report.Validity;
 import io.edgetwin.report.VariantResult;
 import io.edgetwin.simulator.broker.BrokerClient;
 import io.edgetwin.simulator.broker.Mosquitto;
+import io.edgetwin.simulator.cloud.CloudException;
 import io.edgetwin.simulator.cloud.CloudRun;
 import io.edgetwin.simulator.fault.FaultInjector;
 import io.edgetwin.simulator.fault.LinkProxy;
@@ -210,7 +211,11 @@ final class VariantRun {
         List<DeviceTwin> twins = FleetLaunch.startAll(specs, DeviceTwin::start, FleetLaunch.DEFAULT_PARALLELISM, teardown);
         if (run.cloud() != null) {
             for (DeviceTwin twin : twins) {
-                run.cloud().deploy(deployment, twin.spec().thingName());
+                try {
+                    run.cloud().deploy(deployment, twin.spec().thingName());
+                } catch (CloudException e) { // e.g. a component that cannot load its model: its log says why
+                    throw new CloudException(e.getMessage() + "\n" + logTail(twin), e);
+                }
             }
         }
         for (DeviceTwin twin : twins) {
@@ -237,17 +242,20 @@ final class VariantRun {
             TwinStatus status = run.tracker().await(twin.spec().thingName(),
                     s -> s.isReady(component) || s.isBroken(component), READY_TIMEOUT);
             if (!status.isReady(component)) {
-                String logs = twin.logs();
                 throw new TwinException("component " + component + " of twin " + twin.spec().thingName()
                         + " is BROKEN before it got ready (last exit: " + status.components().get(component).lastExit()
-                        + "); it will not be restarted\nlast lines of the twin's log:\n"
-                        + logs.substring(Math.max(0, logs.length() - 3000)));
+                        + "); it will not be restarted\n" + logTail(twin));
             }
         } catch (TimeoutException e) {
             String logs = twin.logs();
             throw new TwinException(e.getMessage() + "\nlast lines of the twin's log:\n"
                     + logs.substring(Math.max(0, logs.length() - 3000)));
         }
+    }
+
+    private static String logTail(DeviceTwin twin) {
+        String logs = twin.logs();
+        return "last lines of the twin's log:\n" + logs.substring(Math.max(0, logs.length() - 3000));
     }
 
     private TwinStatus awaitNextStatus(String thing) throws InterruptedException {
