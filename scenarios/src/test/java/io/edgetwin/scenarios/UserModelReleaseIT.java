@@ -59,4 +59,42 @@ class UserModelReleaseIT {
         }
         assertThat(Leftovers.containers()).isEmpty();
     }
+
+    @Test
+    void modelThatDoesNotMatchItsManifestStopsTheRunNamingTheFileAndTheShape() throws Exception {
+        Path model = Files.createDirectories(dir.resolve("wrong-shape"));
+        Path fixture = HOME.resolve("scenarios/models/anomaly-mlp-torchscript");
+        Files.copy(fixture.resolve("anomaly-mlp.pt"), model.resolve("anomaly-mlp.pt"));
+        Files.writeString(model.resolve("model.yaml"), Files.readString(fixture.resolve("model.yaml"))
+                .replace("shape: [128]", "shape: [64]"));
+        StringBuilder csv = new StringBuilder("label");
+        for (int i = 0; i < 64; i++) {
+            csv.append(",v").append(i);
+        }
+        csv.append("\nnormal").append(",0.5".repeat(64)).append('\n');
+        Files.writeString(dir.resolve("samples.csv"), csv);
+        Path scenarioFile = dir.resolve("wrong-shape.yaml");
+        Files.writeString(scenarioFile, """
+                name: wrong-shape
+                device: {memory: 768m, cpus: 1.0}
+                components:
+                  com.edgetwin.Inference: {version: 1.0.0}
+                artifacts:
+                  releases:
+                    - {component: com.edgetwin.Inference, from: 1.0.0, version: 1.1.0, model: wrong-shape/}
+                variants:
+                  field: {components: {com.edgetwin.Inference: {version: 1.1.0}}}
+                  candidate: {components: {com.edgetwin.Inference: {version: 1.1.0}}}
+                workload: {target: com.edgetwin.Inference, input: {csv: samples.csv}, rate: 10/s, warmup: 1s, duration: 5s}
+                """);
+        ScenarioRunner runner = new ScenarioRunner(HOME, line -> { });
+        Scenario scenario = runner.read(scenarioFile);
+
+        Exception failure = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+                () -> runner.run(scenario, dir.resolve("out")));
+
+        assertThat(failure.getMessage()).contains("is BROKEN").contains("model-load-failed")
+                .contains("anomaly-mlp.pt' does not take the input").contains("shape [64]");
+        assertThat(Leftovers.containers()).isEmpty();
+    }
 }
