@@ -4,7 +4,7 @@
 # Usage: docker/build-twin-image.sh [--dist DIR] [--base IMAGE] [--no-strip] [--force] [--quiet]
 #   --dist DIR    the edge-core distribution (default: edge-core/target/twin-dist), holding
 #                 lib/ (jars), pytorch/ (pre-extracted natives), aws-crt/ (aws-crt's JNI library,
-#                 optional), models/ and recipes/
+#                 optional), onnxruntime/ (ONNX Runtime's linux-x64 natives, optional), models/ and recipes/
 #   --base IMAGE  base image (default: scratch). With scratch the image gets a jlink Java 17
 #                 runtime, the shared libraries `ldd` finds and a static busybox; with any other
 #                 base (e.g. eclipse-temurin:17-jre, needs a registry) only the app and natives.
@@ -154,7 +154,7 @@ dist_manifest() {
     while IFS=$'\t' read -r key sum; do cached[$key]=$sum; done <"$sha_cache"
   fi
   while IFS= read -r line; do entries+=("$line"); done < <(
-    cd "$dist" && find lib pytorch aws-crt models recipes -mindepth 1 \( -type f -o -type l \) \
+    cd "$dist" && find lib pytorch aws-crt onnxruntime models recipes -mindepth 1 \( -type f -o -type l \) \
       -printf '%p\t%s\t%T@\t%i\t%m\t%y\t%l\n' 2>/dev/null | LC_ALL=C sort)
   for line in "${entries[@]}"; do
     IFS=$'\t' read -r rel size mtime ino mode type link <<<"$line"
@@ -202,7 +202,7 @@ content_hash() {
       stat -L -c '%n %s %Y' "$jdk/lib/modules" "$jdk/lib/server/libjvm.so"
       sha256sum "$busybox" | cut -d' ' -f1
       host_libraries false "$dist" "$jdk/bin/java" "$jdk/lib/server/libjvm.so" "$jdk"/lib/lib{java,jli,zip,net,nio,management}.so \
-        "$dist"/pytorch/*.so* $(compgen -G "$dist/aws-crt/*.so" || true) \
+        "$dist"/pytorch/*.so* $(compgen -G "$dist/aws-crt/*.so" || true) $(compgen -G "$dist/onnxruntime/*.so" || true) \
         | xargs -r stat -L -c '%n %s %Y'
     fi
     dist_manifest
@@ -266,7 +266,7 @@ stage_libraries() {
   local libs lib
   libs=$(host_libraries true "$stage" "$system/opt/java/bin/java" "$system/opt/java/lib/jspawnhelper" \
            "$system"/opt/java/lib/*.so "$system"/opt/java/lib/server/*.so "$natives"/opt/pytorch/*.so* \
-           $(compgen -G "$natives/usr/lib/libaws-crt-jni.so" || true))
+           $(compgen -G "$natives/usr/lib/libaws-crt-jni.so" || true) $(compgen -G "$natives/opt/onnxruntime/*.so" || true))
   for lib in $libs; do
     mkdir -p "$system$(dirname "$lib")"
     cp -L "$lib" "$system$lib"  # the soname path, holding the resolved file
@@ -333,6 +333,21 @@ stage_natives() {
   mkdir -p "$natives/opt"
   copy_tree "$cached" "$natives/opt/pytorch"
   stage_aws_crt
+  stage_onnxruntime
+}
+
+# ONNX Runtime's linux-x64 natives (libonnxruntime.so and its JNI library; ~21 MB), which its Java
+# classes load from ONNXRUNTIME_NATIVE_PATH=/opt/onnxruntime (io.edgetwin.inference.model.EngineModels)
+# instead of unpacking the 137 MB all-platform jar's copies: the dist's jar has none.
+stage_onnxruntime() {
+  compgen -G "$dist/onnxruntime/*.so" >/dev/null || return 0
+  mkdir -p "$natives/opt/onnxruntime"
+  local f
+  for f in "$dist"/onnxruntime/*.so; do
+    if $strip_natives; then strip --strip-unneeded -o "$natives/opt/onnxruntime/${f##*/}" "$f"; else cp "$f" "$natives/opt/onnxruntime/"; fi
+  done
+  # the JNI library names libonnxruntime.so.1, which the runtime's loader has already loaded by path
+  ln -sf libonnxruntime.so "$natives/opt/onnxruntime/libonnxruntime.so.1"
 }
 
 # aws-crt (the Greengrass IPC client's transport) loads libaws-crt-jni.so with System.loadLibrary

@@ -1,4 +1,4 @@
-# The twin image: the edge core, its jars, models, recipes and the PyTorch CPU natives.
+# The twin image: the edge core, its jars, models, recipes and the PyTorch CPU and ONNX Runtime natives.
 # Built by docker/build-twin-image.sh. Its build context (docker/target/twin-rootfs) holds three
 # partial root filesystems, copied as three layers from the least to the most often changed, so
 # a code change rebuilds only the last one. Nothing is fetched at build or run time.
@@ -24,6 +24,7 @@ ENV JAVA_HOME=${JAVA_HOME:-/opt/java} \
     PYTORCH_LIBRARY_PATH=/opt/pytorch \
     PYTORCH_VERSION=2.7.1 \
     PYTORCH_FLAVOR=cpu \
+    ONNXRUNTIME_NATIVE_PATH=/opt/onnxruntime \
     DJL_CACHE_DIR=/var/edgetwin/djl \
     DJL_OFFLINE=true
 

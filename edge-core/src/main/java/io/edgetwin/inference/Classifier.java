@@ -5,27 +5,27 @@ import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.translate.NoBatchifyTranslator;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.translate.TranslateException;
-import ai.djl.translate.TranslatorContext;
+import io.edgetwin.inference.model.EngineModels;
+import io.edgetwin.inference.model.ModelFormat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * A trained model of any {@link Architecture}, ready to classify flat inputs one at a time or in
- * batches.
+ * A classifier a {@link ModelManifest} describes, ready to classify flat inputs one at a time or in
+ * batches, whatever its format: a built-in DJL {@code .params} model (the block is rebuilt from its
+ * {@link Architecture}), a TorchScript archive (PyTorch engine) or an ONNX graph (ONNX Runtime).
  *
- * <p>{@link #load} reads {@code model.json}, rebuilds the block its architecture and width name and
- * loads the DJL {@code .params} with the PyTorch engine. An input is a flat {@code float[]} of
- * {@link ModelManifest#inputLength()} values, reshaped to the manifest's {@code inputShape} (row-major).
+ * <p>An input is a flat {@code float[]} of {@link ModelManifest#inputLength()} values, preprocessed as
+ * the manifest says and reshaped to its input shape (row-major); the first output's scores per input
+ * go through a softmax and are ranked against the manifest's labels.
  * Set the engine's thread counts (see {@link TorchThreads#apply()}) before the first load in a process:
  * the engine reads them once.
  *
@@ -50,31 +50,56 @@ public final class Classifier implements AutoCloseable {
     }
 
     /**
-     * Loads the model saved in {@code modelDir} by {@link ModelTrainer}.
+     * Loads the model a manifest describes: {@code path} is the model's folder (holding
+     * {@code model.yaml} or {@code model.json}) or the manifest file itself. The model file is loaded
+     * with its format's engine, then one input of the manifest's shape is run through it to prove the
+     * two agree.
      *
-     * @throws IllegalArgumentException naming the file when the directory, {@code model.json} or the
-     *     parameter file is missing or cannot be parsed
+     * @throws IllegalArgumentException naming the file and what was expected when the folder, the
+     *     manifest or the model file is missing or malformed, or the model does not match its manifest
      */
-    public static Classifier load(Path modelDir) {
-        if (!Files.isDirectory(modelDir)) {
-            throw new IllegalArgumentException("model directory '" + modelDir + "' does not exist");
+    public static Classifier load(Path path) {
+        Path manifestFile = ModelManifest.locate(path);
+        ModelManifest manifest = ModelManifest.readFrom(manifestFile);
+        Path modelFile = manifestFile.toAbsolutePath().getParent().resolve(manifest.file());
+        Model model = manifest.format() == ModelFormat.DJL_PARAMS
+                ? loadParameters(modelFile, manifest)
+                : EngineModels.load(modelFile, manifest.format(), manifest.name(), intraOpThreadsSetting());
+        Classifier classifier = new Classifier(manifest, model, true);
+        try {
+            classifier.probe(modelFile, manifestFile);
+            return classifier;
+        } catch (RuntimeException e) {
+            classifier.close();
+            throw e;
         }
-        ModelManifest manifest = ModelManifest.readFrom(modelDir);
+    }
+
+    private static Model loadParameters(Path modelFile, ModelManifest manifest) {
         Model model = Model.newInstance(manifest.name(), Device.cpu(), ENGINE);
         try {
-            loadParameters(model, modelDir, manifest);
-            return new Classifier(manifest, model, true);
+            loadParameters(model, modelFile, manifest);
+            return model;
         } catch (IOException | MalformedModelException | RuntimeException e) {
             model.close();
-            throw new IllegalArgumentException("model parameters '" + modelDir.resolve(manifest.name() + "-NNNN.params")
+            throw new IllegalArgumentException("model parameters '" + modelFile
                     + "' cannot be loaded: " + e.getMessage(), e);
         }
     }
 
-    private static void loadParameters(Model model, Path modelDir, ModelManifest manifest)
+    private static void loadParameters(Model model, Path modelFile, ModelManifest manifest)
             throws IOException, MalformedModelException {
+        String fileName = modelFile.getFileName().toString();
+        if (!fileName.matches(".+-[0-9]{4}\\.params")) {
+            throw new MalformedModelException("expected a DJL file name <prefix>-<4 digits>.params");
+        }
+        if (!Files.isRegularFile(modelFile)) {
+            throw new MalformedModelException("the file does not exist");
+        }
         model.setBlock(manifest.architecture().block(manifest.width(), manifest.labels().size()));
-        model.load(modelDir, manifest.name());
+        model.load(modelFile.getParent(), fileName.substring(0, fileName.length() - "-0000.params".length()),
+                Map.of("epoch", Integer.parseInt(fileName.substring(fileName.length() - "0000.params".length(),
+                        fileName.length() - ".params".length()))));
         // DJL skips a file without its magic header instead of failing, leaving the block empty
         if (!model.getBlock().isInitialized()) {
             throw new MalformedModelException("not a DJL parameter file");
@@ -83,7 +108,28 @@ public final class Classifier implements AutoCloseable {
         long parameters = parameterCount(model.getBlock());
         if (parameters != manifest.parameters()) {
             throw new MalformedModelException("the file holds " + parameters + " parameters; "
-                    + ModelManifest.FILE_NAME + " says " + manifest.parameters());
+                    + "the manifest says " + manifest.parameters());
+        }
+    }
+
+    /** ONNX Runtime's intra-op threads: the count PyTorch was given, when one was. */
+    private static int intraOpThreadsSetting() {
+        try {
+            return Integer.parseInt(System.getProperty(TorchThreads.NUM_THREADS_PROPERTY, "0"));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** Runs one input of the manifest's shape through the model: the shapes must agree, one score per label. */
+    private void probe(Path modelFile, Path manifestFile) {
+        try {
+            predictor.predict(List.of(new float[manifest.inputLength()]));
+        } catch (TranslateException | RuntimeException e) {
+            throw new IllegalArgumentException("model file '" + modelFile + "' does not take the input "
+                    + manifestFile + " describes (shape " + manifest.inputShape() + " plus a batch dimension, "
+                    + manifest.input().dtype() + (manifest.input().name() == null ? "" : ", named '"
+                    + manifest.input().name() + "'") + "): " + EngineModels.firstLine(e), e);
         }
     }
 
@@ -155,7 +201,20 @@ public final class Classifier implements AutoCloseable {
         return (double) correct / samples.size();
     }
 
-    /** What {@code model.json} says about this model. */
+    /**
+     * The intra-op threads the model's engine runs with, read back from PyTorch for PyTorch models
+     * (which loads no other engine for an ONNX model).
+     */
+    public int intraOpThreads() {
+        return manifest.format().engine().equals(ENGINE) ? JniUtils.getNumThreads() : intraOpThreadsSetting();
+    }
+
+    /** The inter-op threads of the model's engine (ONNX Runtime runs one). */
+    public int interOpThreads() {
+        return manifest.format().engine().equals(ENGINE) ? JniUtils.getNumInteropThreads() : 1;
+    }
+
+    /** What the manifest says about this model. */
     public ModelManifest manifest() {
         return manifest;
     }
@@ -165,50 +224,6 @@ public final class Classifier implements AutoCloseable {
         predictor.close();
         if (ownsModel) {
             model.close();
-        }
-    }
-
-    /** Flat inputs in, one array with a batch dimension through the network, softmax scores out. */
-    private static final class BatchTranslator implements NoBatchifyTranslator<List<float[]>, List<Prediction>> {
-
-        private final List<String> labels;
-        private final int inputLength;
-        private final long[] inputShape;
-
-        BatchTranslator(ModelManifest manifest) {
-            this.labels = manifest.labels();
-            this.inputLength = manifest.inputLength();
-            this.inputShape = manifest.inputShape().stream().mapToLong(Integer::longValue).toArray();
-        }
-
-        @Override
-        public NDList processInput(TranslatorContext ctx, List<float[]> inputs) {
-            float[] flat = inputs.size() == 1 ? inputs.get(0) : concatenate(inputs);
-            Shape shape = new Shape(inputs.size()).addAll(new Shape(inputShape));
-            return new NDList(ctx.getNDManager().create(flat, shape));
-        }
-
-        @Override
-        public List<Prediction> processOutput(TranslatorContext ctx, NDList output) {
-            float[] scores = output.singletonOrThrow().softmax(-1).toFloatArray();
-            List<Prediction> predictions = new ArrayList<>(scores.length / labels.size());
-            for (int row = 0; row < scores.length; row += labels.size()) {
-                float[] rowScores = new float[labels.size()];
-                for (int i = 0; i < rowScores.length; i++) {
-                    // float rounding can push a softmax output a hair past 1
-                    rowScores[i] = Math.min(1f, scores[row + i]);
-                }
-                predictions.add(Prediction.of(labels, rowScores));
-            }
-            return predictions;
-        }
-
-        private float[] concatenate(List<float[]> inputs) {
-            float[] flat = new float[inputs.size() * inputLength];
-            for (int i = 0; i < inputs.size(); i++) {
-                System.arraycopy(inputs.get(i), 0, flat, i * inputLength, inputLength);
-            }
-            return flat;
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.edgetwin.inference;
 
-import ai.djl.pytorch.jni.JniUtils;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Collections;
@@ -55,12 +54,20 @@ public final class InferenceComponent implements AutoCloseable {
         Path modelDir = args[0].contains("/") ? Path.of(args[0])
                 : Path.of(env.getOrDefault("EDGETWIN_HOME", "/opt/edgetwin"), "models", args[0]);
         long startNanos = System.nanoTime();
-        try (Classifier classifier = loadWarmedUp(modelDir, options.maxBatchSize())) {
+        Classifier loaded;
+        try {
+            loaded = loadWarmedUp(modelDir, options.maxBatchSize());
+        } catch (IllegalArgumentException e) { // a model that does not match its manifest: one line, not a trace
+            LOG.error("model-load-failed model={} reason={}", args[0], e.getMessage());
+            System.exit(2);
+            return;
+        }
+        try (Classifier classifier = loaded) {
             // the engine's own counts, read back: proof that the setting reached PyTorch
-            LOG.info("model-loaded model={} architecture={} threads={} intraOpThreads={} interOpThreads={} "
+            LOG.info("model-loaded model={} format={} threads={} intraOpThreads={} interOpThreads={} "
                             + "maxBatchSize={} maxBatchWaitMs={} loadMs={}", args[0],
-                    classifier.manifest().architecture().id(), threads.intraOpThreads(), JniUtils.getNumThreads(),
-                    JniUtils.getNumInteropThreads(), options.maxBatchSize(), options.maxBatchWait().toMillis(),
+                    classifier.manifest().format().id(), threads.intraOpThreads(), classifier.intraOpThreads(),
+                    classifier.interOpThreads(), options.maxBatchSize(), options.maxBatchWait().toMillis(),
                     (System.nanoTime() - startNanos) / 1_000_000);
             serve(classifier, options, env);
         }

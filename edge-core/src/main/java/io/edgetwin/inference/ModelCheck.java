@@ -1,18 +1,22 @@
 package io.edgetwin.inference;
 
-import ai.djl.pytorch.jni.JniUtils;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Smoke check of a deployed model: loads it, predicts every input of its {@code samples.csv} one at
- * a time and then in batches, prints accuracy, latency percentiles of both and the engine's thread
- * counts, and exits 1 when accuracy is below {@value #MIN_ACCURACY} or a batch disagrees with the
- * single predictions.
+ * Check of a model as the twin would load it: loads the model a manifest describes, predicts every
+ * sample one at a time and then in batches, prints the format, file size, load time, accuracy,
+ * latency percentiles of both and the engine's thread counts. Exits 1 when accuracy is below the
+ * manifest's {@code accuracyFloor} (a built-in model without one: {@value #MIN_ACCURACY}) or a batch
+ * disagrees with the single predictions, 2 for bad input (one line naming the file and what was
+ * expected).
  *
- * <p>Usage: {@code ModelCheck <modelDir> [--batch N]} (default batch size {@value #DEFAULT_BATCH}).
+ * <p>Usage: {@code ModelCheck <model folder or manifest> [--samples FILE.csv] [--batch N]}; the
+ * samples default to the model folder's {@code samples.csv} (default batch size {@value #DEFAULT_BATCH}).
  * Meant for the twin image (offline, natives from {@code PYTORCH_LIBRARY_PATH}) as much as for the
  * build host. Thread counts follow {@link TorchThreads#forThisProcess()}.
  */
@@ -20,45 +24,114 @@ public final class ModelCheck {
 
     static final double MIN_ACCURACY = 0.95;
     static final int DEFAULT_BATCH = 8;
+    private static final String USAGE = "usage: ModelCheck <model folder or manifest> [--samples FILE.csv] [--batch N]";
 
     private ModelCheck() {}
 
     public static void main(String[] args) {
-        if (!(args.length == 1 || (args.length == 3 && args[1].equals("--batch")))) {
-            System.err.println("usage: ModelCheck <modelDir> [--batch N]");
+        try {
+            System.exit(run(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println("model check: " + e.getMessage());
             System.exit(2);
         }
-        int batchSize = args.length == 3 ? Integer.parseInt(args[2]) : DEFAULT_BATCH;
-        TorchThreads.forThisProcess().apply();
-        Path modelDir = Path.of(args[0]);
-        List<LabeledSample> samples = SamplesCsv.read(modelDir.resolve(SamplesCsv.FILE_NAME));
-        long loadStartNanos = System.nanoTime();
-        try (Classifier classifier = Classifier.load(modelDir)) {
-            long loadNanos = System.nanoTime() - loadStartNanos;
-            List<Prediction> single = new ArrayList<>(samples.size());
-            long[] singleNanos = timeSingle(classifier, samples, single);
-            List<Prediction> batched = new ArrayList<>(samples.size());
-            long[] batchNanos = timeBatches(classifier, samples, batchSize, batched);
-            double accuracy = accuracy(single, samples);
-            long disagreements = disagreements(single, batched);
-            ModelManifest manifest = classifier.manifest();
-            System.out.printf("model %s (%s x%d, %d parameters): %d samples, accuracy %.4f (manifest %.4f), "
-                            + "load %.1f ms, predict p50 %.3f ms p99 %.3f ms, batch of %d p50 %.3f ms (%.3f ms per input), "
-                            + "torch threads intra-op %d inter-op %d%n",
-                    manifest.name(), manifest.architecture().id(), manifest.width(), manifest.parameters(),
-                    samples.size(), accuracy, manifest.heldOutAccuracy(), loadNanos / 1e6,
-                    percentile(singleNanos, 0.50) / 1e6, percentile(singleNanos, 0.99) / 1e6,
-                    batchSize, percentile(batchNanos, 0.50) / 1e6, percentile(batchNanos, 0.50) / 1e6 / batchSize,
-                    JniUtils.getNumThreads(), JniUtils.getNumInteropThreads());
-            if (disagreements > 0) {
-                System.err.printf("%d batched predictions differ from the single ones%n", disagreements);
-                System.exit(1);
-            }
-            if (accuracy < MIN_ACCURACY) {
-                System.err.printf("accuracy %.4f is below %.2f%n", accuracy, MIN_ACCURACY);
-                System.exit(1);
+    }
+
+    /** Runs the check; returns the exit code (0 or 1); bad input throws IllegalArgumentException. */
+    static int run(String[] args) {
+        if (args.length == 0 || args.length % 2 == 0) {
+            throw new IllegalArgumentException(USAGE);
+        }
+        Path model = Path.of(args[0]);
+        Path samplesFile = null;
+        int batchSize = DEFAULT_BATCH;
+        for (int i = 1; i < args.length; i += 2) {
+            switch (args[i]) {
+                case "--samples" -> samplesFile = Path.of(args[i + 1]);
+                case "--batch" -> batchSize = positive(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option '" + args[i] + "'; " + USAGE);
             }
         }
+        TorchThreads.forThisProcess().apply();
+        Path manifestFile = ModelManifest.locate(model);
+        if (samplesFile == null) {
+            samplesFile = manifestFile.toAbsolutePath().getParent().resolve(SamplesCsv.FILE_NAME);
+        }
+        if (!Files.isRegularFile(samplesFile)) {
+            throw new IllegalArgumentException("samples '" + samplesFile + "' do not exist; expected a CSV file"
+                    + " 'label,v0,...' (give one with --samples)");
+        }
+        List<LabeledSample> samples = SamplesCsv.read(samplesFile);
+        long loadStartNanos = System.nanoTime();
+        try (Classifier classifier = Classifier.load(manifestFile)) {
+            long loadNanos = System.nanoTime() - loadStartNanos;
+            long rssKb = residentKb();
+            samples.forEach(sample -> classifier.checkInput(sample.values()));
+            return report(classifier, samples, batchSize, loadNanos, rssKb, manifestFile);
+        }
+    }
+
+    private static int report(Classifier classifier, List<LabeledSample> samples, int batchSize, long loadNanos,
+            long rssKb, Path manifestFile) {
+        List<Prediction> single = new ArrayList<>(samples.size());
+        long[] singleNanos = timeSingle(classifier, samples, single);
+        List<Prediction> batched = new ArrayList<>(samples.size());
+        long[] batchNanos = timeBatches(classifier, samples, batchSize, batched);
+        double accuracy = accuracy(single, samples);
+        long disagreements = disagreements(single, batched);
+        ModelManifest manifest = classifier.manifest();
+        Path modelFile = manifestFile.toAbsolutePath().getParent().resolve(manifest.file());
+        System.out.printf("model %s (%s, %s, %d bytes%s): input %s, %d labels; %d samples, accuracy %.4f%s, "
+                        + "load %.1f ms, RSS after load %d MB, predict p50 %.3f ms p99 %.3f ms, batch of %d p50 %.3f ms (%.3f ms per input), "
+                        + "engine threads intra-op %d inter-op %d%n",
+                manifest.name(), manifest.format().id(), modelFile.getFileName(), size(modelFile),
+                manifest.training() == null ? "" : ", " + manifest.parameters() + " parameters",
+                manifest.inputShape(), manifest.labels().size(), samples.size(), accuracy,
+                manifest.training() == null ? "" : String.format(" (manifest %.4f)", manifest.heldOutAccuracy()),
+                loadNanos / 1e6, rssKb / 1024, percentile(singleNanos, 0.50) / 1e6, percentile(singleNanos, 0.99) / 1e6,
+                batchSize, percentile(batchNanos, 0.50) / 1e6, percentile(batchNanos, 0.50) / 1e6 / batchSize,
+                classifier.intraOpThreads(), classifier.interOpThreads());
+        if (disagreements > 0) {
+            System.err.printf("%d batched predictions differ from the single ones%n", disagreements);
+            return 1;
+        }
+        double floor = manifest.accuracyFloor() != null ? manifest.accuracyFloor()
+                : manifest.training() != null ? MIN_ACCURACY : 0.0;
+        if (accuracy < floor) {
+            System.err.printf("accuracy %.4f is below %.2f%n", accuracy, floor);
+            return 1;
+        }
+        return 0;
+    }
+
+    /** The process's resident memory in KB (Linux's /proc/self/status), or -1 where there is none. */
+    private static long residentKb() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS:"))
+                    .mapToLong(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).findFirst().orElse(-1);
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static int positive(String value) {
+        try {
+            int n = Integer.parseInt(value);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new IllegalArgumentException("--batch must be a whole number > 0; got '" + value + "'");
     }
 
     private static long[] timeSingle(Classifier classifier, List<LabeledSample> samples, List<Prediction> out) {

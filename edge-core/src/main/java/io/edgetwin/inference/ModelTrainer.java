@@ -213,7 +213,7 @@ public final class ModelTrainer {
     /** Measures held-out accuracy, then writes the weights, the manifest and the held-out samples. */
     private static ModelManifest save(Model model, Path modelDir, TrainingPlan plan, List<LabeledSample> heldOut) {
         Architecture architecture = plan.architecture();
-        ModelManifest unmeasured = new ModelManifest(plan.name(), architecture, plan.width(),
+        ModelManifest unmeasured = ModelManifest.trained(plan.name(), architecture, plan.width(),
                 architecture.inputShape(), architecture.labels(), Classifier.parameterCount(model.getBlock()), plan.seed(), heldOut.size(), 0.0);
         double accuracy;
         try (Classifier classifier = Classifier.wrapping(model, unmeasured)) {

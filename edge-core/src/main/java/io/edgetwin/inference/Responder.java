@@ -90,8 +90,8 @@ final class Responder {
     private void result(ObjectNode answer, Prediction prediction, long inferenceMicros, String timestamp) {
         ModelManifest manifest = classifier.manifest();
         answer.put("timestamp", timestamp)
-                .put("inference-type", manifest.architecture().inferenceType())
-                .put("inference-description", manifest.architecture().subject() + " " + manifest.name());
+                .put("inference-type", manifest.task())
+                .put("inference-description", manifest.subject() + " " + manifest.name());
         ArrayNode results = answer.putArray("inference-results");
         prediction.ranked().stream().limit(MAX_RESULTS).forEach(score -> results.addObject()
                 .put("Label", score.label())

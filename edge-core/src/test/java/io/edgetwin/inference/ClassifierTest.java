@@ -110,11 +110,11 @@ class ClassifierTest {
     @Test
     void inputShapeTheArchitectureCannotTakeIsNamed(@TempDir Path copy) throws IOException {
         String manifest = Files.readString(TrainedModels.dir(CNN).resolve("model.json"));
-        Files.writeString(copy.resolve("model.json"), manifest.replaceAll("\"inputShape\" : \\[[^]]*]", "\"inputShape\" : [ 4096 ]"));
+        Files.writeString(copy.resolve("model.json"), manifest.replaceAll("\"shape\" : \\[[^]]*]", "\"shape\" : [ 4096 ]"));
 
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> Classifier.load(copy));
 
-        assertTrue(refused.getMessage().contains("takes inputs of shape [1, 64, 64]; got inputShape [4096]"),
+        assertTrue(refused.getMessage().contains("takes inputs of shape [1, 64, 64]; got input.shape [4096]"),
                 refused.getMessage());
     }
 

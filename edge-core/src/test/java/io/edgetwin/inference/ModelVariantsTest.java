@@ -55,7 +55,7 @@ class ModelVariantsTest {
         ModelManifest manifest = ModelManifest.readFrom(TrainedModels.dir(name));
 
         assertEquals(TrainedModels.get(name).manifest(), manifest);
-        assertEquals(new ModelManifest(name, architecture, plan.width(), architecture.inputShape(), architecture.labels(),
+        assertEquals(ModelManifest.trained(name, architecture, plan.width(), architecture.inputShape(), architecture.labels(),
                 expectedParameters(architecture, plan.width()), TrainedModels.SEED, plan.heldOutSamples(),
                 manifest.heldOutAccuracy()), manifest);
     }

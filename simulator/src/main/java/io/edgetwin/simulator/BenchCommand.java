@@ -57,6 +57,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--profile", description = "link: the WAN profile whose round trips are measured (default lte-good)")
     String profile = "lte-good";
 
+    @Option(names = "--start-model", paramLabel = "NAME", description = "twin-start: the inference component's model,"
+            + " a folder under the twin image's models/ (default: the recipe's anomaly-mlp)")
+    String startModel;
+
     @Option(names = "--runs", description = "twin-start: how many twins (default 5); load, broker: how many runs; "
             + "link: round trips through the profile (default 5 means 1500)")
     int runs = 5;
@@ -108,10 +112,11 @@ final class BenchCommand implements Callable<Integer> {
             throw bad("--security is '" + security + "'; expected mtls or none");
         }
         List<Long> millis = withTeardown(teardown -> new TwinStartBenchmark(image(), teardown, progress())
-                .run(device(), runs, security.equals("mtls")));
+                .run(device(), runs, security.equals("mtls"), startModel));
         List<Long> sorted = millis.stream().sorted().toList();
-        System.out.printf("twin cold start (create -> model ready), %d runs, security %s, memory %d MiB, cpus %.2f: "
-                        + "median %d ms, min %d ms, max %d ms, all %s%n", runs, security, memoryMib, cpus,
+        System.out.printf("twin cold start (create -> model ready%s), %d runs, security %s, memory %d MiB, cpus %.2f: "
+                        + "median %d ms, min %d ms, max %d ms, all %s%n", startModel == null ? "" : ", model " + startModel,
+                runs, security, memoryMib, cpus,
                 sorted.get(sorted.size() / 2), sorted.get(0), sorted.get(sorted.size() - 1), millis);
         return Main.PASSED;
     }

@@ -49,7 +49,7 @@ import picocli.CommandLine.Parameters;
             "130 aborted (Ctrl-C; a partial report marked ABORTED is written)."},
         subcommands = {Main.Run.class, RenderCommand.class, GateCommand.class, TrendCommand.class, Main.Size.class,
             LauncherCommands.Test.class, LauncherCommands.Recipe.class, LauncherCommands.Deployment.class,
-            BenchCommand.class})
+            BenchCommand.class, ModelCommand.class})
 public final class Main implements Callable<Integer> {
 
     public static final int PASSED = 0;

@@ -41,7 +41,7 @@ public final class CloudRun implements AutoCloseable {
         try {
             ComponentPublisher publisher = new ComponentPublisher(store, image.recipes(), image.models());
             for (Release r : settings.releases()) {
-                List<StoredArtifact> artifacts = publisher.publish(new ModelRelease(r.component(), r.from(), r.version(), r.model()));
+                List<StoredArtifact> artifacts = publisher.publish(new ModelRelease(r.component(), r.from(), r.version(), r.model(), r.modelDir()));
                 progress.accept("released " + r.component() + " " + r.version() + " (model " + r.model() + "): "
                         + artifacts.size() + " artifacts, " + artifacts.stream().mapToLong(StoredArtifact::sizeBytes).sum()
                         + " bytes");

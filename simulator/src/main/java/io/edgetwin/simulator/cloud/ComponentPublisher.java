@@ -42,7 +42,9 @@ public final class ComponentPublisher {
     /** Uploads the model's files and the recipe; returns the artifacts as the recipe names them. */
     public List<StoredArtifact> publish(ModelRelease release) {
         List<StoredArtifact> artifacts = new ArrayList<>();
-        for (Path file : modelFiles(release.model())) {
+        List<Path> files = release.modelDir() == null ? modelFiles(release.model())
+                : ModelFolder.read(release.modelDir()).files();
+        for (Path file : files) {
             artifacts.add(store.upload("artifacts/" + release.component() + "/" + release.version() + "/"
                     + file.getFileName(), file));
         }
@@ -74,7 +76,8 @@ public final class ComponentPublisher {
                 + " from the artifact store.");
         Map<String, Object> configuration = (Map<String, Object>) recipe.get("ComponentConfiguration");
         if (configuration != null && configuration.get("DefaultConfiguration") instanceof Map<?, ?> defaults) {
-            ((Map<String, Object>) defaults).put("model", release.model());
+            ((Map<String, Object>) defaults).put("model", release.modelDir() == null ? release.model()
+                    : release.modelDir().getFileName().toString());
         }
         List<Map<String, Object>> manifests = (List<Map<String, Object>>) recipe.get("Manifests");
         for (Map<String, Object> manifest : manifests) {

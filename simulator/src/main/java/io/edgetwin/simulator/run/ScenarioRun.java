@@ -12,7 +12,6 @@ import io.edgetwin.simulator.cloud.CloudRun;
 import io.edgetwin.simulator.host.HostProbe;
 import io.edgetwin.simulator.host.OwnUsage;
 import io.edgetwin.simulator.load.Sample;
-import io.edgetwin.simulator.load.Samples;
 import io.edgetwin.simulator.measure.StatusTracker;
 import io.edgetwin.simulator.recovery.TwinConnections;
 import io.edgetwin.simulator.scenario.Scenario;
@@ -140,7 +139,7 @@ public final class ScenarioRun {
         String imageRef = image.ensureBuilt(line -> progress.accept(line.replaceFirst("^edgetwin: ", "")));
         Map<String, List<Sample>> samples = new LinkedHashMap<>();
         for (io.edgetwin.simulator.scenario.Workload workload : scenario.workloads()) {
-            samples.put(workload.name(), Samples.read(image.models().resolve(workload.samples()).resolve("samples.csv")));
+            samples.put(workload.name(), workload.input().read(image.models()));
         }
         RunDirectory dir = teardown.register(RunDirectory.create(runId));
         RunSecurity security = RunSecurity.of(scenario, dir.path(), runId, clock, new SecureRandom());

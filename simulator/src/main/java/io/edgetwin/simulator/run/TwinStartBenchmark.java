@@ -35,16 +35,21 @@ public final class TwinStartBenchmark {
         this.progress = progress;
     }
 
-    /** Returns each run's create → ready time in milliseconds, in run order, on plain TCP. */
+    /** Returns each run's create → ready time in milliseconds, in run order, on plain TCP with the component's default model. */
     public List<Long> run(DeviceSpec device, int runs) throws Exception {
-        return run(device, runs, false);
+        return run(device, runs, false, null);
     }
 
     /**
      * Returns each run's create → ready time in milliseconds, in run order; with {@code mutualTls} each
-     * twin connects over mTLS with a certificate of its own, as in a run (docs/security.md).
+     * twin connects over mTLS with a certificate of its own, as in a run (docs/security.md); with a
+     * {@code model} the inference component loads that folder under the image's models/ (built-in or a
+     * user's model folder with its manifest), else its default.
      */
-    public List<Long> run(DeviceSpec device, int runs, boolean mutualTls) throws Exception {
+    public List<Long> run(DeviceSpec device, int runs, boolean mutualTls, String model) throws Exception {
+        String deployment = model == null ? DEPLOYMENT : """
+                {"deploymentId": "twin-start", "components": {"com.edgetwin.Inference": {"version": "1.0.0",
+                  "configurationUpdate": {"merge": {"model": "%s"}}}}}""".formatted(model.replace("\"", ""));
         String runId = UUID.randomUUID().toString().substring(0, 8);
         String imageRef = image.ensureBuilt(progress);
         RunDirectory dir = teardown.register(RunDirectory.create(runId));
@@ -61,8 +66,8 @@ public final class TwinStartBenchmark {
         for (int i = 1; i <= runs; i++) {
             String thing = "twin-start-" + i;
             long created = System.nanoTime();
-            TwinSpec spec = identities == null ? new TwinSpec(thing, imageRef, device, broker.uri(), DEPLOYMENT, runId)
-                    : identities.secured(new TwinSpec(thing, imageRef, device, "tcp://127.0.0.1:" + broker.tlsPort(), DEPLOYMENT,
+            TwinSpec spec = identities == null ? new TwinSpec(thing, imageRef, device, broker.uri(), deployment, runId)
+                    : identities.secured(new TwinSpec(thing, imageRef, device, "tcp://127.0.0.1:" + broker.tlsPort(), deployment,
                     runId), broker.tlsPort());
             DeviceTwin twin = teardown.register(DeviceTwin.start(spec));
             tracker.await(thing, s -> s.isReady("com.edgetwin.Inference"), Duration.ofMinutes(3));

@@ -8,6 +8,7 @@ import io.edgetwin.report.VariantResult;
 import io.edgetwin.report.WorkloadResult;
 import io.edgetwin.simulator.broker.BrokerClient;
 import io.edgetwin.simulator.broker.Mosquitto;
+import io.edgetwin.simulator.cloud.CloudException;
 import io.edgetwin.simulator.cloud.CloudRun;
 import io.edgetwin.simulator.fault.FaultInjector;
 import io.edgetwin.simulator.fault.LinkProxy;
@@ -311,7 +312,11 @@ final class VariantRun {
         List<Twin> twins = FleetLaunch.startAll(specs, run.runtime()::start, FleetLaunch.DEFAULT_PARALLELISM, teardown);
         if (run.cloud() != null) {
             for (Twin twin : twins) {
-                run.cloud().deploy(deployment, twin.spec().thingName());
+                try {
+                    run.cloud().deploy(deployment, twin.spec().thingName());
+                } catch (CloudException e) { // e.g. a component that cannot load its model: its log says why
+                    throw new CloudException(e.getMessage() + "\n" + logTail(twin), e);
+                }
             }
         }
         for (Twin twin : twins) {
@@ -349,13 +354,18 @@ final class VariantRun {
             if (!status.isReady(component)) {
                 throw new TwinException("component " + component + " of twin " + twin.spec().thingName()
                         + " is BROKEN before it got ready (last exit: " + status.components().get(component).lastExit()
-                        + "); it will not be restarted");
+                        + "); it will not be restarted\n" + logTail(twin));
             }
         } catch (TimeoutException e) {
             String logs = twin.logs();
             throw new TwinException(e.getMessage() + "\nlast lines of the twin's log:\n"
                     + logs.substring(Math.max(0, logs.length() - 3000)));
         }
+    }
+
+    private static String logTail(Twin twin) {
+        String logs = twin.logs();
+        return "last lines of the twin's log:\n" + logs.substring(Math.max(0, logs.length() - 3000));
     }
 
     private TwinStatus awaitNextStatus(String thing) throws InterruptedException {

@@ -1,5 +1,7 @@
 package io.edgetwin.simulator.scenario;
 
+import io.edgetwin.simulator.cloud.ModelFolder;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,7 @@ final class CloudSections {
     private CloudSections() {
     }
 
-    static ArtifactSettings artifacts(Node node, RecipeCatalog catalog) {
+    static ArtifactSettings artifacts(Node node, RecipeCatalog catalog, Path scenarioFile) {
         if (node == null) {
             return ArtifactSettings.NONE;
         }
@@ -32,13 +34,13 @@ final class CloudSections {
         List<Release> releases = new ArrayList<>();
         if (fields.containsKey("releases")) {
             for (Node entry : fields.get("releases").sequence()) {
-                releases.add(release(entry, catalog, releases));
+                releases.add(release(entry, catalog, releases, scenarioFile));
             }
         }
         return new ArtifactSettings(store, releases);
     }
 
-    private static Release release(Node entry, RecipeCatalog catalog, List<Release> earlier) {
+    private static Release release(Node entry, RecipeCatalog catalog, List<Release> earlier, Path scenarioFile) {
         Map<String, Node> fields = entry.mapping(RELEASE);
         for (String key : List.of("component", "from", "version", "model")) {
             if (!fields.containsKey(key)) {
@@ -46,7 +48,7 @@ final class CloudSections {
             }
         }
         Release release = new Release(fields.get("component").text(), fields.get("from").text(), fields.get("version").text(),
-                fields.get("model").text());
+                fields.get("model").text(), modelDir(fields.get("model"), scenarioFile));
         if (!catalog.contains(release.component(), release.from())) {
             throw fields.get("from").error("the twin image has no recipe " + release.component() + "@" + release.from()
                     + " to release from; expected one of " + catalog.ids());
@@ -56,6 +58,24 @@ final class CloudSections {
             throw fields.get("version").error(release.id() + " already exists; a release needs a version of its own");
         }
         return release;
+    }
+
+    /**
+     * The user's model folder a release's {@code model} names (anything with a {@code /}, relative to the
+     * scenario file), checked now so a missing manifest or model file stops the run before anything starts;
+     * null for the name of a model the twin image ships.
+     */
+    private static Path modelDir(Node model, Path scenarioFile) {
+        if (!model.text().contains("/")) {
+            return null;
+        }
+        Path dir = scenarioFile.toAbsolutePath().getParent().resolve(model.text()).normalize();
+        try {
+            ModelFolder.read(dir);
+        } catch (IllegalArgumentException e) {
+            throw model.error(e.getMessage());
+        }
+        return dir;
     }
 
     /**

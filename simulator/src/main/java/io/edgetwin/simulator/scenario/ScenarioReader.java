@@ -54,10 +54,12 @@ public final class ScenarioReader {
         List<Workload> workloads = WorkloadReader.readAll(workloadNode(root, top), components, catalog, file);
         Workload workload = workloads.get(0);
         Map<String, Node> thresholds = top.containsKey("thresholds") ? top.get("thresholds").entries() : Map.of();
-        ArtifactSettings artifacts = CloudSections.artifacts(top.get("artifacts"), catalog);
+        ArtifactSettings artifacts = CloudSections.artifacts(top.get("artifacts"), catalog, file);
+        SampleWidth.check(workload, artifacts, top.containsKey("workloads") ? top.get("workloads") : top.get("workload"));
         Security security = top.containsKey("security") ? Security.read(top.get("security")) : Security.MTLS;
         List<Variant> variants = variants(required(root, top, "variants"), components, thresholds, artifacts, security,
                 components.get(workload.target()));
+        ModelSize.check(variants, artifacts, top.get("variants"));
         WorkloadThresholds.requireKnown(variants, workloads, thresholds);
         List<Fault> faults = top.containsKey("faults")
                 ? new FaultReader(catalog, components, twins, workload.duration()).read(top.get("faults")) : List.of();

@@ -1,6 +1,7 @@
 package io.edgetwin.simulator.scenario;
 
 import io.edgetwin.simulator.load.Arrival;
+import io.edgetwin.simulator.samples.SampleSource;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -8,23 +9,36 @@ import java.util.Objects;
  * The load sent to the target component of every twin: first for {@code warmup} (sent, not measured),
  * then for {@code duration} (measured), arriving as {@code arrival} says. Open rates are per twin.
  *
- * @param name  how reports and thresholds name it ({@code defect.latency.p99}) when a scenario runs several
- * @param topic the target's topic segment: requests go to {@code edgetwin/<thing>/<topic>/request} (its
- *              configuration's {@code topic}, else its recipe's, else {@code inference})
+ * @param name    how reports and thresholds name it ({@code defect.latency.p99}) when a scenario runs several
+ * @param topic   the target's topic segment: requests go to {@code edgetwin/<thing>/<topic>/request} (its
+ *                configuration's {@code topic}, else its recipe's, else {@code inference})
+ * @param samples names the inputs as the scenario wrote them (a built-in model's name, or the user's file)
+ * @param input   where the inputs are read from
  */
 public record Workload(String target, Arrival arrival, Duration warmup, Duration duration, String samples, String name,
-                       String topic) {
-
-    /** A workload named after its samples' model family ({@code anomaly} for {@code anomaly-mlp}), on topic inference. */
-    public Workload(String target, Arrival arrival, Duration warmup, Duration duration, String samples) {
-        this(target, arrival, warmup, duration, samples, family(samples), DEFAULT_TOPIC);
-    }
+                       String topic, SampleSource input) {
 
     public static final String DEFAULT_TOPIC = "inference";
 
+    /** A workload sending the held-out samples of the built-in model {@code samples}, named after its family, on topic inference. */
+    public Workload(String target, Arrival arrival, Duration warmup, Duration duration, String samples) {
+        this(target, arrival, warmup, duration, samples, family(samples), DEFAULT_TOPIC, new SampleSource.BuiltIn(samples));
+    }
+
+    /** A workload sending the inputs {@code input}, named after the family of {@code samples}, on topic inference. */
+    public Workload(String target, Arrival arrival, Duration warmup, Duration duration, String samples, SampleSource input) {
+        this(target, arrival, warmup, duration, samples, family(samples), DEFAULT_TOPIC, input);
+    }
+
+    /** A named workload sending the held-out samples of the built-in model {@code samples} to {@code topic}. */
+    public Workload(String target, Arrival arrival, Duration warmup, Duration duration, String samples, String name,
+                    String topic) {
+        this(target, arrival, warmup, duration, samples, name, topic, new SampleSource.BuiltIn(samples));
+    }
+
     /** This workload sending to {@code segment}. */
     public Workload onTopic(String segment) {
-        return new Workload(target, arrival, warmup, duration, samples, name, segment);
+        return new Workload(target, arrival, warmup, duration, samples, name, segment, input);
     }
 
     public Workload {
@@ -37,6 +51,7 @@ public record Workload(String target, Arrival arrival, Duration warmup, Duration
                     + " '_', starting with a letter");
         }
         Objects.requireNonNull(arrival, "arrival");
+        Objects.requireNonNull(input, "input");
         if (warmup.isNegative()) {
             throw new IllegalArgumentException("warmup " + warmup + " must not be negative");
         }

@@ -2,6 +2,9 @@ package io.edgetwin.simulator.scenario;
 
 import io.edgetwin.simulator.load.Arrival;
 import io.edgetwin.simulator.load.ReplayTrace;
+import io.edgetwin.simulator.samples.SampleSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +20,7 @@ final class WorkloadReader {
 
     private static final Set<String> WORKLOAD = Set.of("target", "arrival", "rate", "burst", "trace", "warmup", "duration", "input",
             "name");
-    private static final Set<String> INPUT = Set.of("samples");
+    private static final Set<String> INPUT = Set.of("samples", "csv", "npy", "labels", "imageFolder");
     private static final Set<String> STAGE = Set.of("rate", "from", "to", "for");
     private static final Set<String> BURST = Set.of("rate", "every", "for");
     private static final List<String> ARRIVALS = List.of("constant", "poisson", "closed", "step", "burst", "replay");
@@ -106,26 +109,68 @@ final class WorkloadReader {
         if (!components.containsKey(target.text())) {
             throw target.error("'" + target.text() + "' is not one of the scenario's components " + components.keySet());
         }
-        String samples = "anomaly-mlp";
-        if (fields.containsKey("input")) {
-            samples = Nodes.required(fields.get("input"), fields.get("input").mapping(INPUT), "samples").text();
-        }
+        SampleSource input = fields.containsKey("input") ? input(fields.get("input"), scenarioFile)
+                : new SampleSource.BuiltIn("anomaly-mlp");
         Duration warmup = fields.containsKey("warmup") ? Quantities.duration(fields.get("warmup")) : Duration.ofSeconds(5);
         Node duration = Nodes.required(node, fields, "duration");
         Duration measured = Quantities.duration(duration);
         if (measured.isZero()) {
             throw duration.error("is zero; expected a positive duration such as 30s");
         }
+        String samples = input instanceof SampleSource.BuiltIn builtIn ? builtIn.model()
+                : fields.get("input").mapping(INPUT).get(sourceKind(fields.get("input"))).text();
         Arrival arrival = arrival(node, fields, scenarioFile);
         if (!fields.containsKey("name")) {
-            return new Workload(target.text(), arrival, warmup, measured, samples);
+            return new Workload(target.text(), arrival, warmup, measured, samples, input);
         }
         Node name = fields.get("name");
         if (!name.text().matches("[a-z][a-z0-9_-]*")) {
             throw name.error("'" + name.text() + "' is not a workload name; expected lower-case letters, digits, '-' or '_',"
                     + " starting with a letter (thresholds name it: defect.latency.p99)");
         }
-        return new Workload(target.text(), arrival, warmup, measured, samples, name.text(), Workload.DEFAULT_TOPIC);
+        return new Workload(target.text(), arrival, warmup, measured, samples, name.text(), Workload.DEFAULT_TOPIC, input);
+    }
+
+    /**
+     * {@code {samples: <built-in model>}}, or the user's own samples, a path relative to the scenario file:
+     * {@code {csv: FILE}}, {@code {npy: FILE, labels: FILE}} or {@code {imageFolder: DIR}}. User files are
+     * read here, so a malformed one is refused before anything starts.
+     */
+    private static SampleSource input(Node node, Path scenarioFile) {
+        Map<String, Node> fields = node.mapping(INPUT);
+        String kind = sourceKind(node);
+        if (fields.containsKey("labels") && !kind.equals("npy")) {
+            throw fields.get("labels").error("is only for npy samples; CSV files carry a label column, image folders"
+                    + " one folder per label");
+        }
+        Node value = fields.get(kind);
+        Path base = scenarioFile.toAbsolutePath().getParent();
+        SampleSource source = switch (kind) {
+            case "csv" -> new SampleSource.Csv(base.resolve(value.text()));
+            case "npy" -> new SampleSource.Npy(base.resolve(value.text()),
+                    fields.containsKey("labels") ? base.resolve(fields.get("labels").text()) : null);
+            case "imageFolder" -> new SampleSource.ImageFolder(base.resolve(value.text()));
+            default -> new SampleSource.BuiltIn(value.text());
+        };
+        if (!(source instanceof SampleSource.BuiltIn)) {
+            try {
+                source.read(base);
+            } catch (IOException | IllegalArgumentException | UncheckedIOException e) {
+                throw value.error(e.getMessage());
+            }
+        }
+        return source;
+    }
+
+    /** Which one source {@code input} names: samples, csv, npy or imageFolder. */
+    private static String sourceKind(Node input) {
+        Map<String, Node> fields = input.mapping(INPUT);
+        List<String> kinds = List.of("samples", "csv", "npy", "imageFolder").stream().filter(fields::containsKey).toList();
+        if (kinds.size() != 1) {
+            throw input.error("names " + (kinds.isEmpty() ? "no samples" : kinds) + "; expected one of {samples: <model>},"
+                    + " {csv: FILE}, {npy: FILE, labels: FILE} or {imageFolder: DIR}");
+        }
+        return kinds.get(0);
     }
 
     private static Arrival arrival(Node node, Map<String, Node> fields, Path scenarioFile) {
