@@ -8,10 +8,8 @@ import io.edgetwin.report.VariantResult;
 import io.edgetwin.report.WorkloadResult;
 import io.edgetwin.simulator.broker.BrokerClient;
 import io.edgetwin.simulator.broker.Mosquitto;
-import io.edgetwin.simulator.cloud.CloudException;
 import io.edgetwin.simulator.cloud.CloudRun;
 import io.edgetwin.simulator.fault.FaultInjector;
-import io.edgetwin.simulator.fault.LinkProxy;
 import io.edgetwin.simulator.fault.Reachability;
 import io.edgetwin.simulator.host.HostProbe;
 import io.edgetwin.simulator.host.InterferenceMeter;
@@ -30,9 +28,7 @@ import io.edgetwin.simulator.scenario.Scenario;
 import io.edgetwin.simulator.scenario.Variant;
 import io.edgetwin.simulator.scenario.Workload;
 import io.edgetwin.simulator.twin.Twin;
-import io.edgetwin.simulator.twin.TwinException;
 import io.edgetwin.simulator.twin.TwinOutcome;
-import io.edgetwin.simulator.twin.TwinSpec;
 import io.edgetwin.simulator.twin.runtime.TwinRuntime;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,7 +51,6 @@ import java.util.function.Consumer;
  */
 final class VariantRun {
 
-    private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration DRAIN = Duration.ofSeconds(10);
 
     private final RunContext run;
@@ -109,7 +104,8 @@ final class VariantRun {
     /** Provisions the fleet, waits until every model is ready, and starts observing it. */
     void start(Teardown teardown) throws Exception {
         long created = System.nanoTime();
-        fleet = provision(teardown);
+        placement = CloudPlacement.start(scenario(), variant, run.imageRef(), run.runId(), teardown, progress);
+        fleet = new FleetProvisioning(run, variant, progress).provision(teardown, placement);
         fleetStartMs = (System.nanoTime() - created) / 1_000_000;
         progress.accept("fleet of " + fleet.size() + " ready in " + fleetStartMs + " ms");
         observer = observer(fleet);
@@ -288,51 +284,6 @@ final class VariantRun {
         return run.scenario();
     }
 
-    private RunningFleet provision(Teardown teardown) throws Exception {
-        Scenario scenario = run.scenario();
-        progress.accept("starting " + scenario.twins() + " twin(s) (memory " + scenario.device().memoryBytes() / (1024 * 1024)
-                + " MiB, cpus " + scenario.device().cpus() + ")" + (scenario.profile() == null ? ""
-                : "; profile " + scenario.profile().note(Runtime.getRuntime().availableProcessors())));
-        List<TwinSpec> specs = new ArrayList<>();
-        List<LinkProxy> links = new ArrayList<>();
-        String deployment = DeploymentDocument.of(scenario, variant, run.runId());
-        placement = CloudPlacement.start(scenario, variant, run.imageRef(), run.runId(), teardown, progress);
-        for (int i = 1; i <= scenario.twins(); i++) {
-            String thing = scenario.name() + "-" + variant.name() + "-" + i;
-            LinkProxy link = teardown.register(new LinkProxy(run.security().brokerPort(variant), scenario.seed() + i,
-                    java.net.InetAddress.getByName(run.runtime().hostAddress())));
-            links.add(link);
-            Map<String, String> environment = new LinkedHashMap<>(placement.environment(i - 1));
-            TwinSpec spec = run.cloud() == null
-                    ? new TwinSpec(thing, run.imageRef(), scenario.device(), link.uri(), deployment, run.runId(), environment)
-                    : new TwinSpec(thing, run.imageRef(), scenario.device(), link.uri(), CloudRun.EMPTY_DEPLOYMENT,
-                    run.runId(), withAll(environment, run.cloud().twinEnvironment()));
-            specs.add(run.security().twin(spec, variant, link.port()));
-        }
-        List<Twin> twins = FleetLaunch.startAll(specs, run.runtime()::start, FleetLaunch.DEFAULT_PARALLELISM, teardown);
-        if (run.cloud() != null) {
-            for (Twin twin : twins) {
-                try {
-                    run.cloud().deploy(deployment, twin.spec().thingName());
-                } catch (CloudException e) { // e.g. a component that cannot load its model: its log says why
-                    throw new CloudException(e.getMessage() + "\n" + logTail(twin), e);
-                }
-            }
-        }
-        for (Twin twin : twins) {
-            for (Workload workload : scenario.workloads()) {
-                awaitReady(twin, workload.target());
-            }
-        }
-        return new RunningFleet(scenario, variant, twins, links, run.broker(), run.client(), run.tracker(), run.connections(),
-                placement::wan);
-    }
-
-    private static Map<String, String> withAll(Map<String, String> first, Map<String, String> more) {
-        first.putAll(more);
-        return first;
-    }
-
     private Observer observer(RunningFleet fleet) {
         Map<String, HostCgroup> cgroups = new LinkedHashMap<>();
         Map<String, Observer.Limits> limits = new LinkedHashMap<>();
@@ -345,27 +296,6 @@ final class VariantRun {
                     new Observer.Limits(l.memoryKb() == null ? null : l.memoryKb() * 1024, l.cpus())));
         }
         return new Observer(cgroups, limits, run.clock());
-    }
-
-    private void awaitReady(Twin twin, String component) throws InterruptedException {
-        try {
-            TwinStatus status = run.tracker().await(twin.spec().thingName(),
-                    s -> s.isReady(component) || s.isBroken(component), READY_TIMEOUT);
-            if (!status.isReady(component)) {
-                throw new TwinException("component " + component + " of twin " + twin.spec().thingName()
-                        + " is BROKEN before it got ready (last exit: " + status.components().get(component).lastExit()
-                        + "); it will not be restarted\n" + logTail(twin));
-            }
-        } catch (TimeoutException e) {
-            String logs = twin.logs();
-            throw new TwinException(e.getMessage() + "\nlast lines of the twin's log:\n"
-                    + logs.substring(Math.max(0, logs.length() - 3000)));
-        }
-    }
-
-    private static String logTail(Twin twin) {
-        String logs = twin.logs();
-        return "last lines of the twin's log:\n" + logs.substring(Math.max(0, logs.length() - 3000));
     }
 
     private TwinStatus awaitNextStatus(String thing) throws InterruptedException {
