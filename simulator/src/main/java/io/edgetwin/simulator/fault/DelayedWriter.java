@@ -64,9 +64,11 @@ final class DelayedWriter implements AutoCloseable {
                 if (chunk == END) {
                     return;
                 }
-                long wait;
-                while ((wait = chunk.arrivalNanos() - nanoTime.getAsLong()) > 0) {
-                    LockSupport.parkNanos(wait);
+                // compared, not subtracted: a chunk sent on a clear link arrives at Long.MIN_VALUE, and
+                // MIN_VALUE - now would wrap round to a wait of centuries
+                long now;
+                while (chunk.arrivalNanos() > (now = nanoTime.getAsLong())) {
+                    LockSupport.parkNanos(chunk.arrivalNanos() - now);
                 }
                 out.write(chunk.bytes());
                 out.flush();
