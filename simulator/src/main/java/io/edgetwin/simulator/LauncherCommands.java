@@ -25,7 +25,7 @@ final class LauncherCommands {
 
     @Command(name = "test", mixinStandardHelpOptions = true, exitCodeOnInvalidInput = 2,
             description = {"Run every test: unit tests, then container tests on real twins (mvn -B verify).",
-                "Makes sure the Docker engine, Mosquitto and Chromium are there first; extra arguments go to Maven,",
+                "Makes sure the Docker engine, Mosquitto, Chromium and docker-registry are there first; extra arguments go to Maven,",
                 "e.g. ./edgetwin test -Dit.test=QuickstartScenarioIT."})
     static final class Test implements Callable<Integer> {
 

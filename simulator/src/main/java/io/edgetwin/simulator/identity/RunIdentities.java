@@ -4,6 +4,10 @@ import io.edgetwin.simulator.broker.BrokerTls;
 import io.edgetwin.simulator.twin.TwinCredentials;
 import io.edgetwin.simulator.twin.TwinSpec;
 import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -11,7 +15,10 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -97,7 +104,7 @@ public final class RunIdentities {
      * advertise address; or the listener itself).
      */
     public TwinSpec secured(TwinSpec spec, int port) throws IOException {
-        String host = java.net.URI.create(spec.brokerUri()).getHost();
+        String host = URI.create(spec.brokerUri()).getHost();
         return spec.withCredentials("ssl://" + (host == null ? "127.0.0.1" : host) + ":" + port,
                 credentialsOf(issue(spec.thingName())));
     }
@@ -107,12 +114,12 @@ public final class RunIdentities {
      * advertise address (docs/scale.md) verifies as well as loopback.
      */
     static List<String> brokerAddresses() {
-        java.util.Set<String> addresses = new java.util.LinkedHashSet<>(List.of("127.0.0.1"));
+        Set<String> addresses = new LinkedHashSet<>(List.of("127.0.0.1"));
         try {
-            for (java.net.NetworkInterface nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
-                nic.inetAddresses().filter(a -> a instanceof java.net.Inet4Address).forEach(a -> addresses.add(a.getHostAddress()));
+            for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                nic.inetAddresses().filter(a -> a instanceof Inet4Address).forEach(a -> addresses.add(a.getHostAddress()));
             }
-        } catch (java.net.SocketException e) {
+        } catch (SocketException e) {
             // loopback alone: twins on this host still verify the broker
         }
         return List.copyOf(addresses);

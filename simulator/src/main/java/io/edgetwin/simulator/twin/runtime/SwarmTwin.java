@@ -2,6 +2,7 @@ package io.edgetwin.simulator.twin.runtime;
 
 import io.edgetwin.simulator.twin.DeviceTwin;
 import io.edgetwin.simulator.twin.Twin;
+import io.edgetwin.simulator.twin.TwinCredentials;
 import io.edgetwin.simulator.twin.TwinException;
 import io.edgetwin.simulator.twin.TwinOutcome;
 import io.edgetwin.simulator.twin.TwinSpec;
@@ -255,7 +256,7 @@ final class SwarmTwin implements Twin {
             return service + "-" + name().toLowerCase(Locale.ROOT);
         }
 
-        String pem(io.edgetwin.simulator.twin.TwinCredentials credentials) {
+        String pem(TwinCredentials credentials) {
             return switch (this) {
                 case CA -> credentials.caPem();
                 case CERT -> credentials.certificatePem();
