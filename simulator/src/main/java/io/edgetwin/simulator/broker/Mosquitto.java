@@ -91,6 +91,23 @@ public final class Mosquitto implements AutoCloseable {
         awaitListening(patience, runDir);
     }
 
+    /**
+     * Makes the running broker read its certificates and revocation list again (SIGHUP), without dropping
+     * a connection: a certificate revoked meanwhile is refused at its next handshake.
+     */
+    public void reload() throws IOException {
+        try {
+            Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(process.pid())).redirectErrorStream(true).start();
+            if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new BrokerException("could not signal mosquitto (pid " + process.pid() + ") to reload: "
+                        + new String(kill.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BrokerException("interrupted while signalling mosquitto to reload");
+        }
+    }
+
     /** The running broker's process id; a new one after {@link #restart}. */
     public long pid() {
         return process.pid();

@@ -18,7 +18,9 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -37,6 +39,8 @@ public final class RunIdentities {
     private final SecureRandom random;
     private final Identity harness;
     private final BrokerTls brokerTls;
+    private final Map<String, Identity> issued = new ConcurrentHashMap<>();
+    private final Set<X509Certificate> revoked = new LinkedHashSet<>();
 
     private RunIdentities(Path dir, RunCa ca, SecureRandom random, Identity harness, BrokerTls brokerTls) {
         this.dir = dir;
@@ -90,6 +94,7 @@ public final class RunIdentities {
         Path things = Files.createDirectories(dir.resolve("things"));
         write(things.resolve(thing + ".pem"), identity.certificatePem(), false);
         write(things.resolve(thing + ".key"), identity.keyPem(), true);
+        issued.put(thing, identity);
         return identity;
     }
 
@@ -125,9 +130,24 @@ public final class RunIdentities {
         return List.copyOf(addresses);
     }
 
-    /** Replaces the revocation list; the broker reads it when it starts (a restart applies it). */
-    public void revoke(Collection<X509Certificate> certificates) throws IOException {
-        write(brokerTls.crlFile(), ca.revocationListPem(certificates), false);
+    /**
+     * Adds {@code certificates} to the revocation list and writes it; the broker reads it when it starts
+     * or reloads ({@code Mosquitto.reload}), and refuses them from their next handshake on.
+     */
+    public synchronized void revoke(Collection<X509Certificate> certificates) throws IOException {
+        revoked.addAll(certificates);
+        write(brokerTls.crlFile(), ca.revocationListPem(List.copyOf(revoked)), false);
+    }
+
+    /** Revokes the certificate issued to {@code thing} (as {@link #revoke(Collection)}); returns it. */
+    public Identity revoke(String thing) throws IOException {
+        Identity identity = issued.get(thing);
+        if (identity == null) {
+            throw new IllegalArgumentException("no certificate was issued to '" + thing + "' in this run; expected one of "
+                    + new java.util.TreeSet<>(issued.keySet()));
+        }
+        revoke(List.of(identity.certificate()));
+        return identity;
     }
 
     private static Path write(Path file, String text, boolean secret) throws IOException {

@@ -130,6 +130,24 @@ class TopicIsolationTest {
     }
 
     @Test
+    void revokedCertificateIsRefusedAfterAReloadWhileOtherConnectionsStay() throws Exception {
+        Identity thing = identities.issue("plant-1");
+        Queue<String> heard = new ConcurrentLinkedQueue<>();
+        try (RogueClient other = connect(identities.issue("plant-2"), (topic, payload) -> heard.add(topic))) {
+            other.subscribe("edgetwin/plant-2/#", PATIENCE);
+            connect(thing, (t, p) -> { }).close();
+
+            identities.revoke("plant-1");
+            broker.reload();
+
+            assertThatThrownBy(() -> connect(thing, (t, p) -> { })).isInstanceOf(RogueClient.Refused.class);
+            harness.publish("edgetwin/plant-2/status", "{}".getBytes(UTF_8), 1);
+            await(() -> heard.contains("edgetwin/plant-2/status"), "the connection made before the reload still served");
+        }
+        assertThatThrownBy(() -> identities.revoke("plant-9")).hasMessageContaining("no certificate was issued to 'plant-9'");
+    }
+
+    @Test
     void clientWithoutCertificateIsRefusedOnTheTlsListener() throws Exception {
         javax.net.ssl.SSLContext anonymous = javax.net.ssl.SSLContext.getInstance("TLS");
         javax.net.ssl.TrustManagerFactory trust = javax.net.ssl.TrustManagerFactory.getInstance("PKIX");
