@@ -3,6 +3,8 @@ package io.edgetwin.simulator.attack;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.edgetwin.simulator.broker.BrokerClient;
+import io.edgetwin.simulator.broker.Mosquitto;
+import io.edgetwin.simulator.fault.AttackScene;
 import io.edgetwin.simulator.fault.Attacks;
 import io.edgetwin.simulator.fault.Fault;
 import io.edgetwin.simulator.identity.Identity;
@@ -29,11 +31,16 @@ import javax.net.ssl.SSLContext;
  * superuser, publishes the probes a rogue subscriber should not see and watches for rogue publishes that
  * get through. Against a plain listener ({@code security: none}; {@code identities} null) the rogue
  * connects without a certificate and the impostors need none: what gets through there is what mTLS
- * prevents.
+ * prevents. With {@code via: ipc} the rogue is a component on another twin of the fleet ({@link IpcRogue});
+ * {@code cert-revoked} revokes the victim's own certificate and makes it connect again.
  */
 public final class AttackRunner implements Attacks {
 
     private static final Duration PATIENCE = Duration.ofSeconds(10);
+    /** A twin's core redials every 100 ms: a twin that may connect is back well within this. */
+    private static final Duration RECONNECT_PATIENCE = Duration.ofSeconds(10);
+    /** Deploying the attacker component and starting its JVM on a capped twin. */
+    private static final Duration IPC_PATIENCE = Duration.ofSeconds(90);
 
     private final RunIdentities identities;
     private final String uri;
@@ -42,6 +49,8 @@ public final class AttackRunner implements Attacks {
     private final Clock clock;
     private final SecureRandom random;
     private final AtomicInteger sequence = new AtomicInteger();
+    private final IpcRogue ipc;
+    private Mosquitto broker;
 
     /** Attacks through the broker listener at {@code uri}: mTLS with {@code identities}, or plain when they are null. */
     public AttackRunner(RunIdentities identities, String uri, BrokerClient harness, AttackTally tally, Clock clock,
@@ -52,6 +61,30 @@ public final class AttackRunner implements Attacks {
         this.tally = tally;
         this.clock = clock;
         this.random = random;
+        this.ipc = new IpcRogue(harness, tally, IPC_PATIENCE);
+    }
+
+    /** The broker that {@code cert-revoked} makes read its revocation list again. */
+    public AttackRunner withBroker(Mosquitto running) {
+        this.broker = running;
+        return this;
+    }
+
+    @Override
+    public String attack(Fault.Attack attack, AttackScene scene) {
+        if (attack.via() == Fault.Attack.Via.IPC) {
+            String id = "ipc-" + sequence.incrementAndGet();
+            return attack.kind().equals("rogue-subscribe") ? ipc.subscribe(scene, attack.messages(), id)
+                    : ipc.publish(scene, attack.messages(), id);
+        }
+        if (attack.kind().equals("cert-revoked")) {
+            try {
+                return revoked(scene);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cert-revoked on " + scene.victim() + ": " + e.getMessage(), e);
+            }
+        }
+        return attack(attack, scene.victim());
     }
 
     @Override
@@ -62,7 +95,9 @@ public final class AttackRunner implements Attacks {
                 case "rogue-publish" -> roguePublish(victim, attack.messages());
                 case "foreign-ca" -> impostor(victim, RunCa.create("foreign", clock, random).issueClient(victim),
                         "a certificate from another CA");
-                default -> impostor(victim, expired(victim), "an expired certificate of the run CA");
+                case "cert-expired" -> impostor(victim, expired(victim), "an expired certificate of the run CA");
+                default -> throw new IllegalArgumentException(attack.kind() + " on " + victim + " acts on the twin itself;"
+                        + " it needs the fleet (attack(attack, scene))");
             };
         } catch (IOException e) {
             throw new UncheckedIOException("attack " + attack.kind() + " on " + victim + ": " + e.getMessage(), e);
@@ -133,6 +168,35 @@ public final class AttackRunner implements Attacks {
             tally.add(1, 1, 0, 0);
             return claim + " was refused: " + e.getMessage();
         }
+    }
+
+    /**
+     * Revokes the victim's own certificate, makes the broker read the revocation list again, cuts the
+     * victim's link for a moment and waits for its core to connect again: on mTLS it must not. A plain
+     * listener has no certificate to revoke, and the twin is back.
+     */
+    private String revoked(AttackScene scene) throws IOException {
+        String victim = scene.victim();
+        String what;
+        if (identities == null) {
+            what = "no certificate to revoke (plain listener)";
+        } else {
+            if (broker == null) {
+                throw new IllegalStateException("cert-revoked on " + victim + ": this run has no broker to reload");
+            }
+            Identity revoked = identities.revoke(victim);
+            broker.reload();
+            what = "certificate serial " + revoked.certificate().getSerialNumber() + " revoked and the broker's revocation list reloaded";
+        }
+        long since = scene.reconnectVictim();
+        if (scene.victimConnects(since, RECONNECT_PATIENCE)) {
+            scene.victimBack();
+            tally.add(1, 0, 0, 1);
+            return what + "; after its link was cut for a moment the twin connected again (admitted)";
+        }
+        tally.add(1, 1, 0, 0);
+        return what + "; after its link was cut for a moment the twin could not connect again within "
+                + RECONNECT_PATIENCE.toSeconds() + " s (refused at the handshake); it is sent nothing for the rest of the run";
     }
 
     private Identity expired(String victim) {

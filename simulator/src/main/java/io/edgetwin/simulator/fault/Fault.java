@@ -106,12 +106,19 @@ public sealed interface Fault {
     /**
      * An attack on the twin's identity or topics (docs/security.md): {@code rogue-publish} and
      * {@code rogue-subscribe} (another thing of the run tries the twin's topics with {@code messages}
-     * messages), {@code foreign-ca} and {@code cert-expired} (a client claims to be the twin with a
-     * certificate from another CA, or one that expired).
+     * messages: as an MQTT client of its own, or, {@code via: ipc}, as a component on the twin {@code from}
+     * through Greengrass IPC and that twin's core), {@code foreign-ca} and {@code cert-expired} (a client
+     * claims to be the twin with a certificate from another CA, or one that expired), {@code cert-revoked}
+     * (the twin's own certificate is revoked and the twin made to connect again).
      */
-    record Attack(String kind, Duration at, Integer twin, int messages) implements Fault {
+    record Attack(String kind, Duration at, Integer twin, int messages, Via via, Integer from) implements Fault {
         public static final java.util.Set<String> KINDS = java.util.Set.of("rogue-publish", "rogue-subscribe", "foreign-ca",
-                "cert-expired");
+                "cert-expired", "cert-revoked");
+        /** The attacks that may run through IPC. */
+        public static final java.util.Set<String> ROGUE = java.util.Set.of("rogue-publish", "rogue-subscribe");
+
+        /** How a rogue reaches the broker: an MQTT client of its own, or a component through its core's connection. */
+        public enum Via { MQTT, IPC }
 
         public Attack {
             if (!KINDS.contains(kind)) {
@@ -120,11 +127,28 @@ public sealed interface Fault {
             if (messages < 1 || messages > 10_000) {
                 throw new IllegalArgumentException("an attack sends 1 to 10000 messages; got " + messages);
             }
+            Objects.requireNonNull(via, "via");
+            if (via == Via.IPC && !ROGUE.contains(kind)) {
+                throw new IllegalArgumentException(kind + " cannot run via ipc; only " + new java.util.TreeSet<>(ROGUE) + " can");
+            }
+            if (from != null && (via != Via.IPC || from.equals(twin))) {
+                throw new IllegalArgumentException("'from' names the attacking twin of a via: ipc attack, another than the victim");
+            }
+        }
+
+        /** An attack by a client of its own (MQTT). */
+        public Attack(String kind, Duration at, Integer twin, int messages) {
+            this(kind, at, twin, messages, Via.MQTT, null);
         }
 
         @Override
         public Duration length() {
             return Duration.ZERO;
+        }
+
+        /** The 0-based twin that attacks {@code victim} (0-based) via IPC: {@code from}, or the next twin of a fleet of {@code size}. */
+        public int attackerOf(int victim, int size) {
+            return from != null ? from - 1 : (victim + 1) % size;
         }
     }
 }

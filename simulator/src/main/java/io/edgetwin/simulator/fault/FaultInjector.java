@@ -18,6 +18,8 @@ public final class FaultInjector implements AutoCloseable {
 
     private static final Duration RECONNECT_PATIENCE = Duration.ofSeconds(60);
     private static final Duration IN_FLIGHT_PATIENCE = Duration.ofSeconds(2);
+    /** The component that attacks through IPC (recipe shipped in the twin image). */
+    public static final String IPC_ATTACKER = FleetScene.IPC_ATTACKER;
 
     private final Fleet fleet;
     private final Reachability reachability;
@@ -125,7 +127,7 @@ public final class FaultInjector implements AutoCloseable {
                 redeploy(twin, () -> limits.get(twin).add(l));
             });
         } else if (fault instanceof Fault.Attack attack) {
-            forTwins(attack, twin -> started(twin, null, attack, attacks.attack(attack, fleet.thing(twin))));
+            forTwins(attack, twin -> started(twin, null, attack, attacks.attack(attack, scene(attack, twin))));
         } else if (fault instanceof Fault.DeviceCaps caps) {
             forTwins(caps, twin -> {
                 String readBack = fleet.updateCaps(twin, caps.memoryBytes(), caps.cpus());
@@ -215,6 +217,18 @@ public final class FaultInjector implements AutoCloseable {
         } else {
             events.event(fleet.thing(twin), null, "fault-failed", "twin not heard within " + RECONNECT_PATIENCE.toSeconds() + " s of power-on");
         }
+    }
+
+    /** What {@code attack} on {@code victim} may act on: the attacking twin's deployment, the victim's link. */
+    private AttackScene scene(Fault.Attack attack, int victim) {
+        int attacker = attack.via() == Fault.Attack.Via.IPC ? attack.attackerOf(victim, fleet.size()) : -1;
+        return new FleetScene(fleet, reachability, attack, victim, attacker, (twin, component, add) -> redeploy(twin, () -> {
+            if (add) {
+                neighbours.get(twin).add(component);
+            } else {
+                neighbours.get(twin).remove(component);
+            }
+        }));
     }
 
     /** Applies {@code change} to the twin's neighbours or limit changes and sends the result, as one step. */

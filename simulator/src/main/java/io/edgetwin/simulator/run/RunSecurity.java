@@ -88,7 +88,7 @@ final class RunSecurity {
         AttackTally tally = tallies.computeIfAbsent(variant.name(), name -> new AttackTally());
         boolean secured = variant.security() == Security.MTLS;
         return new AttackRunner(secured ? identities : null, secured ? broker.tlsUri() : broker.uri(), harness, tally, clock,
-                random);
+                random).withBroker(broker);
     }
 
     /** What {@code variant}'s attacks achieved, or null when it had none. */

@@ -1,6 +1,7 @@
 package io.edgetwin.simulator.scenario;
 
 import io.edgetwin.simulator.fault.Fault;
+import io.edgetwin.simulator.fault.FaultInjector;
 import io.edgetwin.simulator.fault.LinkConditions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,10 +27,11 @@ final class FaultReader {
             Map.entry("link", Set.of("cut", "latency", "loss", "bandwidth")),
             Map.entry("limits", Set.of("component", "memory", "cpus")),
             Map.entry("device-caps", Set.of("memory", "cpus")),
-            Map.entry("rogue-publish", Set.of("messages")),
-            Map.entry("rogue-subscribe", Set.of("messages")),
+            Map.entry("rogue-publish", Set.of("messages", "via", "from")),
+            Map.entry("rogue-subscribe", Set.of("messages", "via", "from")),
             Map.entry("foreign-ca", Set.<String>of()),
-            Map.entry("cert-expired", Set.<String>of()));
+            Map.entry("cert-expired", Set.<String>of()),
+            Map.entry("cert-revoked", Set.<String>of()));
     private static final Map<String, String> NEIGHBOURS = Map.of(
             "neighbour-leak", "com.edgetwin.MemoryLeaker",
             "neighbour-spin", "com.edgetwin.CpuHog",
@@ -84,7 +86,7 @@ final class FaultReader {
             case "link" -> new Fault.Link(at, length, twin, link(node, f));
             case "limits" -> limits(node, f, at, twin);
             case "device-caps" -> caps(node, f, at, twin);
-            case "rogue-publish", "rogue-subscribe", "foreign-ca", "cert-expired" -> attack(node, f, kind, at, twin);
+            case "rogue-publish", "rogue-subscribe", "foreign-ca", "cert-expired", "cert-revoked" -> attack(node, f, kind, at, twin);
             default -> neighbour(node, f, kind, at, length, twin);
         };
     }
@@ -151,12 +153,39 @@ final class FaultReader {
         return new Fault.DeviceCaps(at, twin, memory, cpus);
     }
 
-    private static Fault attack(Node node, Map<String, Node> f, String kind, Duration at, Integer twin) {
+    private Fault attack(Node node, Map<String, Node> f, String kind, Duration at, Integer twin) {
         long messages = f.containsKey("messages") ? f.get("messages").wholeNumber() : 20;
         if (messages < 1 || messages > 10_000) {
             throw f.get("messages").error(messages + " messages; expected 1 to 10000");
         }
-        return new Fault.Attack(kind, at, twin, (int) messages);
+        Fault.Attack.Via via = f.containsKey("via") ? via(f.get("via")) : Fault.Attack.Via.MQTT;
+        Integer from = f.containsKey("from") ? Nodes.twin(f.get("from"), twins) : null;
+        if (via == Fault.Attack.Via.IPC && twins < 2) {
+            throw f.get("via").error("via: ipc needs a fleet of at least 2 twins: the attacker is a component on another twin"
+                    + " than the victim; expected fleet.twins >= 2, or via: mqtt");
+        }
+        if (via == Fault.Attack.Via.IPC && !catalog.contains(FaultInjector.IPC_ATTACKER, "1.0.0")) {
+            throw f.get("via").error("via: ipc needs the recipe " + FaultInjector.IPC_ATTACKER + " 1.0.0, which the twin image does"
+                    + " not ship " + catalog.ids());
+        }
+        if (from != null && via != Fault.Attack.Via.IPC) {
+            throw f.get("from").error("'from' names the twin whose component attacks; expected it only with via: ipc");
+        }
+        if (from != null && (twin == null || from.equals(twin))) {
+            throw f.get("from").error(twin == null
+                    ? "'from' with no 'twin' would attack twin " + from + " from itself; expected a 'twin' too"
+                    : "twin " + from + " cannot attack itself; expected another twin than " + twin);
+        }
+        return new Fault.Attack(kind, at, twin, (int) messages, via, from);
+    }
+
+    private static Fault.Attack.Via via(Node node) {
+        return switch (node.text()) {
+            case "mqtt" -> Fault.Attack.Via.MQTT;
+            case "ipc" -> Fault.Attack.Via.IPC;
+            default -> throw node.error("'" + node.text() + "' is not a way to attack; expected mqtt (a client of its own)"
+                    + " or ipc (a component on another twin, through Greengrass IPC)");
+        };
     }
 
     private static long positiveWhole(Node node) {

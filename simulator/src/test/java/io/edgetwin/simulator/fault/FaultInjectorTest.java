@@ -108,6 +108,57 @@ class FaultInjectorTest {
         fleet.close();
     }
 
+    @Test
+    void anIpcAttackDeploysTheAttackerOnTheNextTwinAndRemovesItAfterwards() {
+        List<String> scenes = new CopyOnWriteArrayList<>();
+        injector.withAttacks(new Attacks() {
+            @Override
+            public String attack(Fault.Attack attack, String victim) {
+                throw new AssertionError("an ipc attack needs its scene");
+            }
+
+            @Override
+            public String attack(Fault.Attack attack, AttackScene scene) {
+                scenes.add(scene.attacker() + " attacks " + scene.victim());
+                try (AttackScene.Deployed attacker = scene.deployAttacker(Map.of("victim", scene.victim()))) {
+                    return "done";
+                }
+            }
+        });
+        injector.schedule(List.of(new Fault.Attack("rogue-publish", Duration.ZERO, 1, 5, Fault.Attack.Via.IPC, null)),
+                System.nanoTime());
+
+        await(() -> fleet.actions.stream().filter(a -> a.startsWith("deploy")).count() == 2);
+        assertThat(scenes).containsExactly("t-2 attacks t-1");
+        assertThat(fleet.actions).containsSubsequence("deploy 1 neighbours=1 limits=0",
+                "neighbour 1 " + FaultInjector.IPC_ATTACKER + " {victim=t-1}", "deploy 1 neighbours=0 limits=0");
+        await(() -> events.contains("fault-start t-1 rogue-publish: done"));
+    }
+
+    @Test
+    void aRevokedTwinIsSentNothingAfterItsLinkWasCutUnlessItConnectsAgain() {
+        List<Boolean> connects = new CopyOnWriteArrayList<>();
+        injector.withAttacks(new Attacks() {
+            @Override
+            public String attack(Fault.Attack attack, String victim) {
+                throw new AssertionError("cert-revoked needs its scene");
+            }
+
+            @Override
+            public String attack(Fault.Attack attack, AttackScene scene) {
+                long since = scene.reconnectVictim();
+                connects.add(scene.victimConnects(since, Duration.ofMillis(200)));
+                return "revoked";
+            }
+        });
+        injector.schedule(List.of(new Fault.Attack("cert-revoked", Duration.ZERO, 2, 1)), System.nanoTime());
+
+        await(() -> connects.size() == 1);
+        assertThat(connects).containsExactly(false);
+        assertFalse(reachability.test(1), "the revoked twin is sent nothing");
+        assertTrue(reachability.test(0), "the other twin is untouched");
+    }
+
     private static void await(BooleanSupplier condition) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         while (!condition.getAsBoolean()) {
@@ -177,6 +228,7 @@ class FaultInjectorTest {
         @Override
         public void deploy(int twin, String deploymentId, List<Fault.Neighbour> neighbours, List<Fault.Limits> limits) {
             actions.add("deploy " + twin + " neighbours=" + neighbours.size() + " limits=" + limits.size());
+            neighbours.forEach(n -> actions.add("neighbour " + twin + " " + n.component() + " " + new java.util.TreeMap<>(n.configuration())));
         }
 
         @Override

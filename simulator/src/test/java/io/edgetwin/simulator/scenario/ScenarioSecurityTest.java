@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code security} in scenario files, and the attack faults. */
 class ScenarioSecurityTest {
 
-    private static final RecipeCatalog CATALOG = RecipeCatalog.of(Set.of("com.edgetwin.Inference@1.0.0"));
+    private static final RecipeCatalog CATALOG = RecipeCatalog.of(Set.of("com.edgetwin.Inference@1.0.0",
+            "com.edgetwin.IpcAttacker@1.0.0"));
     private static final String BASE = """
             name: secured
             device: {memory: 768m, cpus: 1.0}
@@ -84,6 +85,44 @@ class ScenarioSecurityTest {
 
         assertThat(assertThrows(ScenarioException.class, () -> reader.read(file)).getMessage())
                 .contains("0 messages; expected 1 to 10000");
+    }
+
+    @Test
+    void rogueAttacksMayRunThroughIpcFromAnotherTwinAndARevokedCertificateIsAnAttack() throws IOException {
+        Scenario scenario = reader.read(write(BASE + """
+                faults:
+                  - {at: 5s, kind: rogue-subscribe, twin: 1, messages: 30, via: ipc}
+                  - {at: 10s, kind: rogue-publish, twin: 2, via: ipc, from: 1}
+                  - {at: 15s, kind: rogue-publish, twin: 2, via: mqtt}
+                  - {at: 20s, kind: cert-revoked, twin: 2}
+                """));
+
+        assertThat(scenario.faults()).containsExactly(
+                new Fault.Attack("rogue-subscribe", Duration.ofSeconds(5), 1, 30, Fault.Attack.Via.IPC, null),
+                new Fault.Attack("rogue-publish", Duration.ofSeconds(10), 2, 20, Fault.Attack.Via.IPC, 1),
+                new Fault.Attack("rogue-publish", Duration.ofSeconds(15), 2, 20),
+                new Fault.Attack("cert-revoked", Duration.ofSeconds(20), 2, 20));
+        assertThat(((Fault.Attack) scenario.faults().get(0)).attackerOf(0, 2)).isEqualTo(1);
+        assertThat(((Fault.Attack) scenario.faults().get(1)).attackerOf(1, 2)).isEqualTo(0);
+    }
+
+    @Test
+    void ipcAttackFromTheVictimItselfOrOnAFleetOfOneIsRefusedWhereItIs() throws IOException {
+        Path self = write(BASE + "faults:\n  - {at: 5s, kind: rogue-publish, twin: 1, via: ipc, from: 1}\n");
+        assertThat(assertThrows(ScenarioException.class, () -> reader.read(self)).getMessage())
+                .startsWith(self + ":").contains("twin 1 cannot attack itself");
+        Path unknown = write(BASE + "faults:\n  - {at: 5s, kind: rogue-publish, twin: 1, via: carrier-pigeon}\n");
+        assertThat(assertThrows(ScenarioException.class, () -> reader.read(unknown)).getMessage())
+                .contains("'carrier-pigeon' is not a way to attack; expected mqtt");
+        Path fromWithMqtt = write(BASE + "faults:\n  - {at: 5s, kind: rogue-publish, twin: 1, from: 2}\n");
+        assertThat(assertThrows(ScenarioException.class, () -> reader.read(fromWithMqtt)).getMessage())
+                .contains("expected it only with via: ipc");
+        Path alone = write(BASE.replace("twins: 2", "twins: 1") + "faults:\n  - {at: 5s, kind: rogue-subscribe, via: ipc}\n");
+        assertThat(assertThrows(ScenarioException.class, () -> reader.read(alone)).getMessage())
+                .contains("via: ipc needs a fleet of at least 2 twins");
+        Path revokedViaIpc = write(BASE + "faults:\n  - {at: 5s, kind: cert-revoked, twin: 1, via: ipc}\n");
+        assertThat(assertThrows(ScenarioException.class, () -> reader.read(revokedViaIpc)).getMessage())
+                .contains("'via'");
     }
 
     private Path write(String text) throws IOException {
