@@ -94,7 +94,7 @@ public final class ReportJson {
 
     /**
      * Fills fields added to schema version 2 after its first files ({@code provenance}, {@code aborted},
-     * {@code repeats}, a variant's {@code interference} and {@code placement}, a threshold's {@code comparison} and
+     * {@code repeats}, a variant's {@code interference}, {@code placement} and {@code security}, a threshold's {@code comparison} and
      * {@code ratioCheck}, a variant's {@code correct} and {@code partial}) with null, a variant's
      * {@code workloads} with none, its {@code missingSeries} and {@code recovery} with none,
      * {@code requests.unsent} with 0 and a series' {@code source} with null, where a file lacks them, so
@@ -116,6 +116,10 @@ public final class ReportJson {
                 }
                 if (variant instanceof ObjectNode v && !v.has("placement")) {
                     v.putNull("placement");
+                    filled = true;
+                }
+                if (variant instanceof ObjectNode v && !v.has("security")) {
+                    v.putNull("security");
                     filled = true;
                 }
                 if (variant instanceof ObjectNode v && !v.has("missingSeries")) {

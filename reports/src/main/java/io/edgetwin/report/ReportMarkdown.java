@@ -45,6 +45,7 @@ public final class ReportMarkdown {
         out.append(SeriesSources.markdown(report.variants()));
         out.append(RepeatsMarkdown.render(report));
         out.append(PlacementRows.section(report.variants()));
+        out.append(SecurityRows.section(report.variants()));
         out.append(RecoveryMarkdown.section(report.variants()));
         out.append("## Component limits\n");
         report.variants().forEach((name, variant) -> out.append(componentSection(name, variant)));

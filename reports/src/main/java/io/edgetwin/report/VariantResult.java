@@ -38,6 +38,8 @@ import java.util.Objects;
  *                              (one model each); empty for a single workload, whose figures are the variant's
  * @param placement             where the inference ran and what it cost ({@link PlacementResult}); {@code null}
  *                              when the run did not measure it
+ * @param security              what the variant's attacks on device identity and topics achieved
+ *                              ({@link SecurityResult}); {@code null} when it had no attack faults
  */
 public record VariantResult(DeviceCaps device, DeviceCaps requested, long twinStartMs, Validity validity,
                             RequestCounts requests, LatencySummary latencyMs, EncodedHistogram latencyHistogram,
@@ -46,7 +48,7 @@ public record VariantResult(DeviceCaps device, DeviceCaps requested, long twinSt
                             List<ResourceSeries> series, List<Event> events, List<ThresholdResult> thresholds,
                             boolean passed, List<MissingSeries> missingSeries, Interference interference,
                             List<Recovery> recovery, Long correct, String partial,
-                            Map<String, WorkloadResult> workloads, PlacementResult placement) {
+                            Map<String, WorkloadResult> workloads, PlacementResult placement, SecurityResult security) {
 
     public VariantResult {
         Objects.requireNonNull(device, "device");
@@ -79,6 +81,20 @@ public record VariantResult(DeviceCaps device, DeviceCaps requested, long twinSt
         }
     }
 
+    /** A result without attack figures (as results were before attacks were reported). */
+    public VariantResult(DeviceCaps device, DeviceCaps requested, long twinStartMs, Validity validity,
+                         RequestCounts requests, LatencySummary latencyMs, EncodedHistogram latencyHistogram,
+                         double throughputPerSec, long devicePeakMemoryBytes, OomKills oomKills,
+                         Map<String, ComponentResult> components, List<Window> windows, List<FleetTwin> twins,
+                         List<ResourceSeries> series, List<Event> events, List<ThresholdResult> thresholds,
+                         boolean passed, List<MissingSeries> missingSeries, Interference interference,
+                         List<Recovery> recovery, Long correct, String partial,
+                         Map<String, WorkloadResult> workloads, PlacementResult placement) {
+        this(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram, throughputPerSec,
+                devicePeakMemoryBytes, oomKills, components, windows, twins, series, events, thresholds, passed,
+                missingSeries, interference, recovery, correct, partial, workloads, placement, null);
+    }
+
     /** A result measured to its end without a count of correct answers. */
     public VariantResult(DeviceCaps device, DeviceCaps requested, long twinStartMs, Validity validity,
                          RequestCounts requests, LatencySummary latencyMs, EncodedHistogram latencyHistogram,
@@ -89,7 +105,7 @@ public record VariantResult(DeviceCaps device, DeviceCaps requested, long twinSt
                          List<Recovery> recovery) {
         this(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram, throughputPerSec,
                 devicePeakMemoryBytes, oomKills, components, windows, twins, series, events, thresholds, passed,
-                missingSeries, interference, recovery, null, null, Map.of(), null);
+                missingSeries, interference, recovery, null, null, Map.of(), null, null);
     }
 
     /** A result with every series sampled, no measurement of the host's interference and no recovery figures. */
@@ -101,7 +117,7 @@ public record VariantResult(DeviceCaps device, DeviceCaps requested, long twinSt
                          boolean passed) {
         this(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram, throughputPerSec,
                 devicePeakMemoryBytes, oomKills, components, windows, twins, series, events, thresholds, passed, List.of(),
-                null, List.of(), null, null, Map.of(), null);
+                null, List.of(), null, null, Map.of(), null, null);
     }
 
     /** A measured variant with no time line and no thresholds checked yet. */
@@ -112,7 +128,7 @@ public record VariantResult(DeviceCaps device, DeviceCaps requested, long twinSt
                                          Map<String, ComponentResult> components) {
         return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
                 throughputPerSec, devicePeakMemoryBytes, oomKills, components, List.of(), List.of(), List.of(),
-                List.of(), List.of(), true, List.of(), null, List.of(), null, null, Map.of(), null);
+                List.of(), List.of(), true, List.of(), null, List.of(), null, null, Map.of(), null, null);
     }
 
     /** This result with its time line: windows, fleet status, resource series and events. */
@@ -120,14 +136,15 @@ public record VariantResult(DeviceCaps device, DeviceCaps requested, long twinSt
                                       List<ResourceSeries> seriesList, List<Event> eventList) {
         return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
                 throughputPerSec, devicePeakMemoryBytes, oomKills, components, windowList, twinList, seriesList,
-                eventList, thresholds, passed, missingSeries, interference, recovery, correct, partial, workloads, placement);
+                eventList, thresholds, passed, missingSeries, interference, recovery, correct, partial, workloads, placement,
+                security);
     }
 
     /** This result with {@code recoveries} as its recovery figures. */
     public VariantResult withRecovery(List<Recovery> recoveries) {
         return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
                 throughputPerSec, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
-                thresholds, passed, missingSeries, interference, recoveries, correct, partial, workloads, placement);
+                thresholds, passed, missingSeries, interference, recoveries, correct, partial, workloads, placement, security);
     }
 
     /** This result with {@code results} as its thresholds; passed follows from them. */
@@ -135,49 +152,58 @@ public record VariantResult(DeviceCaps device, DeviceCaps requested, long twinSt
         return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
                 throughputPerSec, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
                 results, results.stream().allMatch(ThresholdResult::passed), missingSeries, interference, recovery, correct,
-                partial, workloads, placement);
+                partial, workloads, placement, security);
     }
 
     /** This result naming the series that could not be sampled. */
     public VariantResult withMissingSeries(List<MissingSeries> missing) {
         return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
                 throughputPerSec, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
-                thresholds, passed, missing, interference, recovery, correct, partial, workloads, placement);
+                thresholds, passed, missing, interference, recovery, correct, partial, workloads, placement, security);
     }
 
     /** This result with {@code measuredInterference} as what the rest of the host used meanwhile. */
     public VariantResult withInterference(Interference measuredInterference) {
         return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
                 throughputPerSec, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
-                thresholds, passed, missingSeries, measuredInterference, recovery, correct, partial, workloads, placement);
+                thresholds, passed, missingSeries, measuredInterference, recovery, correct, partial, workloads, placement,
+                security);
     }
 
     /** This result with {@code latency} and {@code throughput} in place of its own, e.g. the medians over repeats. */
     public VariantResult withLatency(LatencySummary latency, double throughput) {
         return new VariantResult(device, requested, twinStartMs, validity, requests, latency, latencyHistogram,
                 throughput, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
-                thresholds, passed, missingSeries, interference, recovery, correct, partial, workloads, placement);
+                thresholds, passed, missingSeries, interference, recovery, correct, partial, workloads, placement, security);
     }
 
     /** This result with {@code measuredPlacement} as where its inference ran and what that cost. */
     public VariantResult withPlacement(PlacementResult measuredPlacement) {
         return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
                 throughputPerSec, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
-                thresholds, passed, missingSeries, interference, recovery, correct, partial, workloads, measuredPlacement);
+                thresholds, passed, missingSeries, interference, recovery, correct, partial, workloads, measuredPlacement,
+                security);
+    }
+
+    /** This result with {@code attacks} as what its attack faults achieved. */
+    public VariantResult withSecurity(SecurityResult attacks) {
+        return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
+                throughputPerSec, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
+                thresholds, passed, missingSeries, interference, recovery, correct, partial, workloads, placement, attacks);
     }
 
     /** This result with {@code replaced} as its validity. */
     public VariantResult withValidity(Validity replaced) {
         return new VariantResult(device, requested, twinStartMs, replaced, requests, latencyMs, latencyHistogram,
                 throughputPerSec, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
-                thresholds, passed, missingSeries, interference, recovery, correct, partial, workloads, placement);
+                thresholds, passed, missingSeries, interference, recovery, correct, partial, workloads, placement, security);
     }
 
     /** This result with {@code count} of its successful answers correct. */
     public VariantResult withCorrect(long count) {
         return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
                 throughputPerSec, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
-                thresholds, passed, missingSeries, interference, recovery, count, partial, workloads, placement);
+                thresholds, passed, missingSeries, interference, recovery, count, partial, workloads, placement, security);
     }
 
     /**
@@ -195,14 +221,14 @@ public record VariantResult(DeviceCaps device, DeviceCaps requested, long twinSt
         Validity stopped = Validity.invalid(reasons.toArray(String[]::new));
         return new VariantResult(device, requested, twinStartMs, stopped, requests, latencyMs, latencyHistogram,
                 throughputPerSec, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
-                thresholds, passed, missingSeries, interference, recovery, correct, reason, workloads, placement);
+                thresholds, passed, missingSeries, interference, recovery, correct, reason, workloads, placement, security);
     }
 
     /** This result with {@code perWorkload} as its workloads' own figures. */
     public VariantResult withWorkloads(Map<String, WorkloadResult> perWorkload) {
         return new VariantResult(device, requested, twinStartMs, validity, requests, latencyMs, latencyHistogram,
                 throughputPerSec, devicePeakMemoryBytes, oomKills, components, windows, twins, series, events,
-                thresholds, passed, missingSeries, interference, recovery, correct, partial, perWorkload, placement);
+                thresholds, passed, missingSeries, interference, recovery, correct, partial, perWorkload, placement, security);
     }
 
     /**

@@ -46,7 +46,7 @@ class ReportJsonTest {
         assertEquals(List.of("device", "requested", "twinStartMs", "validity", "requests", "latencyMs", "latencyHistogram",
                 "throughputPerSec", "devicePeakMemoryBytes", "oomKills", "components", "windows", "twins", "series",
                 "events", "thresholds", "passed", "missingSeries", "interference", "recovery", "correct", "partial",
-                "workloads", "placement"),
+                "workloads", "placement", "security"),
                 fieldNames(unlimited));
         assertTrue(unlimited.at("/device/pids").isNull(), "unlimited pids are written as null");
         assertTrue(unlimited.at("/components/log.Shipper/limits/memoryKb").isNull());

@@ -6,7 +6,11 @@ import io.edgetwin.simulator.attack.AttackRunner;
 import io.edgetwin.simulator.attack.AttackTally;
 import io.edgetwin.simulator.broker.BrokerClient;
 import io.edgetwin.simulator.broker.Mosquitto;
+import io.edgetwin.simulator.fault.AttackScene;
 import io.edgetwin.simulator.fault.Fault;
+import io.edgetwin.simulator.fault.FaultInjector;
+import io.edgetwin.simulator.fault.LinkConditions;
+import io.edgetwin.simulator.fault.LinkProxy;
 import io.edgetwin.simulator.identity.Identity;
 import io.edgetwin.simulator.identity.RunCa;
 import io.edgetwin.simulator.identity.RunIdentities;
@@ -23,7 +27,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -35,8 +41,10 @@ import org.junit.jupiter.api.Test;
  * Device identity on real twins: two cores connect over mTLS with certificates of the run CA and
  * report on their own topics; another device of the run receives none of twin A's messages and its
  * publishes there are refused; clients claiming to be A with a foreign or expired certificate are
- * refused; a twin holding a certificate of another CA never connects, and one holding another thing's
- * certificate stops at start saying so.
+ * refused; a component on twin B that tries A's topics through Greengrass IPC gets none of A's messages
+ * and delivers none there; a twin whose certificate is revoked cannot connect again; a twin holding a
+ * certificate of another CA never connects, and one holding another thing's certificate stops at start
+ * saying so.
  */
 class TwinIdentityIT {
 
@@ -53,6 +61,7 @@ class TwinIdentityIT {
     private RunIdentities identities;
     private Mosquitto broker;
     private BrokerClient harness;
+    private final Map<String, Long> connected = new ConcurrentHashMap<>();
 
     @BeforeEach
     void startBroker() throws Exception {
@@ -62,6 +71,7 @@ class TwinIdentityIT {
         broker = open(Mosquitto.start(dir.path(), Duration.ofSeconds(10), identities.brokerTls()));
         harness = open(new BrokerClient(broker.tlsUri(), RunIdentities.HARNESS, true, identities.harnessContext()));
         harness.subscribe("edgetwin/+/status", 0, tracker::accept);
+        harness.subscribe("edgetwin/+/connection", 1, (topic, payload) -> connected.put(topic.split("/")[1], System.nanoTime()));
     }
 
     @AfterEach
@@ -98,6 +108,54 @@ class TwinIdentityIT {
     }
 
     @Test
+    void componentOnTwinBNeitherReadsNorWritesTwinAsTopicsThroughIpc() throws Exception {
+        String a = "ident-a-" + runId;
+        String b = "ident-b-" + runId;
+        startTwin(identities.secured(spec(a), broker.tlsPort()));
+        startTwin(identities.secured(spec(b), broker.tlsPort()));
+        tracker.await(a, s -> true, PATIENCE);
+        tracker.await(b, s -> true, PATIENCE);
+        AttackTally tally = new AttackTally();
+        AttackRunner attacks = new AttackRunner(identities, broker.tlsUri(), harness, tally, clock, random);
+        Scene scene = new Scene(a, b, null);
+
+        String subscribed = attacks.attack(new Fault.Attack("rogue-subscribe", Duration.ZERO, 1, 50, Fault.Attack.Via.IPC, 2), scene);
+        assertThat(subscribed).contains("through SubscribeToIoTCore (accepted)").contains("0 of 50 probe message(s)");
+        String published = attacks.attack(new Fault.Attack("rogue-publish", Duration.ZERO, 1, 50, Fault.Attack.Via.IPC, 2), scene);
+        assertThat(published).as("MQTT 3.1.1: the broker acknowledges what it drops")
+                .contains("the core answered 50 as sent").contains("0 delivered to the victim's topic");
+
+        assertThat(List.of(tally.attempts(), tally.refused(), tally.delivered(), tally.admitted()))
+                .as(subscribed + "\n" + published).containsExactly(100L, 100L, 0L, 0L);
+        assertThat(scene.deployments).hasSize(4);
+    }
+
+    @Test
+    void twinWhoseCertificateIsRevokedCannotConnectAgainWhileAnotherTwinStays() throws Exception {
+        String a = "ident-revoked-" + runId;
+        String b = "ident-stays-" + runId;
+        LinkProxy link = open(new LinkProxy(broker.tlsPort(), 1));
+        startTwin(identities.secured(spec(a), link.port()));
+        startTwin(identities.secured(spec(b), broker.tlsPort()));
+        tracker.await(a, s -> true, PATIENCE);
+        tracker.await(b, s -> true, PATIENCE);
+        AttackTally tally = new AttackTally();
+        AttackRunner attacks = new AttackRunner(identities, broker.tlsUri(), harness, tally, clock, random).withBroker(broker);
+        Scene scene = new Scene(a, null, link);
+        assertThat(scene.victimConnects(scene.reconnectVictim(), PATIENCE)).as("before the revocation it comes back").isTrue();
+
+        String revoked = attacks.attack(new Fault.Attack("cert-revoked", Duration.ZERO, 1, 1), scene);
+
+        assertThat(revoked).contains("could not connect again");
+        assertThat(List.of(tally.attempts(), tally.refused(), tally.admitted())).containsExactly(1L, 1L, 0L);
+        long statusBefore = tracker.latest(b).orElseThrow().uptimeMs();
+        tracker.await(b, s -> s.uptimeMs() > statusBefore, PATIENCE);
+        long aBefore = tracker.latest(a).orElseThrow().uptimeMs();
+        assertThat(scene.victimConnects(System.nanoTime(), Duration.ofSeconds(3))).isFalse();
+        assertThat(tracker.latest(a).orElseThrow().uptimeMs()).as("no status from the revoked twin").isEqualTo(aBefore);
+    }
+
+    @Test
     void twinWithACertificateOfAnotherCaNeverConnects() throws Exception {
         String thing = "ident-foreign-" + runId;
         RunCa foreign = RunCa.create("foreign", clock, random);
@@ -120,6 +178,73 @@ class TwinIdentityIT {
         assertThat(twin.logs()).contains("device-identity-invalid EDGETWIN_TLS_CERT " + TwinCredentials.CERT_PATH
                 + ": the certificate is for 'ident-other-" + runId + "', not this thing '" + thing + "'")
                 .doesNotContain("PRIVATE KEY");
+    }
+
+    /** The scene of an attack without a run: deployments sent by hand, the victim's link a proxy of the test's own. */
+    private final class Scene implements AttackScene {
+        final List<String> deployments = new ArrayList<>();
+        private final String victim;
+        private final String attacker;
+        private final LinkProxy link;
+
+        Scene(String victim, String attacker, LinkProxy link) {
+            this.victim = victim;
+            this.attacker = attacker;
+            this.link = link;
+        }
+
+        @Override
+        public String victim() {
+            return victim;
+        }
+
+        @Override
+        public String attacker() {
+            return attacker;
+        }
+
+        @Override
+        public Deployed deployAttacker(Map<String, Object> configuration) {
+            deploy("{\"deploymentId\": \"attack-" + deployments.size() + "\", \"components\": {\"" + FaultInjector.IPC_ATTACKER
+                    + "\": {\"version\": \"1.0.0\", \"configurationUpdate\": {\"merge\": " + json(configuration) + "}}}}");
+            return () -> deploy("{\"deploymentId\": \"idle-" + deployments.size() + "\", \"components\": {}}");
+        }
+
+        private void deploy(String document) {
+            deployments.add(document);
+            harness.publish("edgetwin/" + attacker + "/deployment", document.getBytes(java.nio.charset.StandardCharsets.UTF_8), 1);
+        }
+
+        @Override
+        public long reconnectVictim() {
+            link.apply(new LinkConditions(true, Duration.ZERO, 0, 0));
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(300));
+            link.apply(LinkConditions.CLEAR);
+            return System.nanoTime();
+        }
+
+        @Override
+        public boolean victimConnects(long sinceNanos, Duration patience) {
+            long deadline = System.nanoTime() + patience.toNanos();
+            while (connected.getOrDefault(victim, 0L) < sinceNanos) {
+                if (System.nanoTime() > deadline) {
+                    return false;
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+            }
+            return true;
+        }
+
+        @Override
+        public void victimBack() {
+        }
+    }
+
+    private static String json(Map<String, Object> configuration) {
+        StringBuilder out = new StringBuilder("{");
+        configuration.forEach((key, value) -> out.append(out.length() > 1 ? ", " : "").append('"').append(key).append("\": ")
+                .append(value instanceof Number ? value.toString() : "\"" + value + "\""));
+        return out.append('}').toString();
     }
 
     private TwinSpec spec(String thing) {

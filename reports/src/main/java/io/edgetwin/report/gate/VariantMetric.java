@@ -35,7 +35,19 @@ public enum VariantMetric implements Metric {
             || result.placement().outage() == null ? Double.NaN : result.placement().outage().share()),
     /** Raw bytes one twin sends up its WAN link per day at the workload's rate; 0 on the edge, no value when not measured. */
     UPSTREAM_PER_DEVICE_DAY("upstream.bytesPerDeviceDay", BaseUnit.BYTES, result -> result.placement() == null
-            ? Double.NaN : result.placement().bytesUpstreamPerDeviceDay());
+            ? Double.NaN : result.placement().bytesUpstreamPerDeviceDay()),
+    /** Forbidden messages the variant's attacks delivered to another thing; no value without attack faults. */
+    SECURITY_DELIVERIES("security.deliveries", BaseUnit.COUNT, result -> result.security() == null
+            ? Double.NaN : result.security().deliveries()),
+    /** Forbidden connections the broker admitted (foreign, expired, revoked certificates); no value without attack faults. */
+    SECURITY_ADMITTED("security.admitted", BaseUnit.COUNT, result -> result.security() == null
+            ? Double.NaN : result.security().admitted()),
+    /** Forbidden attempts the variant's attacks made; no value without attack faults. */
+    SECURITY_ATTEMPTS("security.attempts", BaseUnit.COUNT, result -> result.security() == null
+            ? Double.NaN : result.security().attempts()),
+    /** Forbidden attempts refused or not delivered; no value without attack faults. */
+    SECURITY_REFUSED("security.refused", BaseUnit.COUNT, result -> result.security() == null
+            ? Double.NaN : result.security().refused());
 
     /** report.json's own field name, accepted as a second name for {@link #TWIN_START}. */
     static final String TWIN_START_ALIAS = "twinStartMs";

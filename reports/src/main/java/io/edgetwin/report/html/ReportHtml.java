@@ -42,6 +42,9 @@ public final class ReportHtml {
         if (io.edgetwin.report.PlacementRows.any(variants)) {
             section(out, "placement", "Edge or cloud", PlacementTable.render(variants));
         }
+        if (io.edgetwin.report.SecurityRows.any(variants)) {
+            section(out, "attacks", "Attacks", SecurityTable.render(variants));
+        }
         if (report.repeats() != null) {
             section(out, "repeats", "Repeats and confidence", RepeatTables.render(report.repeats()));
         }

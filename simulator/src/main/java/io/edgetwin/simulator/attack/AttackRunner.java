@@ -61,7 +61,7 @@ public final class AttackRunner implements Attacks {
         this.tally = tally;
         this.clock = clock;
         this.random = random;
-        this.ipc = new IpcRogue(harness, tally, IPC_PATIENCE);
+        this.ipc = new IpcRogue(harness, IPC_PATIENCE);
     }
 
     /** The broker that {@code cert-revoked} makes read its revocation list again. */
@@ -72,39 +72,47 @@ public final class AttackRunner implements Attacks {
 
     @Override
     public String attack(Fault.Attack attack, AttackScene scene) {
+        AttackTally one = new AttackTally();
+        String detail;
         if (attack.via() == Fault.Attack.Via.IPC) {
             String id = "ipc-" + sequence.incrementAndGet();
-            return attack.kind().equals("rogue-subscribe") ? ipc.subscribe(scene, attack.messages(), id)
-                    : ipc.publish(scene, attack.messages(), id);
-        }
-        if (attack.kind().equals("cert-revoked")) {
+            detail = attack.kind().equals("rogue-subscribe") ? ipc.subscribe(scene, attack.messages(), id, one)
+                    : ipc.publish(scene, attack.messages(), id, one);
+        } else if (attack.kind().equals("cert-revoked")) {
             try {
-                return revoked(scene);
+                detail = revoked(scene, one);
             } catch (IOException e) {
                 throw new UncheckedIOException("cert-revoked on " + scene.victim() + ": " + e.getMessage(), e);
             }
+        } else {
+            return attack(attack, scene.victim());
         }
-        return attack(attack, scene.victim());
+        tally.record(attack.kind(), "ipc", scene.victim(), scene.attacker(), one, detail);
+        return detail;
     }
 
     @Override
     public String attack(Fault.Attack attack, String victim) {
+        AttackTally one = new AttackTally();
+        String detail;
         try {
-            return switch (attack.kind()) {
-                case "rogue-subscribe" -> rogueSubscribe(victim, attack.messages());
-                case "rogue-publish" -> roguePublish(victim, attack.messages());
+            detail = switch (attack.kind()) {
+                case "rogue-subscribe" -> rogueSubscribe(victim, attack.messages(), one);
+                case "rogue-publish" -> roguePublish(victim, attack.messages(), one);
                 case "foreign-ca" -> impostor(victim, RunCa.create("foreign", clock, random).issueClient(victim),
-                        "a certificate from another CA");
-                case "cert-expired" -> impostor(victim, expired(victim), "an expired certificate of the run CA");
+                        "a certificate from another CA", one);
+                case "cert-expired" -> impostor(victim, expired(victim), "an expired certificate of the run CA", one);
                 default -> throw new IllegalArgumentException(attack.kind() + " on " + victim + " acts on the twin itself;"
                         + " it needs the fleet (attack(attack, scene))");
             };
         } catch (IOException e) {
             throw new UncheckedIOException("attack " + attack.kind() + " on " + victim + ": " + e.getMessage(), e);
         }
+        tally.record(attack.kind(), Fault.Attack.ROGUE.contains(attack.kind()) ? "mqtt" : "tls", victim, null, one, detail);
+        return detail;
     }
 
-    private String rogueSubscribe(String victim, int messages) throws IOException {
+    private String rogueSubscribe(String victim, int messages, AttackTally tally) throws IOException {
         String probe = "edgetwin/" + victim + "/attack/probe-" + sequence.incrementAndGet();
         AtomicLong stolen = new AtomicLong();
         AtomicLong heard = new AtomicLong();
@@ -128,7 +136,7 @@ public final class AttackRunner implements Attacks {
                 + " probe message(s) (and of the victim's own traffic) delivered to it";
     }
 
-    private String roguePublish(String victim, int messages) throws IOException {
+    private String roguePublish(String victim, int messages, AttackTally tally) throws IOException {
         String probe = "edgetwin/" + victim + "/attack/publish-" + sequence.incrementAndGet();
         AtomicLong arrived = new AtomicLong();
         AtomicLong marker = new AtomicLong();
@@ -157,7 +165,7 @@ public final class AttackRunner implements Attacks {
                 + " refused (reason code " + RogueClient.NOT_AUTHORIZED + "), " + arrived.get() + " delivered";
     }
 
-    private String impostor(String victim, Identity impostor, String what) {
+    private String impostor(String victim, Identity impostor, String what, AttackTally tally) {
         SSLContext context = identities == null ? null : impostor.clientContext(identities.ca().certificate(), random);
         String claim = "a client claiming to be " + victim + " with " + (identities == null ? "no certificate (plain listener)" : what);
         try (RogueClient client = RogueClient.connect(uri, victim + (identities == null ? "-impostor" : ""), context, PATIENCE,
@@ -175,7 +183,7 @@ public final class AttackRunner implements Attacks {
      * victim's link for a moment and waits for its core to connect again: on mTLS it must not. A plain
      * listener has no certificate to revoke, and the twin is back.
      */
-    private String revoked(AttackScene scene) throws IOException {
+    private String revoked(AttackScene scene, AttackTally tally) throws IOException {
         String victim = scene.victim();
         String what;
         if (identities == null) {

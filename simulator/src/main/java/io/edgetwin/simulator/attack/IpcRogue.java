@@ -32,17 +32,15 @@ final class IpcRogue {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final BrokerClient harness;
-    private final AttackTally tally;
     private final Duration patience;
 
-    IpcRogue(BrokerClient harness, AttackTally tally, Duration patience) {
+    IpcRogue(BrokerClient harness, Duration patience) {
         this.harness = harness;
-        this.tally = tally;
         this.patience = patience;
     }
 
-    /** B's component subscribes to {@code edgetwin/<A>/#}; the harness publishes {@code messages} probes there. */
-    String subscribe(AttackScene scene, int messages, String id) {
+    /** B's component subscribes to {@code edgetwin/<A>/#}; the harness publishes {@code messages} probes there; counts into {@code tally}. */
+    String subscribe(AttackScene scene, int messages, String id, AttackTally tally) {
         String victim = scene.victim();
         String own = "edgetwin/" + scene.attacker() + "/attack/" + id;
         String probe = "edgetwin/" + victim + "/attack/" + id + "/probe";
@@ -66,8 +64,8 @@ final class IpcRogue {
                 + " probe message(s) (and of the victim's own traffic) delivered to it";
     }
 
-    /** B's component publishes {@code messages} messages on A's topic through {@code PublishToIoTCore}. */
-    String publish(AttackScene scene, int messages, String id) {
+    /** B's component publishes {@code messages} messages on A's topic through {@code PublishToIoTCore}; counts into {@code tally}. */
+    String publish(AttackScene scene, int messages, String id, AttackTally tally) {
         String victim = scene.victim();
         String own = "edgetwin/" + scene.attacker() + "/attack/" + id;
         String topic = "edgetwin/" + victim + "/attack/" + id + "/ipc-publish";

@@ -96,6 +96,12 @@ final class RunSecurity {
         return faults.stream().anyMatch(f -> f instanceof Fault.Attack) ? tallies.get(variant) : null;
     }
 
+    /** {@code result} with what its attacks achieved (report.json's {@code security}), so thresholds can read it. */
+    VariantResult reported(Variant variant, VariantResult result, List<Fault> faults) {
+        AttackTally tally = tally(variant.name(), faults);
+        return tally == null ? result : result.withSecurity(tally.result(variant.security().text()));
+    }
+
     /**
      * {@code result}, marked INVALID with a reason of its own when the variant runs with mTLS and its
      * attacks got anything through: then it did not run as the secured fleet it claims to measure.

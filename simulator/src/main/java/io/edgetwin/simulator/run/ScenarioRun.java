@@ -179,11 +179,16 @@ public final class ScenarioRun {
     private Map<String, VariantResult> judged(Map<String, VariantResult> results, RunSecurity security) {
         Map<String, List<Threshold>> thresholds = new LinkedHashMap<>();
         scenario.variants().forEach(variant -> thresholds.put(variant.name(), variant.thresholds()));
+        Map<String, VariantResult> reported = new LinkedHashMap<>();
+        results.forEach((name, result) -> reported.put(name, security.reported(variant(name), result, scenario.faults())));
         Map<String, VariantResult> judged = new LinkedHashMap<>();
-        Gate.judge(results, thresholds).forEach((name, result) -> judged.put(name, security.judged(
-                scenario.variants().stream().filter(v -> v.name().equals(name)).findFirst().orElseThrow(), result,
+        Gate.judge(reported, thresholds).forEach((name, result) -> judged.put(name, security.judged(variant(name), result,
                 scenario.faults())));
         return judged;
+    }
+
+    private Variant variant(String name) {
+        return scenario.variants().stream().filter(v -> v.name().equals(name)).findFirst().orElseThrow();
     }
 
     private Map<String, VariantResult> sequential(VariantRun.RunContext context) throws Exception {

@@ -46,7 +46,7 @@ final class Timeline {
                 series.stream().map(Timeline::series).toList(),
                 events.stream().map(e -> new Event(e.tMs(), e.twin(), e.component(), e.kind(), e.detail())).toList(),
                 m.thresholds(), m.passed(), m.missingSeries(), m.interference(), m.recovery(), m.correct(), m.partial(),
-                m.workloads(), m.placement());
+                m.workloads(), m.placement(), m.security());
     }
 
     private static ComponentResult withSummary(ComponentResult result, ComponentSummary summary) {

@@ -11,6 +11,7 @@ import io.edgetwin.report.Validity;
 import io.edgetwin.report.VariantResult;
 import io.edgetwin.simulator.attack.AttackTally;
 import io.edgetwin.simulator.scenario.Security;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +44,24 @@ class RunSecurityTest {
         tally.add(50, 0, 50, 1);
 
         assertThat(RunSecurity.judged(Security.NONE, tally, variant()).validity().valid()).isTrue();
+    }
+
+    @Test
+    void eachAttackIsAReportRowAndTheTotalsAreTheVariantsSecurityFigures() {
+        AttackTally tally = new AttackTally();
+        AttackTally one = new AttackTally();
+        one.add(20, 20, 0, 0);
+        tally.record("rogue-publish", "ipc", "plant-1", "plant-2", one, "refused");
+        AttackTally other = new AttackTally();
+        other.add(1, 1, 0, 0);
+        tally.record("cert-revoked", "tls", "plant-2", null, other, "could not connect again");
+
+        io.edgetwin.report.SecurityResult result = tally.result("mtls");
+
+        assertThat(List.of(result.attempts(), result.refused(), result.deliveries(), result.admitted()))
+                .containsExactly(21L, 21L, 0L, 0L);
+        assertThat(result.attacks()).extracting(a -> a.kind() + " " + a.via() + " " + a.victim() + " " + a.attempts())
+                .containsExactly("rogue-publish ipc plant-1 20", "cert-revoked tls plant-2 1");
     }
 
     private static VariantResult variant() {
