@@ -125,6 +125,15 @@ class ScenarioSecurityTest {
                 .contains("'via'");
     }
 
+    @Test
+    void theShippedRogueTwinScenarioAttacksThroughIpcAndRevokesACertificate() throws IOException {
+        Scenario rogue = new ScenarioReader(RecipeCatalog.load(Path.of("../edge-core/src/main/recipes")), 2)
+                .read(Path.of("../scenarios/rogue-twin.yaml"));
+
+        assertThat(rogue.faults()).filteredOn(f -> f instanceof Fault.Attack a && a.via() == Fault.Attack.Via.IPC).hasSize(2);
+        assertThat(rogue.faults()).extracting(Fault::kind).contains("cert-revoked");
+    }
+
     private Path write(String text) throws IOException {
         return Files.writeString(dir.resolve("scenario.yaml"), text);
     }
