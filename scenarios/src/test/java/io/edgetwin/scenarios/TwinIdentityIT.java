@@ -128,6 +128,8 @@ class TwinIdentityIT {
         assertThat(List.of(tally.attempts(), tally.refused(), tally.delivered(), tally.admitted()))
                 .as(subscribed + "\n" + published).containsExactly(100L, 100L, 0L, 0L);
         assertThat(scene.deployments).hasSize(4);
+        assertThat(tally.attacks()).extracting(r -> r.kind() + " " + r.via() + " from " + r.attacker() + " " + r.deliveries())
+                .containsExactly("rogue-subscribe ipc from " + b + " 0", "rogue-publish ipc from " + b + " 0");
     }
 
     @Test
@@ -148,6 +150,8 @@ class TwinIdentityIT {
 
         assertThat(revoked).contains("could not connect again");
         assertThat(List.of(tally.attempts(), tally.refused(), tally.admitted())).containsExactly(1L, 1L, 0L);
+        assertThat(tally.attacks()).extracting(r -> r.kind() + " " + r.via() + " " + r.victim())
+                .containsExactly("cert-revoked tls " + a);
         long statusBefore = tracker.latest(b).orElseThrow().uptimeMs();
         tracker.await(b, s -> s.uptimeMs() > statusBefore, PATIENCE);
         long aBefore = tracker.latest(a).orElseThrow().uptimeMs();

@@ -87,7 +87,8 @@ public final class AttackRunner implements Attacks {
         } else {
             return attack(attack, scene.victim());
         }
-        tally.record(attack.kind(), "ipc", scene.victim(), scene.attacker(), one, detail);
+        tally.record(attack.kind(), attack.via() == Fault.Attack.Via.IPC ? "ipc" : "tls", scene.victim(), scene.attacker(), one,
+                detail);
         return detail;
     }
 
