@@ -2,6 +2,7 @@ package io.edgetwin.report;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.LongFunction;
 
 /**
  * One component of a twin at the end of a run.
@@ -56,7 +57,7 @@ public record ComponentResult(ComponentLimits limits, boolean enforced, String s
     }
 
     /** The memory cell of a limits table: the declared limit, else a Lambda function's memory size, else unlimited. */
-    public String memoryLimitCell(java.util.function.LongFunction<String> kb) {
+    public String memoryLimitCell(LongFunction<String> kb) {
         if (limits.memoryKb() != null) {
             return kb.apply(limits.memoryKb()) + (lambda == null ? "" : " (" + lambda.containerMode() + ")");
         }

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,7 +42,7 @@ class LambdaReportTest {
         assertTrue(markdown.contains("Lambda functions:"), markdown);
         String row = markdown.lines().filter(l -> l.startsWith("| " + BUSY) && l.contains("| GreengrassContainer "))
                 .findFirst().orElseThrow();
-        assertTrue(row.matches("\\| " + java.util.regex.Pattern.quote(BUSY)
+        assertTrue(row.matches("\\| " + Pattern.quote(BUSY)
                 + "\\s+\\| GreengrassContainer\\s+\\|\\s+192\\.0 \\|\\s+190\\.5 \\|\\s+36 \\|\\s+1,600 \\|\\s+1,400 \\|\\s+0 \\|\\s+2 \\|"
                 + "\\s+36 \\|\\s+200 \\|\\s+80 \\|\\s+4 \\|\\s+912 \\|"), row);
         String html = ReportHtml.render(report());

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the core runs for a Lambda component: its {@link LambdaParameters} read again from the
@@ -23,7 +25,7 @@ import java.util.Set;
  */
 final class LambdaSpecs {
 
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LambdaSpecs.class);
+    private static final Logger LOG = LoggerFactory.getLogger(LambdaSpecs.class);
 
     /** Components Greengrass's Lambda recipes depend on, which the core itself provides. */
     static final Set<String> PROVIDED_BY_CORE = Set.of("aws.greengrass.LambdaLauncher", "aws.greengrass.LambdaManager",

@@ -15,6 +15,7 @@ import io.edgetwin.core.recipe.RecipeReader;
 import io.edgetwin.core.resources.ResourceLimits;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -62,7 +63,7 @@ class LambdaSpecsTest {
         Map<String, Object> params = Map.of("memorySize", 262144, "mountROSysfs", true,
                 "volumes", Map.of("0", Map.of("sourcePath", "/data", "destinationPath", "/in")),
                 "devices", Map.of("0", Map.of("path", "/dev/video0")));
-        java.util.List<String> warnings = UnappliedContainerParams.of("com.example.Fn",
+        List<String> warnings = UnappliedContainerParams.of("com.example.Fn",
                 LambdaParameters.ContainerMode.GREENGRASS_CONTAINER, Map.of("containerParams", params));
         assertEquals(3, warnings.size(), warnings.toString());
         assertTrue(warnings.get(1).startsWith("Lambda component 'com.example.Fn': containerParams.volumes (1) are not mounted"),
