@@ -2,6 +2,7 @@ package io.edgetwin.report;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.LongFunction;
 
 /**
  * One component of a twin at the end of a run.
@@ -19,10 +20,18 @@ import java.util.Objects;
  * @param majorFaultsPerSec major page faults per second over the run, the thrash signal;
  *                          {@code null} without a cgroup
  * @param stateHistory      its lifecycle transitions during the run, in time order
+ * @param lambda            what its function did when it is a Lambda component; {@code null} for any other
  */
 public record ComponentResult(ComponentLimits limits, boolean enforced, String state, long restarts, long oomKills,
                               Long memoryPeakBytes, Double throttleRatio, Double majorFaultsPerSec,
-                              List<StateChange> stateHistory) {
+                              List<StateChange> stateHistory, LambdaResult lambda) {
+
+    /** A component that is not a Lambda function. */
+    public ComponentResult(ComponentLimits limits, boolean enforced, String state, long restarts, long oomKills,
+                           Long memoryPeakBytes, Double throttleRatio, Double majorFaultsPerSec,
+                           List<StateChange> stateHistory) {
+        this(limits, enforced, state, restarts, oomKills, memoryPeakBytes, throttleRatio, majorFaultsPerSec, stateHistory, null);
+    }
 
     public ComponentResult {
         Objects.requireNonNull(limits, "limits");
@@ -39,6 +48,20 @@ public record ComponentResult(ComponentLimits limits, boolean enforced, String s
             Checks.nonNegative("majorFaultsPerSec", majorFaultsPerSec);
         }
         stateHistory = List.copyOf(Objects.requireNonNull(stateHistory, "stateHistory"));
+    }
+
+    /** This component with what its Lambda function did. */
+    public ComponentResult withLambda(LambdaResult function) {
+        return new ComponentResult(limits, enforced, state, restarts, oomKills, memoryPeakBytes, throttleRatio,
+                majorFaultsPerSec, stateHistory, function);
+    }
+
+    /** The memory cell of a limits table: the declared limit, else a Lambda function's memory size, else unlimited. */
+    public String memoryLimitCell(LongFunction<String> kb) {
+        if (limits.memoryKb() != null) {
+            return kb.apply(limits.memoryKb()) + (lambda == null ? "" : " (" + lambda.containerMode() + ")");
+        }
+        return lambda != null ? lambda.memoryCell() : "unlimited";
     }
 
     /** A component whose resource use was not observed: no cgroup readings, no history. */

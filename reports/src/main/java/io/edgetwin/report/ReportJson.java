@@ -96,7 +96,7 @@ public final class ReportJson {
      * Fills fields added to schema version 2 after its first files ({@code provenance}, {@code aborted},
      * {@code repeats}, a variant's {@code interference}, {@code placement} and {@code security}, a threshold's {@code comparison} and
      * {@code ratioCheck}, a variant's {@code correct} and {@code partial}) with null, a variant's
-     * {@code workloads} with none, its {@code missingSeries} and {@code recovery} with none,
+     * {@code workloads} with none, its {@code missingSeries} and {@code recovery} with none, a component's {@code lambda} with null,
      * {@code requests.unsent} with 0 and a series' {@code source} with null, where a file lacks them, so
      * older reports still read (e.g. as a gate's baseline); true when something was filled.
      */
@@ -145,6 +145,12 @@ public final class ReportJson {
                 if (variant instanceof ObjectNode v && !v.has("workloads")) {
                     v.putObject("workloads");
                     filled = true;
+                }
+                for (JsonNode component : variant.path("components")) {
+                    if (component instanceof ObjectNode c && !c.has("lambda")) {
+                        c.putNull("lambda");
+                        filled = true;
+                    }
                 }
                 if (variant.get("requests") instanceof ObjectNode requests && !requests.has("unsent")) {
                     requests.put("unsent", 0);

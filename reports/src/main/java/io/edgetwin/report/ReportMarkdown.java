@@ -134,13 +134,20 @@ public final class ReportMarkdown {
                 List.of("component", "memory (MiB)", "cpus", "limits", "state", "restarts", "OOM kills"));
         variant.components().forEach((name, component) -> table.row(List.of(
                 name,
-                component.limits().memoryKb() == null ? "unlimited" : number(component.limits().memoryKb() / KIB_PER_MIB, 1),
+                component.memoryLimitCell(kb -> number(kb / KIB_PER_MIB, 1)),
                 component.limits().cpus() == null ? "unlimited" : number(component.limits().cpus(), 2),
                 component.enforced() ? "enforced" : "recorded only",
                 component.state(),
                 Long.toString(component.restarts()),
                 Long.toString(variant.oomKills().component(name)))));
-        return out.append(table.render()).toString();
+        out.append(table.render());
+        List<List<String>> functions = LambdaRows.of(variant);
+        if (!functions.isEmpty()) {
+            MarkdownTable lambdas = new MarkdownTable("ll" + "r".repeat(LambdaRows.HEADER.size() - 2), LambdaRows.HEADER);
+            functions.forEach(lambdas::row);
+            out.append("\nLambda functions:\n\n").append(lambdas.render());
+        }
+        return out.toString();
     }
 
     private static String thresholdSection(String variantName, VariantResult variant) {

@@ -60,6 +60,11 @@ class ReportSchemaTest {
     }
 
     @Test
+    void reportWithLambdaFunctionsValidatesAgainstTheSchema() throws IOException {
+        assertEquals(List.of(), errors(ReportJson.toJson(LambdaReportTest.report())));
+    }
+
+    @Test
     void invalidRunValidatesAgainstTheSchema() throws IOException {
         Report invalid = new SyntheticRun(1, 10, 100).report();
 

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What the core runs for a Lambda component: its {@link LambdaParameters} read again from the
@@ -22,6 +24,8 @@ import java.util.Set;
  * {@code GreengrassContainer} mode the memory size becomes the component cgroup's memory limit.
  */
 final class LambdaSpecs {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LambdaSpecs.class);
 
     /** Components Greengrass's Lambda recipes depend on, which the core itself provides. */
     static final Set<String> PROVIDED_BY_CORE = Set.of("aws.greengrass.LambdaLauncher", "aws.greengrass.LambdaManager",
@@ -43,6 +47,8 @@ final class LambdaSpecs {
         LambdaParameters parameters = new LambdaParametersReader(path -> "component '" + name + "' " + recipe.version() + ": " + path)
                 .read(recipe.lifecycle().setenv(), "Setenv", configuration, "configuration");
         launcher.check(name, parameters);
+        UnappliedContainerParams.of(name, parameters.containerMode(), configuration)
+                .forEach(warning -> LOG.warn("lambda-container-params-not-applied {}", warning));
         Map<String, Dependency> dependencies = new LinkedHashMap<>(recipe.dependencies());
         dependencies.keySet().removeAll(PROVIDED_BY_CORE);
         return new ComponentSpec(name, recipe.version(), configuration, lifecycle(parameters), limits(parameters, limits),
@@ -58,10 +64,16 @@ final class LambdaSpecs {
                 Map.of("AWS_GREENGRASS_LAMBDA_PARAMS", parameters.toString()));
     }
 
+    /**
+     * The deployment's {@code systemResourceLimits} hold in either mode, as Greengrass applies them to the
+     * component's processes (the Lambda launcher and the function it starts); in a container the memory
+     * size is a second memory limit, so the smaller of the two is the cgroup's.
+     */
     private static ResourceLimits limits(LambdaParameters parameters, ResourceLimits deployed) {
         if (parameters.containerMode() != LambdaParameters.ContainerMode.GREENGRASS_CONTAINER) {
             return deployed;
         }
-        return new ResourceLimits(OptionalLong.of(parameters.memorySizeKb()), deployed.cpus(), deployed.pids());
+        long memoryKb = Math.min(parameters.memorySizeKb(), deployed.memoryKb().orElse(Long.MAX_VALUE));
+        return new ResourceLimits(OptionalLong.of(memoryKb), deployed.cpus(), deployed.pids());
     }
 }

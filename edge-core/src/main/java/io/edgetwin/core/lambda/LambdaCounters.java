@@ -17,8 +17,14 @@ package io.edgetwin.core.lambda;
  * @param peakInstances    the most instances running at once
  * @param queued           events waiting now
  * @param lastError        the last error, timeout or crash, empty when none
+ * @param containerMode    {@code GreengrassContainer} or {@code NoContainer}, as the recipe names it
+ * @param memorySizeKb     the function's memory size ({@code containerParams.memorySize}): its cgroup's memory
+ *                         limit in {@code GreengrassContainer} mode, only reported in {@code NoContainer} mode
+ * @param lastStartMs      how long the last instance that loaded its handler took, from its start to READY; 0 before one
+ * @param slowestStartMs   the longest such start since the function started; 0 before one
  */
 public record LambdaCounters(long received, long dropped, long invocations, long succeeded, long errors, long timeouts,
                              long crashes, long oomKills, long instancesStarted, long initFailures, int instances,
-                             int peakInstances, int queued, String lastError) {
+                             int peakInstances, int queued, String lastError, String containerMode, long memorySizeKb,
+                             long lastStartMs, long slowestStartMs) {
 }

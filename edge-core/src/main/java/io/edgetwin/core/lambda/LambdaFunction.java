@@ -52,6 +52,8 @@ public final class LambdaFunction implements AutoCloseable {
     private final AtomicLong crashes = new AtomicLong();
     private final AtomicLong started = new AtomicLong();
     private final AtomicLong initFailures = new AtomicLong();
+    private final AtomicLong lastStartMs = new AtomicLong();
+    private final AtomicLong slowestStartMs = new AtomicLong();
     private volatile String lastError = "";
     private volatile boolean closed;
 
@@ -104,7 +106,8 @@ public final class LambdaFunction implements AutoCloseable {
     public LambdaCounters counters() {
         return new LambdaCounters(received.get(), dropped.get(), invocations.get(), succeeded.get(), errors.get(),
                 timeouts.get(), crashes.get(), Math.max(0, cgroupOomKills.getAsLong() - oomKillsAtStart), started.get(),
-                initFailures.get(), instances.get(), peak.get(), queue.size(), lastError);
+                initFailures.get(), instances.get(), peak.get(), queue.size(), lastError,
+                parameters.containerMode().recipeName(), parameters.memorySizeKb(), lastStartMs.get(), slowestStartMs.get());
     }
 
     /** Stops taking events and ends every instance; what waits in the queue is dropped (not counted). */
@@ -142,6 +145,7 @@ public final class LambdaFunction implements AutoCloseable {
     private void runInstance() {
         Instance instance = null;
         boolean failedToStart = true;
+        long startNanos = System.nanoTime();
         try {
             instance = Instance.start(command);
             live.add(instance);
@@ -154,7 +158,10 @@ public final class LambdaFunction implements AutoCloseable {
                 return;
             }
             failedToStart = false;
-            LOG.info("lambda-instance-ready function={} pid={}", name, instance.pid());
+            long startMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+            lastStartMs.set(startMs);
+            slowestStartMs.accumulateAndGet(startMs, Math::max);
+            LOG.info("lambda-instance-ready function={} pid={} startMs={}", name, instance.pid(), startMs);
             announceReady();
             serve(instance);
         } catch (IOException e) {

@@ -128,7 +128,11 @@ public final class StatusMessage {
                 .put("instances", c.instances())
                 .put("peakInstances", c.peakInstances())
                 .put("queued", c.queued())
-                .put("lastError", c.lastError());
+                .put("lastError", c.lastError())
+                .put("containerMode", c.containerMode())
+                .put("memorySizeKb", c.memorySizeKb())
+                .put("lastStartMs", c.lastStartMs())
+                .put("slowestStartMs", c.slowestStartMs());
     }
 
     private static void resources(ObjectNode node, ResourceSample sample) {

@@ -15,6 +15,7 @@ import io.edgetwin.core.recipe.RecipeReader;
 import io.edgetwin.core.resources.ResourceLimits;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -38,9 +39,40 @@ class LambdaSpecsTest {
 
     @Test
     void aGreengrassContainerFunctionGetsItsMemorySizeAsItsCgroupsMemoryLimit() {
-        ComponentSpec spec = resolve(Map.of(), new ResourceLimits(OptionalLong.of(999), OptionalDouble.of(0.5)));
+        ComponentSpec spec = resolve(Map.of(), new ResourceLimits(OptionalLong.of(1024 * 1024), OptionalDouble.of(0.5)));
         assertEquals(OptionalLong.of(262144), spec.limits().memoryKb());
         assertEquals(OptionalDouble.of(0.5), spec.limits().cpus(), "a deployment's cpus still apply");
+    }
+
+    @Test
+    void aDeployedMemoryLimitBelowTheMemorySizeIsTheOneThatHolds() {
+        ComponentSpec spec = resolve(Map.of(), new ResourceLimits(OptionalLong.of(131072), OptionalDouble.empty()));
+        assertEquals(OptionalLong.of(131072), spec.limits().memoryKb());
+    }
+
+    @Test
+    void aNoContainerFunctionKeepsTheDeploymentsCpuLimit() {
+        ComponentSpec spec = resolve(Map.of("containerMode", "NoContainer"),
+                new ResourceLimits(OptionalLong.empty(), OptionalDouble.of(0.25)));
+        assertEquals(OptionalDouble.of(0.25), spec.limits().cpus());
+        assertTrue(spec.limits().memoryKb().isEmpty());
+    }
+
+    @Test
+    void volumesDevicesAndAReadableSysfsAreNamedAsNotAppliedInAContainerOnly() {
+        Map<String, Object> params = Map.of("memorySize", 262144, "mountROSysfs", true,
+                "volumes", Map.of("0", Map.of("sourcePath", "/data", "destinationPath", "/in")),
+                "devices", Map.of("0", Map.of("path", "/dev/video0")));
+        List<String> warnings = UnappliedContainerParams.of("com.example.Fn",
+                LambdaParameters.ContainerMode.GREENGRASS_CONTAINER, Map.of("containerParams", params));
+        assertEquals(3, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(1).startsWith("Lambda component 'com.example.Fn': containerParams.volumes (1) are not mounted"),
+                warnings.get(1));
+        assertTrue(UnappliedContainerParams.of("com.example.Fn", LambdaParameters.ContainerMode.NO_CONTAINER,
+                Map.of("containerParams", params)).isEmpty());
+        assertTrue(UnappliedContainerParams.of("com.example.Fn", LambdaParameters.ContainerMode.GREENGRASS_CONTAINER,
+                Map.of("containerParams", Map.of("memorySize", 262144, "mountROSysfs", false, "volumes", Map.of(),
+                        "devices", Map.of()))).isEmpty(), "the generated defaults say nothing");
     }
 
     @Test

@@ -74,6 +74,16 @@ class LambdaFunctionTest {
     }
 
     @Test
+    void theCountersCarryTheModeTheMemorySizeAndHowLongInstancesTookToStart() {
+        function = start(parameters(ScriptedHandler.class, true, 1, 10, Duration.ofSeconds(5)));
+        await(() -> ready.get() == 1, "the pinned instance ready");
+        LambdaCounters c = function.counters();
+        assertEquals("NoContainer", c.containerMode());
+        assertEquals(256 * 1024, c.memorySizeKb());
+        assertTrue(c.lastStartMs() > 0 && c.slowestStartMs() >= c.lastStartMs(), c.toString());
+    }
+
+    @Test
     void aPinnedFunctionKeepsOneInstanceWhateverTheQueueHolds() {
         function = start(parameters(ScriptedHandler.class, true, 5, 50, Duration.ofSeconds(20)));
         await(() -> ready.get() == 1, "ready once the pinned instance loaded its handler");

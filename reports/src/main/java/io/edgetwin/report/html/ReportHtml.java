@@ -65,7 +65,7 @@ public final class ReportHtml {
         section(out, "thrash", "Thrashing (major page faults)", perVariant(variants,
                 (name, v) -> ResourceCharts.thrashIndicator(v) + ResourceCharts.thrash(name, v)));
         section(out, "components", "Components", perVariant(variants, (name, v) -> "<h3>" + Html.escape(name)
-                + "</h3>" + Tables.components(v)));
+                + "</h3>" + Tables.components(v) + LambdaTable.of(v)));
         section(out, "events", "Event timeline", perVariant(variants, (name, v) -> "<h3>" + Html.escape(name)
                 + "</h3>" + Tables.events(v)));
         section(out, "recovery", "Recovery from faults", perVariant(variants, (name, v) -> "<h3>" + Html.escape(name)

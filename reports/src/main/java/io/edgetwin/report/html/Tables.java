@@ -69,7 +69,7 @@ final class Tables {
                 + "<th>limits</th><th>state</th><th>restarts</th><th>OOM kills</th><th>peak memory</th>"
                 + "<th>throttled</th><th>major faults/s</th><th>history</th></tr>");
         variant.components().forEach((name, c) -> out.append("<tr><td>").append(Html.escape(name)).append("</td><td class=\"num\">")
-                .append(c.limits().memoryKb() == null ? "unlimited" : Html.mib(c.limits().memoryKb() * 1024.0))
+                .append(Html.escape(c.memoryLimitCell(kb -> Html.mib(kb * 1024.0))))
                 .append("</td><td class=\"num\">").append(c.limits().cpus() == null ? "unlimited" : Html.number(c.limits().cpus(), 2))
                 .append("</td><td>").append(c.enforced() ? "enforced" : "recorded only").append("</td><td>")
                 .append(Html.escape(c.state())).append("</td><td class=\"num\">").append(c.restarts())

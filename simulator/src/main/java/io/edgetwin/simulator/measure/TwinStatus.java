@@ -8,10 +8,17 @@ import java.util.Map;
  * the container boundary.
  */
 public record TwinStatus(String thing, String core, long uptimeMs, Device device, Memory memory, long oomKills, Deployment deployment,
-                         Map<String, Component> components) {
+                         Map<String, Component> components, Map<String, Lambda> lambdas) {
 
     public TwinStatus {
         components = components == null ? Map.of() : Map.copyOf(components);
+        lambdas = lambdas == null ? Map.of() : Map.copyOf(lambdas);
+    }
+
+    /** A status without Lambda functions. */
+    public TwinStatus(String thing, String core, long uptimeMs, Device device, Memory memory, long oomKills,
+                      Deployment deployment, Map<String, Component> components) {
+        this(thing, core, uptimeMs, device, memory, oomKills, deployment, components, Map.of());
     }
 
     public boolean isReady(String component) {
@@ -46,5 +53,15 @@ public record TwinStatus(String thing, String core, long uptimeMs, Device device
     }
 
     public record Limits(Long memoryKb, Double cpus) {
+    }
+
+    /**
+     * One Lambda function's counters ({@code lambdas.<component>}); {@code containerMode} is null from a core
+     * that does not report it.
+     */
+    public record Lambda(long received, long dropped, long invocations, long succeeded, long errors, long timeouts,
+                         long crashes, long oomKills, long instancesStarted, long initFailures, int instances,
+                         int peakInstances, int queued, String lastError, String containerMode, long memorySizeKb,
+                         long lastStartMs, long slowestStartMs) {
     }
 }

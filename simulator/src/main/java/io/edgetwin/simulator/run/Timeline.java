@@ -56,7 +56,8 @@ final class Timeline {
         return new ComponentResult(result.limits(), result.enforced(), result.state(), result.restarts(),
                 Math.max(result.oomKills(), summary.oomKills()), summary.memoryPeakBytes(),
                 Math.min(1.0, summary.throttleRatio()), summary.majorFaultsPerSec(), summary.stateHistory().stream()
-                        .map(c -> new StateChange(c.tMs(), c.state(), c.twin() + ": " + c.reason())).toList());
+                        .map(c -> new StateChange(c.tMs(), c.state(), c.twin() + ": " + c.reason())).toList(),
+                result.lambda());
     }
 
     private static Window window(LatencyWindow w) {

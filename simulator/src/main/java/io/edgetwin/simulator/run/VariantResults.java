@@ -4,6 +4,7 @@ import io.edgetwin.report.ComponentLimits;
 import io.edgetwin.report.ComponentResult;
 import io.edgetwin.report.DeviceCaps;
 import io.edgetwin.report.EncodedHistogram;
+import io.edgetwin.report.LambdaResult;
 import io.edgetwin.report.LatencySummary;
 import io.edgetwin.report.OomKills;
 import io.edgetwin.report.RequestCounts;
@@ -65,12 +66,17 @@ final class VariantResults {
         long kills = 0;
         for (Map.Entry<String, TwinStatus.Component> e : last.components().entrySet()) {
             io.edgetwin.simulator.scenario.ComponentLimits limits = variant.limitsOf(e.getKey());
-            boolean ownMemoryLimit = limits != null && limits.memoryKb() != null;
+            boolean ownMemoryLimit = limits != null && limits.memoryKb() != null || contained(last.lambdas().get(e.getKey()));
             if (!ownMemoryLimit && e.getValue().resources() != null) {
                 kills += e.getValue().resources().oomKills();
             }
         }
         return kills;
+    }
+
+    /** A {@code GreengrassContainer} function: its memory size is its cgroup's own memory limit. */
+    private static boolean contained(TwinStatus.Lambda function) {
+        return function != null && "GreengrassContainer".equals(function.containerMode());
     }
 
     /** OOM kills counted by each component's own cgroup; components without one are left out. */
@@ -100,8 +106,9 @@ final class VariantResults {
             io.edgetwin.simulator.scenario.ComponentLimits limits = variant.limitsOf(c.name());
             ComponentLimits declared = new ComponentLimits(limits == null ? null : limits.memoryKb(),
                     limits == null ? null : limits.cpus());
-            components.put(c.name(), seen == null ? ComponentResult.unobserved(declared, false, "UNKNOWN", 0)
-                    : component(declared, seen));
+            ComponentResult result = seen == null ? ComponentResult.unobserved(declared, false, "UNKNOWN", 0)
+                    : component(declared, seen);
+            components.put(c.name(), result.withLambda(lambda(last.lambdas().get(c.name()))));
         }
         return components;
     }
@@ -115,6 +122,15 @@ final class VariantResults {
         Double throttleRatio = r.periods() == 0 ? null : Math.min(1.0, (double) r.throttledPeriods() / r.periods());
         return new ComponentResult(declared, seen.enforced(), seen.state(), seen.restarts(), r.oomKills(),
                 r.memoryPeakBytes(), throttleRatio, null, List.of());
+    }
+
+    /** What the core said about a Lambda component's function; null for other components and older cores. */
+    static LambdaResult lambda(TwinStatus.Lambda f) {
+        if (f == null || f.containerMode() == null || f.memorySizeKb() <= 0) {
+            return null;
+        }
+        return new LambdaResult(f.containerMode(), f.memorySizeKb(), f.received(), f.dropped(), f.invocations(), f.errors(),
+                f.timeouts(), f.crashes(), f.instancesStarted(), f.peakInstances(), f.slowestStartMs());
     }
 
     private static DeviceCaps applied(TwinStatus.Device device) {

@@ -219,6 +219,11 @@ final class VariantRun {
         workloads.forEach((name, w) -> progress.accept(String.format("%s → %s: ok %d of %d, p99 %.1f ms, correct %d, %s",
                 name, w.target(), w.requests().ok(), w.requests().sent(), w.latencyMs().p99(), w.correct(),
                 w.validity().valid() ? "VALID" : "INVALID: " + String.join("; ", w.validity().reasons()))));
+        measured.components().forEach((name, c) -> {
+            if (c.lambda() != null) {
+                progress.accept(name + ": " + c.lambda().memoryCell() + ", " + c.lambda().sentence());
+            }
+        });
         measured = measured.withPlacement(meter.result(result, measured, scenario().faults(), placement.bytesUp(),
                 fleet.size(), scenario().workload().duration()));
         placement.closeWith(teardown);
