@@ -33,5 +33,6 @@ LABEL edgetwin.managed=true \
 
 WORKDIR /var/edgetwin
 
-ENTRYPOINT ["java", "-XX:+UseSerialGC", "-Xss512k", "-XX:TieredStopAtLevel=1", "-Xmx48m", \
+# cds/core.args names the core's class-data archive (the image's last layer, twin-cds.Dockerfile).
+ENTRYPOINT ["java", "@/opt/edgetwin/cds/core.args", "-XX:+UseSerialGC", "-Xss512k", "-XX:TieredStopAtLevel=1", "-Xmx48m", \
             "-cp", "/opt/edgetwin/lib/*", "io.edgetwin.core.EdgeCore"]

@@ -176,6 +176,7 @@ public final class Deployer {
             }
         }
         List<Component> touched = new ArrayList<>();
+        List<ComponentSpec> toStart = new ArrayList<>();
         for (ComponentSpec spec : wanted.values()) {
             Component existing = running.get(spec.name());
             if (existing != null && sameButLimits(existing.spec(), spec)) {
@@ -191,39 +192,42 @@ public final class Deployer {
             if (existing != null) {
                 remove(spec.name());
             }
-            awaitDependencies(spec);
-            Component component = factory.create(spec);
-            running.put(spec.name(), component);
-            published();
-            component.start();
-            touched.add(component);
+            toStart.add(spec);
         }
+        startInWaves(toStart, touched);
         return touched;
     }
 
     /**
-     * A component starts once its HARD dependencies run (or finished); one whose dependency broke
-     * does not start at all, and the deployment fails.
+     * Starts every component whose HARD dependencies run (or finished) at once, then the ones that
+     * waited, as soon as theirs are up ({@link StartWaves}); one whose dependency broke or did not come
+     * up within the timeout is not started at all, and the deployment fails.
      */
-    private void awaitDependencies(ComponentSpec spec) {
+    private void startInWaves(List<ComponentSpec> toStart, List<Component> touched) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        for (String name : spec.dependencies().keySet()) {
-            Component dependency = running.get(name);
-            if (dependency == null || !spec.needs(name)) {
-                continue;
+        List<ComponentSpec> pending = new ArrayList<>(toStart);
+        while (!pending.isEmpty()) {
+            List<ComponentSpec> now = StartWaves.startable(pending, this::stateOf);
+            for (ComponentSpec spec : now) {
+                Component component = factory.create(spec);
+                running.put(spec.name(), component);
+                published();
+                component.start();
+                touched.add(component);
             }
-            while (true) {
-                ComponentState state = dependency.state();
-                if (state == ComponentState.RUNNING || state == ComponentState.FINISHED) {
-                    break;
-                }
-                if (state == ComponentState.BROKEN || System.nanoTime() > deadline) {
-                    throw new DeploymentException("component '" + spec.name() + "' was not started: its HARD dependency '"
-                            + name + "' is " + state);
+            pending.removeAll(now);
+            if (now.isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    throw StartWaves.notStarted(StartWaves.blocker(pending, this::stateOf));
                 }
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
             }
         }
+    }
+
+    private ComponentState stateOf(String name) {
+        Component component = running.get(name);
+        return component == null ? null : component.state();
     }
 
     private static boolean sameButLimits(ComponentSpec a, ComponentSpec b) {

@@ -25,6 +25,8 @@ public final class TwinStartBenchmark {
     private static final String DEPLOYMENT = """
             {"deploymentId": "twin-start", "components": {"com.edgetwin.Inference": {"version": "1.0.0"}}}""";
 
+    private static final String INFERENCE = "com.edgetwin.Inference";
+
     private final TwinImage image;
     private final Teardown teardown;
     private final Consumer<String> progress;
@@ -50,6 +52,15 @@ public final class TwinStartBenchmark {
         String deployment = model == null ? DEPLOYMENT : """
                 {"deploymentId": "twin-start", "components": {"com.edgetwin.Inference": {"version": "1.0.0",
                   "configurationUpdate": {"merge": {"model": "%s"}}}}}""".formatted(model.replace("\"", ""));
+        return run(device, runs, mutualTls, INFERENCE, deployment);
+    }
+
+    /**
+     * Returns each run's create → ready time in milliseconds, in run order, for a twin started with
+     * {@code deployment} (a scenario variant's, neighbours included): ready when {@code target}
+     * reported itself ready.
+     */
+    public List<Long> run(DeviceSpec device, int runs, boolean mutualTls, String target, String deployment) throws Exception {
         String runId = UUID.randomUUID().toString().substring(0, 8);
         String imageRef = image.ensureBuilt(progress);
         RunDirectory dir = teardown.register(RunDirectory.create(runId));
@@ -70,7 +81,7 @@ public final class TwinStartBenchmark {
                     : identities.secured(new TwinSpec(thing, imageRef, device, "tcp://127.0.0.1:" + broker.tlsPort(), deployment,
                     runId), broker.tlsPort());
             DeviceTwin twin = teardown.register(DeviceTwin.start(spec));
-            tracker.await(thing, s -> s.isReady("com.edgetwin.Inference"), Duration.ofMinutes(3));
+            tracker.await(thing, s -> s.isReady(target), Duration.ofMinutes(3));
             long elapsed = (System.nanoTime() - created) / 1_000_000;
             teardown.closeNow(twin);
             millis.add(elapsed);

@@ -4,9 +4,10 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Capability;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.containers.startupcheck.IsRunningStartupCheckStrategy;
 import org.testcontainers.images.builder.Transferable;
 import org.testcontainers.utility.DockerImageName;
 
@@ -18,6 +19,8 @@ import org.testcontainers.utility.DockerImageName;
 public final class DeviceTwin implements Twin {
 
     public static final String DEPLOYMENT_PATH = "/var/edgetwin/deployment.json";
+
+    private static final Duration START_PATIENCE = Duration.ofSeconds(60);
 
     private final TwinSpec spec;
     private final GenericContainer<?> container;
@@ -38,7 +41,7 @@ public final class DeviceTwin implements Twin {
                 .withEnv("EDGETWIN_BROKER", spec.brokerUri())
                 .withEnv("EDGETWIN_DEPLOYMENT", DEPLOYMENT_PATH)
                 .withCopyToContainer(Transferable.of(spec.deploymentJson().getBytes(StandardCharsets.UTF_8)), DEPLOYMENT_PATH)
-                .withStartupCheckStrategy(new IsRunningStartupCheckStrategy())
+                .withStartupCheckStrategy(new RunningCheck(START_PATIENCE))
                 .withCreateContainerCmdModifier(cmd -> {
                     cmd.withName("edgetwin-" + spec.runId() + "-" + spec.thingName());
                     cmd.getHostConfig()
@@ -63,6 +66,15 @@ public final class DeviceTwin implements Twin {
             throw new TwinException("twin " + spec.thingName() + " did not start: " + e.getMessage(), e);
         }
         return twin;
+    }
+
+    /** Connects the Docker client of every twin of this JVM and fails when {@code image} is not on this engine. */
+    public static void prepare(String image) {
+        try {
+            DockerClientFactory.instance().client().inspectImageCmd(image).exec();
+        } catch (RuntimeException e) {
+            throw new TwinException("the twin image " + image + " is not on this Docker engine: " + e.getMessage(), e);
+        }
     }
 
     /** Copies the twin's identity into its container (the key readable by its owner only) and names it to the core. */
