@@ -121,7 +121,7 @@ public final class EdgeCore implements ComponentEvents {
         ipc = new GreengrassIpcServer(settings.ipcSocket(), IpcLimits.DEFAULT, bus, cloud, this,
                 new ComponentConfigurations(), updates);
         ipc.start();
-        RecipeStore recipes = RecipeStore.load(settings.rootPath().resolve("recipes"));
+        RecipeStore recipes = RecipeStore.onFirstUse(settings.rootPath().resolve("recipes"));
         ComponentFactory factory = new ComponentFactory(recipes, settings.rootPath(), settings.thingName(), settings.ipcSocket(), ipc, new DeviceComponentCgroups(),
                 scheduler, clock, settings.brokenAfter(), settings.errorWindow(), this::componentChanged)
                 .withLambdas(lambdas = LambdaLauncher.ofThisJvm(bus, cloud, settings.thingName()));

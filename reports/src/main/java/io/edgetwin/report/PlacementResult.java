@@ -38,13 +38,28 @@ public record PlacementResult(String inference, String link, LatencySplit latenc
     /**
      * Mean milliseconds of a successful answer: {@code network} on the WAN both ways (the forwarder's
      * round trip minus the service's own time; 0 on the edge), {@code inference} in the model's forward
-     * pass, and {@code queue} the rest — waiting for the model and getting the request to it.
+     * pass, and {@code queue} the rest — waiting for the model and getting the request to it. The
+     * medians beside them, taken over the same answers at the same caps: {@code pathP50Ms} of the whole
+     * request path and {@code inferenceP50Ms} of the forward pass (0 when not measured, as in older reports).
      */
-    public record LatencySplit(double networkMs, double queueMs, double inferenceMs) {
+    public record LatencySplit(double networkMs, double queueMs, double inferenceMs, double pathP50Ms,
+                               double inferenceP50Ms) {
         public LatencySplit {
             Checks.nonNegative("latencySplitMs.networkMs", networkMs);
             Checks.nonNegative("latencySplitMs.queueMs", queueMs);
             Checks.nonNegative("latencySplitMs.inferenceMs", inferenceMs);
+            Checks.nonNegative("latencySplitMs.pathP50Ms", pathP50Ms);
+            Checks.nonNegative("latencySplitMs.inferenceP50Ms", inferenceP50Ms);
+        }
+
+        /** The means alone, without medians. */
+        public LatencySplit(double networkMs, double queueMs, double inferenceMs) {
+            this(networkMs, queueMs, inferenceMs, 0, 0);
+        }
+
+        /** What the path adds over the forward pass at p50 (path p50 minus the forward pass's p50). */
+        public double overheadP50Ms() {
+            return Math.max(0, pathP50Ms - inferenceP50Ms);
         }
     }
 

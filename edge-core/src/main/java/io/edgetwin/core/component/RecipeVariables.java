@@ -1,7 +1,6 @@
 package io.edgetwin.core.component;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.edgetwin.core.document.PlainJson;
 import io.edgetwin.core.recipe.Lifecycle;
 import io.edgetwin.core.recipe.LifecycleStep;
 import io.edgetwin.core.recipe.Step;
@@ -22,11 +21,10 @@ import java.util.regex.Pattern;
 public final class RecipeVariables {
 
     private static final Pattern VARIABLE = Pattern.compile("\\{(configuration|kernel|iot|work|artifacts):([^}]*)}");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String component;
     private final String version;
-    private final JsonNode configuration;
+    private final Map<String, Object> configuration;
     private final Path rootPath;
     private final String thingName;
 
@@ -34,7 +32,7 @@ public final class RecipeVariables {
                            String thingName) {
         this.component = component;
         this.version = version;
-        this.configuration = JSON.valueToTree(configuration);
+        this.configuration = configuration;
         this.rootPath = rootPath;
         this.thingName = thingName;
     }
@@ -83,11 +81,8 @@ public final class RecipeVariables {
             throw new IllegalArgumentException("component '" + component + "': unknown recipe variable {"
                     + namespace + ":" + pointer + "}");
         }
-        JsonNode node = configuration.at(pointer);
-        if (node.isMissingNode()) {
-            throw new IllegalArgumentException("component '" + component + "': {configuration:" + pointer
-                    + "} points at nothing in the configuration " + configuration);
-        }
-        return node.isValueNode() ? node.asText() : node.toString();
+        return PlainJson.textAt(configuration, pointer).orElseThrow(() -> new IllegalArgumentException("component '"
+                + component + "': {configuration:" + pointer + "} points at nothing in the configuration "
+                + PlainJson.write(configuration)));
     }
 }

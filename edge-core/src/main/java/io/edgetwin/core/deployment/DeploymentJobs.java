@@ -1,12 +1,19 @@
 package io.edgetwin.core.deployment;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.edgetwin.core.document.Document;
+import io.edgetwin.core.document.DocumentException;
+import io.edgetwin.core.document.DocumentLimits;
+import io.edgetwin.core.document.Documents;
+import io.edgetwin.core.document.Position;
 import io.edgetwin.core.messaging.Topics;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -17,12 +24,15 @@ import org.slf4j.LoggerFactory;
  * {@code edgetwin/<thing>/jobs/notify-next} with the Greengrass deployment document as its
  * {@code jobDocument}; the core reports {@code IN_PROGRESS} on {@code edgetwin/<thing>/jobs/<jobId>/update},
  * applies the document, then reports {@code SUCCEEDED} (outcome {@code SUCCESSFUL}) or {@code FAILED}
- * with the deployment outcome and reason in {@code statusDetails}. Formats: docs/topics.md.
+ * with the deployment outcome and reason in {@code statusDetails}. Formats: docs/topics.md. Messages are
+ * read as the core's plain document tree and updates written with jackson-core's generator: no object
+ * mapper is loaded for them.
  */
 public final class DeploymentJobs {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeploymentJobs.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final String DOCUMENT_PATH = "execution.jobdocument";
 
     private final Topics topics;
     private final Function<Deployment, DeploymentOutcome> apply;
@@ -49,8 +59,9 @@ public final class DeploymentJobs {
         if (message.length == 0) {
             return;
         }
-        JsonNode execution = execution(message);
-        String jobId = execution == null ? "" : execution.path("jobId").asText("");
+        Document execution = execution(message);
+        Object id = execution == null ? null : field(execution.root(), "execution", "jobId");
+        String jobId = id instanceof String || id instanceof Number ? String.valueOf(id) : "";
         if (!jobId.matches("[A-Za-z0-9_.-]{1,64}")) {
             LOG.error("job-dropped reason=\"no jobId of 1-64 letters, digits, '-', '_' or '.'\" jobId={}", jobId);
             return;
@@ -67,32 +78,59 @@ public final class DeploymentJobs {
         update(jobId, ok ? "SUCCEEDED" : "FAILED", outcome, outcome.reason());
     }
 
-    private static JsonNode execution(byte[] message) {
+    private static Document execution(byte[] message) {
         try {
-            JsonNode root = JSON.readTree(message);
-            return root == null ? null : root.get("execution");
-        } catch (IOException e) {
+            return Documents.json("job message", new String(message, StandardCharsets.UTF_8), DocumentLimits.DEFAULT);
+        } catch (DocumentException e) {
             LOG.error("job-dropped reason=\"not JSON: {}\"", e.getMessage());
             return null;
         }
     }
 
-    private static Deployment document(String jobId, JsonNode execution) {
-        JsonNode document = execution.get("jobDocument");
-        if (document == null || !document.isObject()) {
+    /**
+     * The job document as a deployment document of its own, its positions those in the job message, so
+     * an error names the line and column the cloud side sent.
+     */
+    private static Deployment document(String jobId, Document execution) {
+        Object document = field(execution.root(), "execution", "jobDocument");
+        if (!(document instanceof Map<?, ?>)) {
             throw new DeploymentException("job " + jobId + ": execution.jobDocument is missing; expected a deployment document");
         }
-        return new DeploymentReader().parse("job " + jobId, document.toString().getBytes(StandardCharsets.UTF_8));
+        Map<String, Position> positions = new HashMap<>();
+        execution.positions().forEach((path, at) -> {
+            if (path.equals(DOCUMENT_PATH)) {
+                positions.put("", at);
+            } else if (path.startsWith(DOCUMENT_PATH + ".") || path.startsWith(DOCUMENT_PATH + "[")) {
+                positions.put(path.substring(DOCUMENT_PATH.length() + (path.charAt(DOCUMENT_PATH.length()) == '.' ? 1 : 0)), at);
+            }
+        });
+        return new DeploymentReader().read(new Document("job " + jobId, document, positions));
+    }
+
+    /** {@code root.<object>.<name>} exactly as AWS IoT Jobs spells them, or null. */
+    private static Object field(Object root, String object, String name) {
+        return root instanceof Map<?, ?> top && top.get(object) instanceof Map<?, ?> inner ? inner.get(name) : null;
     }
 
     private void update(String jobId, String status, DeploymentOutcome outcome, String reason) {
-        ObjectNode update = JSON.createObjectNode().put("jobId", jobId).put("status", status)
-                .put("timestamp", clock.instant().toString());
-        ObjectNode details = update.putObject("statusDetails");
-        if (outcome != null) {
-            details.put("deploymentId", outcome.deploymentId()).put("deploymentStatus", outcome.status()).put("reason", reason);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        try (JsonGenerator json = JSON.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringField("jobId", jobId);
+            json.writeStringField("status", status);
+            json.writeStringField("timestamp", clock.instant().toString());
+            json.writeObjectFieldStart("statusDetails");
+            if (outcome != null) {
+                json.writeStringField("deploymentId", outcome.deploymentId());
+                json.writeStringField("deploymentStatus", outcome.status());
+                json.writeStringField("reason", reason);
+            }
+            json.writeEndObject();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new IllegalStateException("job update cannot be written", e);
         }
         LOG.info("job-update jobId={} status={}", jobId, status);
-        publish.accept(topics.jobUpdate(jobId), update.toString().getBytes(StandardCharsets.UTF_8));
+        publish.accept(topics.jobUpdate(jobId), out.toByteArray());
     }
 }

@@ -48,6 +48,11 @@ public final class DeploymentReader {
             throw new DeploymentException(e.getMessage().replace(": not well-formed JSON: ",
                     ": not a JSON deployment document: "));
         }
+        return read(document);
+    }
+
+    /** A document already read into its tree (e.g. the {@code jobDocument} of a job message). */
+    public Deployment read(Document document) {
         return new DeploymentFields(document).deployment();
     }
 }

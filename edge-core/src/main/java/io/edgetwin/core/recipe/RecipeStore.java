@@ -13,12 +13,13 @@ import java.util.stream.Stream;
  * device are loaded at start; those of cloud components are added when a deployment fetches them. A
  * component version that is not known yet is looked for again in the directory, so a recipe put there
  * after the core started (as a local deployment brings its own recipes) is found by the next
- * deployment that names it.
+ * deployment that names it. A store made {@link #onFirstUse} reads the directory only when a
+ * deployment first asks for a recipe, so a core that has nothing to deploy loads no YAML parser.
  */
 public final class RecipeStore {
 
     private final Path dir;
-    private final Map<String, Recipe> byId;
+    private Map<String, Recipe> byId;
 
     private RecipeStore(Path dir, Map<String, Recipe> byId) {
         this.dir = dir;
@@ -30,18 +31,35 @@ public final class RecipeStore {
         return new RecipeStore(dir, read(dir));
     }
 
+    /**
+     * The same store, read when it is first used: a broken file then fails that first lookup (the
+     * deployment that needed a recipe is REJECTED naming the file), not the core's start.
+     */
+    public static RecipeStore onFirstUse(Path dir) {
+        return new RecipeStore(dir, null);
+    }
+
+    /** False also when the directory cannot be read yet: {@link #find} reads it again and says why. */
     public synchronized boolean contains(String name, String version) {
-        return byId.containsKey(name + "@" + version);
+        try {
+            return recipes().containsKey(name + "@" + version);
+        } catch (RecipeException | UncheckedIOException e) {
+            return false;
+        }
     }
 
     /** Installs a recipe fetched for a deployment; a recipe with the same name and version is replaced. */
     public synchronized void add(Recipe recipe) {
+        if (!contains(recipe.name(), recipe.version()) && byId == null) {
+            byId = new TreeMap<>();
+        }
         byId.put(recipe.id(), recipe);
     }
 
     /** Throws naming the component and what is installed when there is no such recipe, even after a re-read. */
     public synchronized Recipe find(String name, String version) {
         String id = name + "@" + version;
+        Map<String, Recipe> byId = recipes();
         if (!byId.containsKey(id)) {
             byId.putAll(read(dir));
         }
@@ -51,6 +69,13 @@ public final class RecipeStore {
                     + "; installed: " + byId.keySet());
         }
         return recipe;
+    }
+
+    private Map<String, Recipe> recipes() {
+        if (byId == null) {
+            byId = read(dir);
+        }
+        return byId;
     }
 
     private static Map<String, Recipe> read(Path dir) {

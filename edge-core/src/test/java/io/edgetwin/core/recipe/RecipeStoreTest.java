@@ -1,6 +1,7 @@
 package io.edgetwin.core.recipe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -76,6 +77,20 @@ class RecipeStoreTest {
         RecipeException e = assertThrows(RecipeException.class, () -> RecipeStore.load(dir));
 
         assertTrue(e.getMessage().startsWith(broken + ":1:1: ComponentVersion is missing"), e.getMessage());
+    }
+
+    @Test
+    void aStoreReadOnFirstUseReadsNothingUntilADeploymentAsksThenFailsThatLookupNamingTheBrokenFile() throws IOException {
+        RecipeStore store = RecipeStore.onFirstUse(dir);
+        write("a-1.yaml", "a", "1.0.0", "echo one");
+        Path broken = Files.writeString(dir.resolve("b-1.yaml"), "RecipeFormatVersion: '2020-01-25'\nComponentName: b\n");
+
+        assertFalse(store.contains("a", "1.0.0"));
+        RecipeException e = assertThrows(RecipeException.class, () -> store.find("a", "1.0.0"));
+
+        assertTrue(e.getMessage().startsWith(broken + ":1:1: ComponentVersion is missing"), e.getMessage());
+        Files.delete(broken);
+        assertEquals("a@1.0.0", store.find("a", "1.0.0").id());
     }
 
     private void write(String file, String name, String version, String run) throws IOException {

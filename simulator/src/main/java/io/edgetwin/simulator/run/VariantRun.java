@@ -228,6 +228,7 @@ final class VariantRun {
                 fleet.size(), scenario().workload().duration()));
         placement.closeWith(teardown);
         progress.accept(PlacementMeter.describe(measured.placement()));
+        progress.accept(PlacementMeter.describePath(measured.placement()));
         missing.forEach(m -> progress.accept("series not sampled: " + m.describe()));
         if (host != null) {
             progress.accept(host.sentence());

@@ -40,6 +40,15 @@ class PlacementMeterTest {
         assertThat(PlacementMeter.deviceCores(List.of(twin, other))).isCloseTo((0.3 + 0.1) / 2, within(1e-9));
     }
 
+    @Test
+    void thePathIsSetAgainstTheForwardPassAtP50FromTheSameAnswers() {
+        PlacementResult edge = new PlacementResult("edge", null, new PlacementResult.LatencySplit(0, 2.1, 0.04, 2.2, 0.031),
+                0, 0, 0, null, 0, 0);
+
+        assertThat(PlacementMeter.describePath(edge)).isEqualTo("path p50 2.20 ms, forward pass p50 0.031 ms"
+                + " (inferenceMicros of the answers, timed inside the component): the path adds 2.17 ms at p50");
+    }
+
     private static ResourceSeries series(long[] tMs, long[] cpuNanos) {
         List<ResourceSample> rows = new ArrayList<>();
         for (int i = 0; i < tMs.length; i++) {
