@@ -34,8 +34,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--rate", description = "load: requests per second (default 20000)")
     double rate = 20_000;
 
-    @Option(names = "--workloads", description = "load: generators at once, the rate split between them, as a scenario"
-            + " of several workloads runs them (default 1)")
+    @Option(names = "--workloads", description = "load: workloads at once, the rate split between them, sent in one"
+            + " timeline as a scenario of several workloads sends them (default 1)")
     int workloads = 1;
 
     @Option(names = "--seconds", description = "load: measured seconds per run (default 10)")
