@@ -28,6 +28,8 @@ import picocli.CommandLine.Parameters;
                 + "or the WAN link proxy alone (link: added latency, a profile's round trips, throughput).")
 final class BenchCommand implements Callable<Integer> {
 
+    private static final Duration JIT_WARMUP = Duration.ofSeconds(3);
+
     @Parameters(paramLabel = "WHAT", description = "what to measure: twin-start, fleet, load, deployment, broker or link")
     String what;
 
@@ -145,6 +147,9 @@ final class BenchCommand implements Callable<Integer> {
             input.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.4f", Math.sin(i)));
         }
         List<Sample> samples = List.of(new Sample("x", input + "]"));
+        // the first run of a process would otherwise measure the JIT compiling the send path
+        System.out.printf(Locale.ROOT, "warming the JIT up: one unreported run of %d s%n", JIT_WARMUP.toSeconds());
+        LoadGeneratorBenchmark.run(rate, JIT_WARMUP, samples, workloads);
         for (int run = 1; run <= runs; run++) {
             LoadGeneratorBenchmark.Result r = LoadGeneratorBenchmark.run(rate, Duration.ofSeconds(seconds), samples,
                     workloads);
