@@ -28,14 +28,16 @@ import picocli.CommandLine.Parameters;
                 + "or the WAN link proxy alone (link: added latency, a profile's round trips, throughput).")
 final class BenchCommand implements Callable<Integer> {
 
+    private static final Duration JIT_WARMUP = Duration.ofSeconds(3);
+
     @Parameters(paramLabel = "WHAT", description = "what to measure: twin-start, fleet, load, deployment, broker or link")
     String what;
 
     @Option(names = "--rate", description = "load: requests per second (default 20000)")
     double rate = 20_000;
 
-    @Option(names = "--workloads", description = "load: generators at once, the rate split between them, as a scenario"
-            + " of several workloads runs them (default 1)")
+    @Option(names = "--workloads", description = "load: workloads at once, the rate split between them, sent in one"
+            + " timeline as a scenario of several workloads sends them (default 1)")
     int workloads = 1;
 
     @Option(names = "--seconds", description = "load: measured seconds per run (default 10)")
@@ -182,6 +184,9 @@ final class BenchCommand implements Callable<Integer> {
             input.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.4f", Math.sin(i)));
         }
         List<Sample> samples = List.of(new Sample("x", input + "]"));
+        // the first run of a process would otherwise measure the JIT compiling the send path
+        System.out.printf(Locale.ROOT, "warming the JIT up: one unreported run of %d s%n", JIT_WARMUP.toSeconds());
+        LoadGeneratorBenchmark.run(rate, JIT_WARMUP, samples, workloads);
         for (int run = 1; run <= runs; run++) {
             LoadGeneratorBenchmark.Result r = LoadGeneratorBenchmark.run(rate, Duration.ofSeconds(seconds), samples,
                     workloads);

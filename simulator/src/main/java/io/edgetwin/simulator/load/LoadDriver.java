@@ -27,12 +27,7 @@ public final class LoadDriver {
 
     /** A request handed over later than this after its intended time is counted as late. */
     public static final Duration LATE_AFTER = Duration.ofMillis(5);
-    /**
-     * The last stretch before an intended time is spun, not parked: Linux wakes a parked thread up to
-     * its timer slack (50 µs) late. The spin is time the generator chose to wait, so it is kept apart
-     * from the CPU the generator needs ({@link LoadResult#generatorSpinNanos}).
-     */
-    private static final long SPIN_NANOS = TimeUnit.MICROSECONDS.toNanos(80);
+    private static final long LATE_AFTER_NANOS = LATE_AFTER.toNanos();
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final Transport transport;
@@ -49,6 +44,12 @@ public final class LoadDriver {
     private volatile long measuredStartNanos = Long.MAX_VALUE;
     private long spinNanos;
     private boolean stopped;
+    // the current run's, set by begin() and used by the sending thread only
+    private boolean measuring;
+    private long sequence;
+    private Histogram sendError;
+    private Histogram sendErrorSink;
+    private SplittableRandom twinChoice;
 
     public LoadDriver(Transport transport, List<Sample> samples, long seed, Options options) {
         this.transport = transport;
@@ -99,71 +100,72 @@ public final class LoadDriver {
 
     /**
      * Sends the warm-up from {@code startNanos} (a {@link System#nanoTime()} value), then the measured
-     * part from {@code startNanos + warmup}; waits up to {@code drain} for the last answers.
+     * part from {@code startNanos + warmup}; waits up to {@code drain} for the last answers. An open
+     * workload is sent on the calling thread by a {@link SendTimeline} of its own; several at once share one.
      */
     public LoadResult run(Arrival arrival, long startNanos, Duration warmup, Duration duration, Duration drain,
                           Progress progress) {
-        long warmupStart = startNanos;
-        long measuredStart = warmupStart + warmup.toNanos();
+        if (!(arrival instanceof Arrival.Closed closed)) {
+            return SendTimeline.run(List.of(new SendTimeline.Lane(this, arrival, progress)), startNanos, warmup, duration,
+                    drain).get(0);
+        }
+        long measuredStart = startNanos + warmup.toNanos();
+        begin(arrival, measuredStart);
+        closedPermits.release(closed.concurrency());
+        runClosed(startNanos, measuredStart, progress);
+        long cpuBefore = THREADS.getCurrentThreadCpuTime();
+        long spinBefore = spinNanos;
+        measuring();
+        long scheduled = stopped ? 0 : runClosed(measuredStart, measuredStart + duration.toNanos(), progress);
+        long generatorCpu = THREADS.getCurrentThreadCpuTime() - cpuBefore;
+        awaitAnswers(System.nanoTime() + drain.toNanos());
+        return result(scheduled, duration, generatorCpu, spinNanos - spinBefore);
+    }
+
+    /** Readies a run whose measured part starts at {@code measuredStart}: the warm-up comes first. */
+    void begin(Arrival arrival, long measuredStart) {
         ledger.measuredStartsAt(measuredStart);
         measuredStartNanos = measuredStart;
-        SplittableRandom twinChoice = arrival instanceof Arrival.Poisson ? new SplittableRandom(seed ^ 0x5DEECE66DL) : null;
-        Histogram sendError = new Histogram(Ledger.MAX_LATENCY_NANOS, 3);
-        long[] sequence = {options.firstId()};
-        long scheduled;
-        long cpuBefore;
-        long spinBefore;
-        if (arrival instanceof Arrival.Closed closed) {
-            closedPermits.release(closed.concurrency());
-            runClosed(warmupStart, measuredStart, false, sequence, sendError, progress, twinChoice);
-            cpuBefore = THREADS.getCurrentThreadCpuTime();
-            spinBefore = spinNanos;
-            scheduled = stopped ? 0 : runClosed(measuredStart, measuredStart + duration.toNanos(), true, sequence, sendError, progress, twinChoice);
-        } else {
-            if (!warmup.isZero()) {
-                runOpen(new Arrival.Constant(arrival.warmupPerSecond()).schedule(seed, warmup), warmupStart, false,
-                        sequence, sendError, progress, twinChoice);
-            }
-            cpuBefore = THREADS.getCurrentThreadCpuTime();
-            spinBefore = spinNanos;
-            scheduled = stopped ? 0 : runOpen(arrival.schedule(seed, duration), measuredStart, true, sequence, sendError, progress, twinChoice);
-        }
-        long generatorCpu = THREADS.getCurrentThreadCpuTime() - cpuBefore;
-        awaitAnswers(drain);
+        twinChoice = arrival instanceof Arrival.Poisson ? new SplittableRandom(seed ^ 0x5DEECE66DL) : null;
+        sequence = options.firstId();
+        sendError = new Histogram(Ledger.MAX_LATENCY_NANOS, 3);
+        // the warm-up records its send-time errors too, so the measured part runs code the JIT has seen
+        sendErrorSink = new Histogram(Ledger.MAX_LATENCY_NANOS, 3);
+        measuring = false;
+    }
+
+    Schedule warmupSchedule(Arrival arrival, Duration warmup) {
+        return new Arrival.Constant(arrival.warmupPerSecond()).schedule(seed, warmup);
+    }
+
+    Schedule measuredSchedule(Arrival arrival, Duration duration) {
+        return arrival.schedule(seed, duration);
+    }
+
+    /** From now on requests are measured. */
+    void measuring() {
+        measuring = true;
+        sendErrorSink = sendError;
+    }
+
+    /** Hands the next request over, intended for {@code intendedNanos}. */
+    void send(long intendedNanos) {
+        issue(sequence++, intendedNanos);
+    }
+
+    /** The measured part's result, once its answers came or the drain ended. */
+    LoadResult result(long scheduled, Duration duration, long generatorCpuNanos, long generatorSpinNanos) {
         long unanswered = ledger.giveUpOnUnanswered();
         Histogram latency = new Histogram(Ledger.MAX_LATENCY_NANOS, 3);
         List<LatencyWindow> windows = ledger.windows();
         windows.forEach(w -> latency.add(w.latencyNanos()));
         return new LoadResult(scheduled, scheduled - dropped - unsent, dropped, ledger.ok(), ledger.failed() + unanswered,
-                unanswered, late, ledger.correct(), latency, sendError, windows, duration, generatorCpu, spinNanos - spinBefore,
+                unanswered, late, ledger.correct(), latency, sendError, windows, duration, generatorCpuNanos, generatorSpinNanos,
                 unsent);
     }
 
-    private long runOpen(Schedule schedule, long start, boolean measured, long[] sequence, Histogram sendError,
-                         Progress progress, SplittableRandom twinChoice) {
-        long count = 0;
-        long nextProgress = start + TimeUnit.SECONDS.toNanos(1);
-        for (long offset = schedule.next(); offset != Schedule.END; offset = schedule.next()) {
-            long intended = start + offset;
-            waitUntil(intended);
-            issue(sequence[0]++, intended, measured, sendError, twinChoice);
-            count++;
-            if (System.nanoTime() >= nextProgress) {
-                if (measured) {
-                    report(progress, start, count);
-                }
-                nextProgress += TimeUnit.SECONDS.toNanos(1);
-                if (stopped()) {
-                    return count;
-                }
-            }
-        }
-        return count;
-    }
-
-    private long runClosed(long start, long end, boolean measured, long[] sequence, Histogram sendError, Progress progress,
-                           SplittableRandom twinChoice) {
-        waitUntil(start);
+    private long runClosed(long start, long end, Progress progress) {
+        spinNanos += SendTimeline.waitUntilReturningSpin(start);
         long count = 0;
         long nextProgress = start + TimeUnit.SECONDS.toNanos(1);
         while (true) {
@@ -171,10 +173,10 @@ public final class LoadDriver {
             if (left <= 0 || !acquire(left)) {
                 return count;
             }
-            issue(sequence[0]++, System.nanoTime(), measured, sendError, twinChoice);
+            send(System.nanoTime());
             count++;
             if (System.nanoTime() >= nextProgress) {
-                if (measured) {
+                if (measuring) {
                     report(progress, start, count);
                 }
                 nextProgress += TimeUnit.SECONDS.toNanos(1);
@@ -185,7 +187,7 @@ public final class LoadDriver {
         }
     }
 
-    private boolean stopped() {
+    boolean stopped() {
         if (!stopped && options.stop().getAsBoolean()) {
             stopped = true;
         }
@@ -221,7 +223,8 @@ public final class LoadDriver {
                 Duration.ofNanos(nowNanos - start), 0, 0, unsent));
     }
 
-    private void issue(long id, long intended, boolean measured, Histogram sendError, SplittableRandom twinChoice) {
+    private void issue(long id, long intended) {
+        boolean measured = measuring;
         if (measured) {
             issued++;
         }
@@ -246,12 +249,10 @@ public final class LoadDriver {
             }
             return;
         }
-        if (measured) {
-            long error = Math.max(0, handedOver - intended);
-            sendError.recordValue(Math.min(error, Ledger.MAX_LATENCY_NANOS));
-            if (error > LATE_AFTER.toNanos()) {
-                late++;
-            }
+        long error = Math.max(0, handedOver - intended);
+        sendErrorSink.recordValue(Math.min(error, Ledger.MAX_LATENCY_NANOS));
+        if (error > LATE_AFTER_NANOS && measured) {
+            late++;
         }
     }
 
@@ -280,31 +281,17 @@ public final class LoadDriver {
         }
     }
 
-    private void report(Progress progress, long start, long sent) {
+    void report(Progress progress, long start, long sent) {
         Histogram interval = ledger.intervalHistogram();
         progress.update(Duration.ofNanos(System.nanoTime() - start), sent, ledger.ok(), ledger.failed() + dropped,
                 interval.getTotalCount() == 0 ? 0 : interval.getValueAtPercentile(99));
     }
 
-    private void awaitAnswers(Duration drain) {
-        long deadline = System.nanoTime() + drain.toNanos();
+    /** Waits until every measured request was answered, or until {@code deadline} (a {@link System#nanoTime()} value). */
+    void awaitAnswers(long deadline) {
         while (ledger.measuredInFlight() && System.nanoTime() < deadline) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
         }
-    }
-
-    private void waitUntil(long deadlineNanos) {
-        long left;
-        while ((left = deadlineNanos - System.nanoTime()) > SPIN_NANOS) {
-            LockSupport.parkNanos(left - SPIN_NANOS);
-        }
-        long spinStart = System.nanoTime();
-        long now = spinStart;
-        while (now < deadlineNanos) {
-            Thread.onSpinWait();
-            now = System.nanoTime();
-        }
-        spinNanos += now - spinStart;
     }
 
     /** Called about once a second while measuring. */

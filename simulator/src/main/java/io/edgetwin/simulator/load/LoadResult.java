@@ -62,8 +62,9 @@ public record LoadResult(long scheduled, long sent, long dropped, long ok, long 
 
     /**
      * Workloads that ran at the same time (one model each) as one result: counts added, histograms and
-     * same-time windows merged, the longest measured part; the generator CPU is the busiest thread's, as
-     * each workload has its own generator thread and the validity rule is about one thread saturating.
+     * same-time windows merged, the longest measured part; the generator CPU is the busiest thread's (open
+     * workloads share one {@link SendTimeline} thread, a closed one has its own), as the validity rule is
+     * about one thread saturating.
      */
     public static LoadResult concurrent(List<LoadResult> workloads) {
         if (workloads.size() == 1) {

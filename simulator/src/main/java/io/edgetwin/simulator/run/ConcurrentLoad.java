@@ -1,7 +1,9 @@
 package io.edgetwin.simulator.run;
 
+import io.edgetwin.simulator.load.Arrival;
 import io.edgetwin.simulator.load.LoadDriver;
 import io.edgetwin.simulator.load.LoadResult;
+import io.edgetwin.simulator.load.SendTimeline;
 import io.edgetwin.simulator.scenario.Workload;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,9 +15,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 
 /**
- * Every workload of a scenario driven at once, each by its own {@link LoadDriver} on its own thread (the
- * first on the caller's, which prints the progress lines), all from the same start, so one model's burst
- * meets the other's steady stream on the twin as it would in the field.
+ * Every workload of a scenario driven at once, all from the same start, so one model's burst meets the
+ * other's steady stream on the twin as it would in the field. The open workloads share one
+ * {@link SendTimeline} on the caller's thread (two generator threads would compete for a small host's cores
+ * and each wake late); a closed one waits for its answers, so it runs on a thread of its own. The first
+ * workload's progress is printed.
  */
 final class ConcurrentLoad {
 
@@ -26,36 +30,57 @@ final class ConcurrentLoad {
     static Map<String, LoadResult> run(List<Workload> workloads, Map<String, LoadDriver> drivers, int twins, long startNanos,
                                        Duration warmup, Duration length, Duration drain, Consumer<String> progress)
             throws InterruptedException {
-        Map<String, CompletableFuture<LoadResult>> others = new LinkedHashMap<>();
-        for (Workload workload : workloads.subList(1, workloads.size())) {
-            CompletableFuture<LoadResult> result = new CompletableFuture<>();
-            Thread thread = new Thread(() -> {
-                try {
-                    result.complete(drivers.get(workload.name()).run(workload.arrival().forFleet(twins), startNanos, warmup,
-                            length, drain, (elapsed, sent, ok, failed, p99) -> { }));
-                } catch (RuntimeException | Error e) {
-                    result.completeExceptionally(e);
-                }
-            }, "load-" + workload.name());
-            thread.setDaemon(true);
-            thread.start();
-            others.put(workload.name(), result);
+        Map<String, CompletableFuture<LoadResult>> closed = new LinkedHashMap<>();
+        List<Workload> open = new ArrayList<>();
+        List<SendTimeline.Lane> lanes = new ArrayList<>();
+        for (Workload workload : workloads) {
+            Arrival arrival = workload.arrival().forFleet(twins);
+            LoadDriver.Progress shown = workload == workloads.get(0) ? printing(length, progress) : (e, s, o, f, p) -> { };
+            if (arrival instanceof Arrival.Closed) {
+                closed.put(workload.name(), onItsOwnThread(workload.name(), () -> drivers.get(workload.name()).run(arrival,
+                        startNanos, warmup, length, drain, shown)));
+            } else {
+                open.add(workload);
+                lanes.add(new SendTimeline.Lane(drivers.get(workload.name()), arrival, shown));
+            }
         }
-        Workload first = workloads.get(0);
-        Map<String, LoadResult> results = new LinkedHashMap<>();
-        results.put(first.name(), drivers.get(first.name()).run(first.arrival().forFleet(twins), startNanos, warmup, length,
-                drain, (elapsed, sent, ok, failed, p99) -> progress.accept(String.format(
-                        "%3d/%d s  sent %d  ok %d  failed %d  p99 %.1f ms", elapsed.toSeconds(),
-                        length.toSeconds(), sent, ok, failed, p99 / 1e6))));
-        for (Map.Entry<String, CompletableFuture<LoadResult>> e : others.entrySet()) {
+        Map<String, LoadResult> done = new LinkedHashMap<>();
+        if (!lanes.isEmpty()) {
+            List<LoadResult> results = SendTimeline.run(lanes, startNanos, warmup, length, drain);
+            for (int i = 0; i < open.size(); i++) {
+                done.put(open.get(i).name(), results.get(i));
+            }
+        }
+        for (Map.Entry<String, CompletableFuture<LoadResult>> e : closed.entrySet()) {
             try {
-                results.put(e.getKey(), e.getValue().get());
+                done.put(e.getKey(), e.getValue().get());
             } catch (ExecutionException failed) {
                 throw failed.getCause() instanceof RuntimeException runtime ? runtime
                         : new IllegalStateException("workload " + e.getKey() + ": " + failed.getCause(), failed.getCause());
             }
         }
+        Map<String, LoadResult> results = new LinkedHashMap<>();
+        workloads.forEach(w -> results.put(w.name(), done.get(w.name())));
         return results;
+    }
+
+    private static LoadDriver.Progress printing(Duration length, Consumer<String> progress) {
+        return (elapsed, sent, ok, failed, p99) -> progress.accept(String.format("%3d/%d s  sent %d  ok %d  failed %d  p99 %.1f ms",
+                elapsed.toSeconds(), length.toSeconds(), sent, ok, failed, p99 / 1e6));
+    }
+
+    private static CompletableFuture<LoadResult> onItsOwnThread(String name, java.util.function.Supplier<LoadResult> load) {
+        CompletableFuture<LoadResult> result = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                result.complete(load.get());
+            } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+            }
+        }, "load-" + name);
+        thread.setDaemon(true);
+        thread.start();
+        return result;
     }
 
     /** Each workload's slices as one result (interleaved variants drive several), by name. */

@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Test;
 class LoadGeneratorBenchmarkTest {
 
     @Test
-    void severalWorkloadsSplitTheRateBetweenTheirGeneratorsAndCountEveryRequest() throws Exception {
+    void severalWorkloadsSplitTheRateBetweenThemAndCountEveryRequest() throws Exception {
         LoadGeneratorBenchmark.Result result = LoadGeneratorBenchmark.run(400, Duration.ofSeconds(1),
                 List.of(new Sample("x", "[0]")), 2);
 
-        assertEquals(400, result.scheduled(), "200 a second from each of two generators");
+        assertEquals(400, result.scheduled(), "200 a second for each of two workloads");
         assertEquals(result.scheduled(), result.ok() + result.dropped() + result.unanswered());
         assertThat(result.sendErrorP99Micros()).isNotNegative();
     }
