@@ -8,8 +8,9 @@ import java.util.Optional;
  * Ends a trial's load once its outcome is decided, and says so in the trial's detail (docs/sizing.md, "Early
  * stop"): the sized component was OOM-killed ({@link ComponentWatch#decided}), or an SLO is already lost
  * ({@link SloLoss}: more answers over its bound than the rest of the planned requests could rescue). A trial
- * stopped on a lost SLO is an {@link Outcome#SLO_MISS} named by the SLO that decided it, unless its cgroup
- * names a memory cause; a stop never turns a pass into a miss, because only a certain loss decides.
+ * stopped on a lost SLO is judged by {@link TrialClassifier} as the {@link Outcome#SLO_MISS} that decided it,
+ * unless its cgroup names a memory cause or the host made the run invalid; a stop never turns a pass into a
+ * miss, because only a certain loss decides.
  */
 final class EarlyStop implements StopCondition {
 
@@ -52,15 +53,13 @@ final class EarlyStop implements StopCondition {
         return false;
     }
 
-    /** {@code classified} as this stop decided it: unchanged if the load ran its whole schedule. */
+    /** The SLO whose loss stopped the load, in words; null when none did (the classifier judges the trial by it). */
+    String sloLost() {
+        return sloLost;
+    }
+
+    /** {@code classified} with the reason its load stopped early, if it did. */
     TrialResult judged(TrialResult classified) {
-        if (stop == null) {
-            return classified;
-        }
-        if (sloLost == null || classified.passed() || classified.outcome().memoryBound()) {
-            return classified.withNote(stop);
-        }
-        return new TrialResult(Outcome.SLO_MISS, sloLost, classified.p99Ms(), classified.majorFaultsPerSec(),
-                classified.componentPeakBytes(), classified.evidence(), classified.usage()).withNote(stop);
+        return stop == null ? classified : classified.withNote(stop);
     }
 }

@@ -84,7 +84,8 @@ public final class TwinTrialRunner implements TrialRunner {
             Files.writeString(dir.resolve("failure.txt"), failure + "\n");
             evidence = trialDir + "/failure.txt";
         }
-        TrialResult classified = TrialClassifier.classify(request.component(), result, watch.observation(), failure);
+        TrialResult classified = TrialClassifier.classify(request.component(), result, watch.observation(), failure,
+                stop.sloLost());
         return stop.judged(classified).withEvidence(evidence);
     }
 

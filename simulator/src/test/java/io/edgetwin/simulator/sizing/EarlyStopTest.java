@@ -18,6 +18,8 @@ class EarlyStopTest {
     private static final SloLoss P99_OVER_2400 = SloLoss.of(Threshold.parseAll(List.of("latency.p99 < 50ms", "errors.rate < 1%")), 2400);
     private static final TrialResult TOO_SHORT = new TrialResult(Outcome.INVALID,
             "the run is invalid: 600 answers are too few to report p99 at 99% confidence; need 662", 80.0, 0, 0, null);
+    private static final TrialResult OOM = new TrialResult(Outcome.OOM, "ml.Inference OOM-killed 1 time(s) by its memory cap",
+            null, 0, 0, null);
 
     private final ComponentWatch watch = new ComponentWatch("ml.Inference", System::nanoTime);
 
@@ -33,28 +35,18 @@ class EarlyStopTest {
     }
 
     @Test
-    void aLostSloStopsTheLoadAndTheTrialIsTheSloMissThatDecidedItThoughTheShortRunIsInvalid() {
+    void aLostSloStopsTheLoadAndNamesTheSloAndWhenInTheTrialsDetail() {
         EarlyStop stop = new EarlyStop(watch, P99_OVER_2400, 48);
         assertThat(stop.stopsNow(Optional.empty())).as("during the warm-up").isFalse();
         assertThat(stop.stopsNow(measured(11, 526, 24))).isFalse();
+        assertThat(stop.sloLost()).isNull();
         assertThat(stop.stopsNow(measured(12, 575, 25))).isTrue();
 
-        TrialResult judged = stop.judged(TOO_SHORT);
-        assertThat(judged.outcome()).isEqualTo(Outcome.SLO_MISS);
-        assertThat(judged.detail()).isEqualTo("latency.p99 < 50ms lost: 25 answers over 50 ms, more than the 24 that 2400 "
-                + "planned requests allow; the load stopped early after 12 of 48 s measured: the SLO was already lost");
-        assertThat(judged.p99Ms()).isEqualTo(80.0);
-    }
-
-    @Test
-    void aStopNeverTurnsAPassIntoAMissAndAMemoryCauseStaysTheCause() {
-        EarlyStop stop = new EarlyStop(watch, P99_OVER_2400, 48);
-        stop.stopsNow(measured(12, 575, 25));
-
-        TrialResult pass = new TrialResult(Outcome.PASS, "every SLO held", 10.0, 0, 0, null);
-        assertThat(stop.judged(pass).outcome()).isEqualTo(Outcome.PASS);
-        TrialResult oom = new TrialResult(Outcome.OOM, "ml.Inference OOM-killed 1 time(s) by its memory cap", null, 0, 0, null);
-        assertThat(stop.judged(oom).outcome()).isEqualTo(Outcome.OOM);
+        assertThat(stop.sloLost()).isEqualTo("latency.p99 < 50ms lost: 25 answers over 50 ms, more than the 24 that 2400 "
+                + "planned requests allow");
+        TrialResult miss = new TrialResult(Outcome.SLO_MISS, stop.sloLost(), 80.0, 0, 0, null);
+        assertThat(stop.judged(miss).detail()).isEqualTo(stop.sloLost()
+                + "; the load stopped early after 12 of 48 s measured: the SLO was already lost");
     }
 
     @Test
@@ -66,8 +58,8 @@ class EarlyStopTest {
                 new TwinStatus.Component("1.0.0", "RUNNING", true, 0, true, null, null, killed))));
         assertThat(stop.stopsNow(measured(6, 300, 0))).isTrue();
 
-        TrialResult oom = new TrialResult(Outcome.OOM, "ml.Inference OOM-killed 1 time(s) by its memory cap", null, 0, 0, null);
-        assertThat(stop.judged(oom).detail()).endsWith("; " + EarlyStop.OOM_KILL);
+        assertThat(stop.sloLost()).isNull();
+        assertThat(stop.judged(OOM).detail()).endsWith("; " + EarlyStop.OOM_KILL);
     }
 
     @Test
