@@ -140,7 +140,10 @@ final class VariantRun {
     void drive(Duration warmup, Duration length, boolean withFaults) throws InterruptedException {
         Map<String, LoadDriver> drivers = new LinkedHashMap<>();
         String first = scenario().workload().name();
-        BooleanSupplier stop = () -> run.stop().stopsNow(drivers.get(first).snapshot(System.nanoTime()));
+        StopCondition condition = run.stop();
+        // a snapshot copies every window's histogram: taken only when something asks for it
+        BooleanSupplier stop = condition == StopCondition.NEVER ? () -> false
+                : () -> condition.stopsNow(drivers.get(first).snapshot(System.nanoTime()));
         int index = 0;
         for (Workload workload : scenario().workloads()) {
             drivers.put(workload.name(), new LoadDriver(transports.get(workload.name()), run.samples().get(workload.name()),
