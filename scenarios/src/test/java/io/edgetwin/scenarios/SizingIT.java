@@ -134,6 +134,29 @@ class SizingIT {
         assertThat(Leftovers.brokers()).isEmpty();
     }
 
+    /**
+     * An SLO no twin can meet (every answer crosses the broker twice, milliseconds on any host) is lost within
+     * the first seconds of the measured load: the top check stops its load there, says so, and its report
+     * counts fewer requests than the 800 planned.
+     */
+    @Test
+    void aLostSloStopsTheTrialsLoadEarlyAndTheTrialSaysSo() throws Exception {
+        int exit = Main.execute("size", shortTrials(), "--component", INFERENCE, "--slo", "latency.p99 < 0.1ms",
+                "--memory", "128m..256m", "--cpus", "1..2", "--out", out.toString());
+
+        assertEquals(Main.THRESHOLD_FAILED, exit);
+        ObjectMapper json = new ObjectMapper();
+        JsonNode top = json.readTree(out.resolve("sizing.json").toFile()).get("trials").get(0);
+        assertThat(top.get("outcome").asText()).isEqualTo("SLO_MISS");
+        assertThat(top.get("detail").asText()).startsWith("latency.p99 < 0.1ms lost: ")
+                .contains("more than the 8 that 800 planned requests allow")
+                .contains("the load stopped early after ").endsWith("s measured: the SLO was already lost");
+        JsonNode report = json.readTree(out.resolve(top.get("evidence").asText()).toFile());
+        assertThat(report.at("/variants/trial01/requests/sent").asLong()).isPositive().isLessThan(800);
+        assertThat(Leftovers.containers()).isEmpty();
+        assertThat(Leftovers.brokers()).isEmpty();
+    }
+
     @Test
     void aComponentNotInTheScenarioExitsTwoBeforeAnyTwinStarts() throws Exception {
         int exit = Main.execute("size", shortTrials(), "--component", "ml.Nope", "--slo", "latency.p99 < 50ms",

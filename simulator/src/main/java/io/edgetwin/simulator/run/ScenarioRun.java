@@ -33,7 +33,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -54,7 +53,7 @@ public final class ScenarioRun {
     private final Clock clock;
     private final String runId = UUID.randomUUID().toString().substring(0, 8);
     private BiConsumer<String, byte[]> statusListener = (topic, payload) -> { };
-    private BooleanSupplier stop = () -> false;
+    private StopCondition stop = StopCondition.NEVER;
     private EngineChoice engine = EngineChoice.docker();
 
     private final Map<String, VariantResult> finished = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
@@ -116,10 +115,11 @@ public final class ScenarioRun {
     }
 
     /**
-     * Stops each variant's load at the first once-a-second check where {@code condition} holds (its drain
-     * still runs, so the report counts what was sent), e.g. once a sizing trial's outcome is decided.
+     * Stops each variant's load at the first once-a-second check where {@code condition} holds, asked with what
+     * the measured part has produced so far (its drain still runs, so the report counts what was sent), e.g. once
+     * a sizing trial's outcome is decided.
      */
-    public ScenarioRun withStopCondition(BooleanSupplier condition) {
+    public ScenarioRun withStopCondition(StopCondition condition) {
         this.stop = condition;
         return this;
     }

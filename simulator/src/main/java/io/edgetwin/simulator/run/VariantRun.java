@@ -69,7 +69,7 @@ final class VariantRun {
      */
     record RunContext(Scenario scenario, String runId, String imageRef, Mosquitto broker, BrokerClient client,
                       StatusTracker tracker, Map<String, List<Sample>> samples, Consumer<String> progress, Clock clock,
-                      CloudRun cloud, HostProbe host, TwinConnections connections, BooleanSupplier stop,
+                      CloudRun cloud, HostProbe host, TwinConnections connections, StopCondition stop,
                       TwinRuntime runtime, RunSecurity security) {
     }
 
@@ -139,13 +139,18 @@ final class VariantRun {
      */
     void drive(Duration warmup, Duration length, boolean withFaults) throws InterruptedException {
         Map<String, LoadDriver> drivers = new LinkedHashMap<>();
+        String first = scenario().workload().name();
+        StopCondition condition = run.stop();
+        // a snapshot copies every window's histogram: taken only when something asks for it
+        BooleanSupplier stop = condition == StopCondition.NEVER ? () -> false
+                : () -> condition.stopsNow(drivers.get(first).snapshot(System.nanoTime()));
         int index = 0;
         for (Workload workload : scenario().workloads()) {
             drivers.put(workload.name(), new LoadDriver(transports.get(workload.name()), run.samples().get(workload.name()),
                     scenario().seed() + slices.size() + 7919L * index++, LoadDriver.Options.defaults().reachableWhen(reachability)
                     .startingAt(slices.size() * 1_000_000_000L)
                     .sendableWhen(() -> reachability.brokerUp() && run.client().isConnected())
-                    .stoppingWhen(run.stop())));
+                    .stoppingWhen(stop)));
         }
         LoadDriver driver = drivers.get(scenario().workload().name());
         fleet.drivenBy(driver);

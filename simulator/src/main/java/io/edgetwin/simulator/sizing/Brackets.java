@@ -6,16 +6,21 @@ import java.util.function.Consumer;
 /**
  * Where the minimum is expected, from what the component used in the observation trial at the top of the
  * ranges (docs/sizing.md): memory from the level its working set settled at to its peak × {@value #MEMORY_MARGIN};
- * CPU from its mean use to the 95th percentile of its per-second use × {@value #CPU_MARGIN}. Both bottoms are
- * guesses ({@link SeededBisection.Low#GUESSED}: a runtime may grow its heap into a large cap, or spin on
- * free cores), both tops too; both are clamped to the ranges. A figure that says nothing (not seen, or CPU
+ * CPU from the 95th percentile of its per-second use to that × {@value #CPU_MARGIN} (its mean use is far below
+ * what the rare throttling stalls decide; when the top itself throttled it, from its mean to the range's top).
+ * Both bottoms are guesses ({@link SeededBisection.Low#GUESSED}: a runtime may grow its heap into a large cap,
+ * or spin on free cores), both tops too; both are clamped to the ranges. A figure that says nothing (not seen, or CPU
  * throttled at the top) leaves that side at the range's own bound.
  */
 final class Brackets {
 
     static final double MEMORY_MARGIN = 1.2;
     private static final double MIB = 1024 * 1024;
-    static final double CPU_MARGIN = 1.5;
+    /**
+     * The CPU bracket's top over its bottom, and the factor a wrong CPU guess widens by: at most 1.48 keeps a
+     * bracket to three bisection steps at a resolution of 5 % (docs/sizing.md, "The trial budget").
+     */
+    static final double CPU_MARGIN = 1.45;
     /** Above this share of throttled periods the top's CPU use was capped by the top itself and says nothing. */
     static final double THROTTLED_AT_THE_TOP = 0.01;
 
@@ -40,14 +45,15 @@ final class Brackets {
         double max = range.max();
         double high = max;
         double low = min;
-        if (usage.seen()) {
-            if (usage.throttledShare() <= THROTTLED_AT_THE_TOP) {
-                high = clamp(Math.ceil(usage.highCpus() * CPU_MARGIN * 1000 - 1e-9) / 1000, Math.min(max, Math.ceil(min * (1 + resolution) * 1000) / 1000), max);
-            }
+        if (usage.seen() && usage.throttledShare() <= THROTTLED_AT_THE_TOP) {
+            double floor = Math.min(max, Math.ceil(min * (1 + resolution) * 1000) / 1000);
+            high = clamp(Math.ceil(usage.highCpus() * CPU_MARGIN * 1000 - 1e-9) / 1000, floor, max);
+            low = Math.max(min, Math.floor(Math.min(usage.highCpus(), high / (1 + resolution)) * 1000) / 1000);
+        } else if (usage.seen()) {
             low = Math.max(min, Math.floor(Math.min(usage.meanCpus(), high / (1 + resolution)) * 1000) / 1000);
         }
         return new SeededBisection(min, max, low, high, SeededBisection.Low.GUESSED, false, resolution,
-                Brackets::roundCpus, CpuRange::label, note);
+                Brackets::roundCpus, CpuRange::label, note).widening(CPU_MARGIN);
     }
 
     /** The figures in words, for the progress and sizing.json. */

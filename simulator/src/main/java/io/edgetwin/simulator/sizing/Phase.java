@@ -22,6 +22,14 @@ public enum Phase {
     /** A point of the dense memory grid the search is measured against ({@link GridScan}). */
     GRID;
 
+    /**
+     * Whether an SLO miss of this phase's trials must have served the whole load: it then counts for the memory
+     * cap under test (a memory step may come late in the load), so a lost SLO does not stop the trial early.
+     */
+    boolean needsWholeLoad() {
+        return this == SEARCH || this == MEMORY || this == GRID;
+    }
+
     String label() {
         return name().toLowerCase(Locale.ROOT);
     }

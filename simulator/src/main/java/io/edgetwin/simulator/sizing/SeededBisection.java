@@ -13,14 +13,14 @@ import java.util.function.DoubleUnaryOperator;
  * <p>A bracket guessed from an observation may be wrong on either side. A {@link Low#GUESSED} bottom is
  * bisected above as if it failed and tried itself only if no trial below the bracket's top failed by the
  * time the bracket closes; a {@link Low#TRY_FIRST} bottom is tried before anything else. A bottom that
- * passes widens the bracket downward to {@code [low / 2, low]}, whose new bottom is tried first (the
+ * passes widens the bracket downward to {@code [low / w, low]} (w = 2 unless {@link #widening} sets it), whose new bottom is tried first (the
  * observation has misled once). A top not known to pass is tried when the bracket has closed on it without
- * a pass; if it fails, the bracket widens upward to {@code [high, high × 2]}. Each widening is reported
+ * a pass; if it fails, the bracket widens upward to {@code [high, high × w]}. Each widening is reported
  * through {@code note}. The outcome is a pure function of the trials' outcomes.
  */
 final class SeededBisection {
 
-    /** How far a bracket whose guessed bound was wrong is widened, as a factor. */
+    /** How far a bracket whose guessed bound was wrong is widened, as a factor, unless {@link #widening} says otherwise. */
     static final double WIDEN = 2;
 
     /** What is known of the bracket's bottom. */
@@ -43,6 +43,7 @@ final class SeededBisection {
     private double high;
     private Low lowKnown;
     private boolean highPasses;
+    private double widen = WIDEN;
 
     /**
      * @param lowKnown   what is known of {@code low}
@@ -64,6 +65,15 @@ final class SeededBisection {
         this.round = round;
         this.label = label;
         this.note = note;
+    }
+
+    /** This bisection widening a wrong guess by {@code factor} (above 1) instead of {@link #WIDEN}. */
+    SeededBisection widening(double factor) {
+        if (!(factor > 1)) {
+            throw new IllegalArgumentException("widening factor " + factor + " must be above 1");
+        }
+        this.widen = factor;
+        return this;
     }
 
     /** The trials a bisection of {@code high / low} to at most {@code 1 + resolution} takes: ceil(log2(ln(high/low) / ln(1+r))). */
@@ -111,7 +121,7 @@ final class SeededBisection {
         String was = label.apply(low) + ".." + label.apply(high);
         high = low;
         highPasses = true;
-        low = Math.max(min, round.applyAsDouble(low / WIDEN));
+        low = Math.max(min, round.applyAsDouble(low / widen));
         lowKnown = low <= min ? Low.FAILS : Low.TRY_FIRST;
         if (low >= high) {
             low = min;
@@ -127,7 +137,7 @@ final class SeededBisection {
         }
         String was = label.apply(low) + ".." + label.apply(high);
         low = high;
-        high = Math.min(max, round.applyAsDouble(high * WIDEN));
+        high = Math.min(max, round.applyAsDouble(high * widen));
         highPasses = high >= max;
         if (high <= low) {
             high = max;

@@ -4,6 +4,7 @@ import io.edgetwin.report.ComponentResult;
 import io.edgetwin.report.ThresholdResult;
 import io.edgetwin.report.Validity;
 import io.edgetwin.report.VariantResult;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -34,6 +35,17 @@ public final class TrialClassifier {
      * @param failure why the run did not complete; null when it did
      */
     public static TrialResult classify(String component, VariantResult result, Observation seen, String failure) {
+        return classify(component, result, seen, failure, null);
+    }
+
+    /**
+     * As {@link #classify(String, VariantResult, Observation, String)}, for a trial whose load stopped early
+     * because {@code lostSlo} was already lost ({@link SloLoss}; null when it was not): the run is then judged
+     * without what its shortened load alone makes invalid (too few answers, too short), and a run valid
+     * otherwise is the SLO miss that decided it. Host interference or a late load generator still make it
+     * INVALID: its latencies measured those too.
+     */
+    static TrialResult classify(String component, VariantResult result, Observation seen, String failure, String lostSlo) {
         Double p99 = result == null ? null : result.latencyMs().p99();
         long kills = Math.max(seen.oomKills(), result == null ? 0 : result.oomKills().components().getOrDefault(component, 0L));
         Outcome outcome;
@@ -46,30 +58,38 @@ public final class TrialClassifier {
             detail = String.format(Locale.ROOT, "%.0f major page faults/s while serving (bound %.0f/s)",
                     seen.majorFaultsPerSec(), THRASH_MAJOR_FAULTS_PER_SECOND);
         } else {
-            String invalid = failure != null ? "the run did not complete: " + firstLine(failure) : invalidity(component, result);
-            String missed = invalid != null ? null : missedSlos(result);
+            String invalid = failure != null ? "the run did not complete: " + firstLine(failure)
+                    : invalidity(component, result, lostSlo != null);
+            String missed = invalid != null ? null : lostSlo != null ? lostSlo : missedSlos(result);
             outcome = invalid != null ? Outcome.INVALID : missed != null ? Outcome.SLO_MISS : Outcome.PASS;
             detail = invalid != null ? invalid : missed != null ? missed : passDetail(result);
         }
         return new TrialResult(outcome, detail, p99, seen.majorFaultsPerSec(), seen.peakBytes(), null, seen.usage());
     }
 
-    private static String invalidity(String component, VariantResult result) {
+    /** @param cutShort whether the load stopped early, so that too few answers or too short a run say nothing */
+    private static String invalidity(String component, VariantResult result, boolean cutShort) {
         ComponentResult c = result.components().get(component);
         if (c != null && !c.enforced()) {
             return "the limits of " + component + " were not enforced (recorded only)";
         }
-        if (!result.validity().valid()) {
-            return "the run is invalid: " + String.join("; ", result.validity().reasons());
+        List<String> reasons = result.validity().reasons().stream().filter(r -> !cutShort || !shortened(r)).toList();
+        if (!result.validity().valid() && !reasons.isEmpty()) {
+            return "the run is invalid: " + String.join("; ", reasons);
         }
         long sent = result.requests().sent();
-        if (sent < MIN_REQUESTS_FOR_P99) {
+        if (sent < MIN_REQUESTS_FOR_P99 && !cutShort) {
             return sent + " requests measured; a p99 needs at least " + MIN_REQUESTS_FOR_P99;
         }
         if (result.requests().late() > sent * MAX_LATE_FRACTION) {
             return result.requests().late() + " of " + sent + " requests were sent late: the load generator fell behind";
         }
         return null;
+    }
+
+    /** A validity reason a load stopped early gives by itself (docs/report.md, validity): too short, too few answers. */
+    private static boolean shortened(String reason) {
+        return reason.startsWith("measured for ") || reason.contains(" are too few to report p");
     }
 
     private static String missedSlos(VariantResult result) {

@@ -3,6 +3,8 @@ package io.edgetwin.simulator.sizing;
 import io.edgetwin.report.Report;
 import io.edgetwin.report.ReportFormats;
 import io.edgetwin.report.VariantResult;
+import io.edgetwin.simulator.load.Arrival;
+import io.edgetwin.simulator.load.Schedule;
 import io.edgetwin.simulator.run.ScenarioRun;
 import io.edgetwin.simulator.run.Teardown;
 import io.edgetwin.simulator.scenario.ComponentLimits;
@@ -16,7 +18,6 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -24,14 +25,12 @@ import java.util.function.Consumer;
  * Runs each trial as a real scenario run ({@link ScenarioRun}) of one variant on one twin: the scenario's
  * device, components and workload, the other components limited as in the scenario's first variant, the
  * sized component's {@code systemResourceLimits} set to the candidate caps, and the SLOs as the variant's
- * thresholds. Its report goes to {@code trials/NN-phase-memory-cpus/}. Once the sized component is
- * OOM-killed the trial's outcome is decided: its load stops at the next once-a-second check, and the
- * trial's detail says so.
+ * thresholds. Its report goes to {@code trials/NN-phase-memory-cpus/}. Once the trial's outcome is decided (the
+ * sized component OOM-killed, or an SLO already lost where the phase does not need the whole load to judge the
+ * memory: {@link Phase#needsWholeLoad()}) its load stops at the next once-a-second check, and the trial's detail
+ * says so ({@link EarlyStop}).
  */
 public final class TwinTrialRunner implements TrialRunner {
-
-    /** Said in a trial's detail when the sized component's OOM kill ended its load early. */
-    static final String EARLY_STOP = "the load stopped early: the OOM kill decided the trial";
 
     private final SizingRequest request;
     private final TwinImage image;
@@ -60,14 +59,15 @@ public final class TwinTrialRunner implements TrialRunner {
                 scenario.faults(), scenario.validity(), Scenario.Execution.SEQUENTIAL, scenario.artifacts(),
                 scenario.workloads());
         ComponentWatch watch = new ComponentWatch(request.component(), System::nanoTime);
-        AtomicBoolean stoppedEarly = new AtomicBoolean();
+        EarlyStop stop = new EarlyStop(watch, phase.needsWholeLoad() ? SloLoss.of(List.of(), 0)
+                : SloLoss.of(request.slos(), plannedRequests(scenario)), scenario.workload().duration().toSeconds());
         Report report = null;
         String failure = null;
         Teardown teardown = new Teardown();
         running.set(teardown);
         try (teardown) {
             report = new ScenarioRun(trial, image, teardown, line -> progress.accept("  " + line), Clock.systemUTC())
-                    .withStatusListener(watch).withStopCondition(() -> stopsEarly(watch, stoppedEarly)).run();
+                    .withStatusListener(watch).withStopCondition(stop).run();
         } catch (TwinException e) {
             failure = e.getMessage();
         } finally {
@@ -84,16 +84,25 @@ public final class TwinTrialRunner implements TrialRunner {
             Files.writeString(dir.resolve("failure.txt"), failure + "\n");
             evidence = trialDir + "/failure.txt";
         }
-        TrialResult classified = TrialClassifier.classify(request.component(), result, watch.observation(), failure);
-        return (stoppedEarly.get() ? classified.withNote(EARLY_STOP) : classified).withEvidence(evidence);
+        TrialResult classified = TrialClassifier.classify(request.component(), result, watch.observation(), failure,
+                stop.sloLost());
+        return stop.judged(classified).withEvidence(evidence);
     }
 
-    /** Asked only while the load is sending: once it says yes, the load stops. */
-    private static boolean stopsEarly(ComponentWatch watch, AtomicBoolean stoppedEarly) {
-        if (watch.decided()) {
-            stoppedEarly.set(true);
+    /**
+     * The measured requests the whole load sends: known up front for one workload of constant arrivals (its
+     * schedule does not depend on the seed); 0, so that no SLO is decided early, for anything else.
+     */
+    static long plannedRequests(Scenario scenario) {
+        if (scenario.workloads().size() != 1 || !(scenario.workload().arrival() instanceof Arrival.Constant constant)) {
+            return 0;
         }
-        return stoppedEarly.get();
+        Schedule schedule = constant.forFleet(scenario.twins()).schedule(scenario.seed(), scenario.workload().duration());
+        long planned = 0;
+        while (schedule.next() != Schedule.END) {
+            planned++;
+        }
+        return planned;
     }
 
     private Variant variant(int number, Caps caps) {

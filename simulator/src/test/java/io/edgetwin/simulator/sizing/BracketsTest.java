@@ -17,15 +17,25 @@ class BracketsTest {
     }
 
     @Test
-    void cpuIsBracketedFromTheMeanToTheHighQuantilePlusFiftyPercent() {
+    void cpuIsBracketedFromTheHighQuantileToFortyFivePercentAboveItNotFromTheMean() {
         SeededBisection cpus = Brackets.cpus(new Usage(150L << 20, 138L << 20, 0.12, 0.16, 0), CPUS, 0.05, w -> { });
-        assertThat(cpus.low()).isEqualTo(0.12);
-        assertThat(cpus.found()).isEqualTo(0.24);
+        assertThat(cpus.low()).isEqualTo(0.16);
+        assertThat(cpus.found()).isEqualTo(0.232);
+    }
+
+    @Test
+    void theAnomalyModelsMeasuredObservationGivesACpuBracketOfThreeSteps() {
+        // At the top: 0.097 cores on average, 0.297 at the 95th percentile of its seconds (docs/performance.md).
+        SeededBisection cpus = Brackets.cpus(new Usage(132L << 20, 127L << 20, 0.097, 0.297, 0), CPUS, 0.05, w -> { });
+        assertThat(cpus.low()).isEqualTo(0.297);
+        assertThat(cpus.found()).isEqualTo(0.431);
+        assertThat(cpus.budget()).isEqualTo(3);
     }
 
     @Test
     void aTopThrottledByItsOwnCapLeavesTheCpuBracketOpenToTheTopOfTheRange() {
         SeededBisection cpus = Brackets.cpus(new Usage(150L << 20, 138L << 20, 0.12, 0.16, 0.2), CPUS, 0.05, w -> { });
+        assertThat(cpus.low()).isEqualTo(0.12);
         assertThat(cpus.found()).isEqualTo(2.0);
     }
 

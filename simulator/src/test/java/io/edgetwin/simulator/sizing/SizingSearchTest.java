@@ -45,15 +45,29 @@ class SizingSearchTest {
 
     @Test
     void anAnomalyLikeObservationSizesInAtMostEightTrialsConfirmRunIncluded() throws Exception {
-        // Needs 144m and 0.21 cores; at the top its working set settled at 138m, peaked at 150m, and it used
-        // 0.12 cores on average, 0.16 at the 95th percentile of its seconds.
-        Sizing sizing = size(ThresholdRunner.needing(144, 0.21).observing(138, 150, 0.12, 0.16));
+        // The anomaly model as measured (docs/performance.md): at the top its working set settled at 127m and
+        // peaked at 132m; it used 0.097 cores on average, 0.297 at the 95th percentile of its seconds; it needs
+        // 134m and 0.32 cores.
+        ThresholdRunner runner = ThresholdRunner.needing(134, 0.32).observing(127, 132, 0.097, 0.297);
+        Sizing sizing = size(runner);
         assertThat(sizing.trials()).hasSizeLessThanOrEqualTo(8);
         assertThat(sizing.verdict()).isEqualTo(Sizing.Verdict.CONFIRMED);
-        assertThat(sizing.minimum().memoryKb()).isBetween(144L * 1024, (long) Math.ceil(144 * 1.05) * 1024);
-        assertThat(sizing.minimum().cpus()).isBetween(0.21, 0.21 * 1.05 + 0.001);
+        assertThat(sizing.minimum().memoryKb()).isBetween(134L * 1024, (long) Math.ceil(134 * 1.05) * 1024);
+        assertThat(sizing.minimum().cpus()).isBetween(0.32, 0.32 * 1.05 + 0.001);
         assertThat(sizing.widenings()).isEmpty();
-        assertThat(sizing.plan()).contains("brackets memory 138m..180m, cpus 0.12..0.24");
+        assertThat(sizing.plan()).contains("brackets memory 127m..159m, cpus 0.297..0.431: at most 9 trials if they hold");
+        assertThat(runner.tried).containsExactly(new Caps(1024 * 1024, 2), new Caps(142 * 1024, 0.358),
+                new Caps(134 * 1024, 0.326), new Caps(130 * 1024, 0.311), new Caps(134 * 1024, 0.311),
+                new Caps(134 * 1024, 0.326), new Caps(234 * 1024, 0.38));
+    }
+
+    @Test
+    void aCpuBracketWhoseBottomPassesWidensDownwardByItsOwnRatio() throws Exception {
+        // Needs 0.22 cores though its seconds reached 0.297 at the 95th percentile at the top.
+        Sizing sizing = size(ThresholdRunner.needing(134, 0.22).observing(127, 132, 0.097, 0.297));
+        assertThat(sizing.widenings()).anySatisfy(w -> assertThat(w).startsWith("the bracket's bottom passed: 0.297..")
+                .endsWith("widened downward to 0.205..0.297"));
+        assertThat(sizing.minimum().cpus()).isBetween(0.22, 0.22 * 1.05 + 0.001);
     }
 
     @Test
@@ -111,8 +125,8 @@ class SizingSearchTest {
         ThresholdRunner runner = ThresholdRunner.needing(300, 0.5).observing(290, 320, 0.2, 0.4);
         Sizing sizing = size(runner);
         assertThat(runner.tried.get(0)).isEqualTo(new Caps(1024 * 1024, 2));
-        // memory 290m..384m (peak × 1.2), cpus 0.2..0.6 (95th percentile × 1.5).
-        assertThat(runner.tried.get(1)).isEqualTo(new Caps(334 * 1024, 0.346));
+        // memory 290m..384m (peak × 1.2), cpus 0.4..0.58 (95th percentile × 1.45).
+        assertThat(runner.tried.get(1)).isEqualTo(new Caps(334 * 1024, 0.482));
         assertThat(sizing.trials().get(1).phase()).isEqualTo(Phase.SEARCH);
         assertThat(sizing.trials()).extracting(Trial::phase).endsWith(Phase.JOINT, Phase.CONFIRM);
     }

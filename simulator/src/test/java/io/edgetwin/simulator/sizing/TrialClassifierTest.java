@@ -36,6 +36,33 @@ class TrialClassifierTest {
         return measured.withThresholds(Gate.evaluate(SLOS, measured).results());
     }
 
+    private static final String LOST = "latency.p99 < 50ms lost: 25 answers over 50 ms, more than the 24 that 2400 planned requests allow";
+
+    @Test
+    void aLoadStoppedOnALostSloIsThatSloMissThoughTooShortToReportAP99() {
+        Validity tooShort = Validity.invalid("301 answers are too few to report p99 at 99% confidence; need 662 (raise the rate or the duration)");
+        TrialResult result = TrialClassifier.classify(INFERENCE, run(301, 0, 130, 0, true, tooShort), QUIET, null, LOST);
+        assertThat(result.outcome()).isEqualTo(Outcome.SLO_MISS);
+        assertThat(result.detail()).isEqualTo(LOST);
+        assertThat(TrialClassifier.classify(INFERENCE, run(301, 0, 130, 0, true, tooShort), QUIET, null).outcome())
+                .as("the same run not stopped on a lost SLO").isEqualTo(Outcome.INVALID);
+    }
+
+    @Test
+    void aLoadStoppedOnALostSloOnABusyHostIsInvalidForTheHostNotAnSloMiss() {
+        Validity busy = Validity.invalid("301 answers are too few to report p99 at 99% confidence; need 662 (raise the rate or the duration)",
+                "host interference: others on this host used 85 % of the 2 cores during the measured part (peak 87 %)");
+        TrialResult result = TrialClassifier.classify(INFERENCE, run(301, 0, 130, 0, true, busy), QUIET, null, LOST);
+        assertThat(result.outcome()).isEqualTo(Outcome.INVALID);
+        assertThat(result.detail()).isEqualTo("the run is invalid: host interference: others on this host used 85 % of the 2 cores "
+                + "during the measured part (peak 87 %)");
+    }
+
+    @Test
+    void aLoadStoppedOnALostSloKeepsAMemoryCause() {
+        assertThat(TrialClassifier.classify(INFERENCE, run(301, 0, 900, 1, true), QUIET, null, LOST).outcome()).isEqualTo(Outcome.OOM);
+    }
+
     @Test
     void aRunWithinEverySloPasses() {
         TrialResult result = TrialClassifier.classify(INFERENCE, run(800, 0, 12.5, 0, true), QUIET, null);
