@@ -207,8 +207,9 @@ final class VariantRun {
         for (Twin twin : fleet.twins()) {
             teardown.closeNow(twin);
         }
-        if (run.security().tally(variant.name(), scenario().faults()) != null) {
-            observer.event(null, null, "attacks", run.security().tally(variant.name(), scenario().faults()).sentence());
+        var attacks = run.security().tally(variant.name(), scenario().faults());
+        if (attacks != null) {
+            observer.event(null, null, "attacks", attacks.sentence());
         }
         List<Threshold> reading = scenario().thresholdsReading(variant.name());
         List<MissingSeries> missing = SeriesCoverage.missing(observer, things(), scenario().components().keySet());
@@ -221,29 +222,10 @@ final class VariantRun {
                 result, run.tracker().peakMemoryBytes(last.get(0).thing()), validity), result, observer)
                 .withMissingSeries(missing).withInterference(host).withRecovery(recoveries.recoveries(measuredStartNanos))
                 .withWorkloads(workloads);
-        workloads.forEach((name, w) -> progress.accept(String.format("%s → %s: ok %d of %d, p99 %.1f ms, correct %d, %s",
-                name, w.target(), w.requests().ok(), w.requests().sent(), w.latencyMs().p99(), w.correct(),
-                w.validity().valid() ? "VALID" : "INVALID: " + String.join("; ", w.validity().reasons()))));
-        measured.components().forEach((name, c) -> {
-            if (c.lambda() != null) {
-                progress.accept(name + ": " + c.lambda().memoryCell() + ", " + c.lambda().sentence());
-            }
-        });
         measured = measured.withPlacement(meter.result(result, measured, scenario().faults(), placement.bytesUp(),
                 fleet.size(), scenario().workload().duration()));
         placement.closeWith(teardown);
-        progress.accept(PlacementMeter.describe(measured.placement()));
-        progress.accept(PlacementMeter.describePath(measured.placement()));
-        missing.forEach(m -> progress.accept("series not sampled: " + m.describe()));
-        if (host != null) {
-            progress.accept(host.sentence());
-        }
-        if (run.security().tally(variant.name(), scenario().faults()) != null) {
-            progress.accept(run.security().tally(variant.name(), scenario().faults()).sentence());
-        }
-        progress.accept(String.format("done: ok %d of %d, dropped %d, unsent %d, unanswered %d, p99 %.1f ms, correct %d, %s",
-                result.ok(), result.scheduled(), result.dropped(), result.unsent(), result.unanswered(), measured.latencyMs().p99(),
-                result.correct(), validity.valid() ? "VALID" : "INVALID: " + String.join("; ", validity.reasons())));
+        VariantSummary.lines(measured, result, validity, attacks == null ? null : attacks.sentence()).forEach(progress);
         return VariantResults.withThresholds(measured, variant);
     }
 

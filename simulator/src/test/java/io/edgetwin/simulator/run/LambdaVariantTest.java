@@ -26,7 +26,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The shipped Lambda scenario, judged on what a twin's core reports about its Lambda functions: a
  * container run in which the model hardly answers neither passes nor counts as valid, a function's
- * memory size and counters reach the report, and a contained function's OOM kills are its own.
+ * memory size and counters reach the report and the variant's closing lines, and a contained function's OOM
+ * kills are its own.
  */
 class LambdaVariantTest {
 
@@ -63,6 +64,22 @@ class LambdaVariantTest {
         assertEquals(0.25, result.components().get(BUSY).limits().cpus());
         assertEquals(36, result.oomKills().component(BUSY));
         assertEquals(0, result.oomKills().device(), "the neighbour's kills happened inside its own memory size");
+    }
+
+    @Test
+    void theVariantsClosingLinesNameEachFunctionAndTheAttacksAndEndWithItsTotal() {
+        LoadResult load = load(1600, 1489);
+        Validity validity = ValidityCheck.of(load, SCENARIO.validity(), SCENARIO.thresholdsReading("container"));
+        VariantResult result = VariantResults.of(SCENARIO, variant("container"), status(36), new TwinOutcome(false, true, 0), 3000,
+                load, 700L << 20, validity);
+
+        List<String> lines = VariantSummary.lines(result, load, validity, "attacks: 7 tried, 7 refused");
+
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith(BUSY + ": 192 MiB")), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith(INFERENCE + ": ")), lines.toString());
+        assertEquals("attacks: 7 tried, 7 refused", lines.get(lines.size() - 2));
+        assertTrue(lines.get(lines.size() - 1).startsWith("done: ok 1489 of 1600, dropped 0, unsent 0, unanswered 111"),
+                lines.get(lines.size() - 1));
     }
 
     private static Variant variant(String name) {
