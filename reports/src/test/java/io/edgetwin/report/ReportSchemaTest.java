@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 class ReportSchemaTest {
 
     private static final Path SCHEMA = Path.of("..", "docs", "report.schema.json");
-    private final ObjectMapper json = new ObjectMapper();
-    private final Schema schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Schema CONTRACT = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
             .getSchema(read(SCHEMA));
 
     @Test
@@ -99,10 +99,10 @@ class ReportSchemaTest {
 
     @Test
     void schemaRejectsAReportWithoutAVariantsValidity() throws IOException {
-        ObjectNode root = (ObjectNode) json.readTree(ReportJson.toJson(SampleReports.quickstart()));
+        ObjectNode root = (ObjectNode) JSON.readTree(ReportJson.toJson(SampleReports.quickstart()));
         ((ObjectNode) root.at("/variants/limited")).remove("validity");
 
-        List<String> errors = errors(json.writeValueAsString(root));
+        List<String> errors = errors(JSON.writeValueAsString(root));
 
         assertFalse(errors.isEmpty());
         assertEquals(true, errors.get(0).contains("validity"), errors.toString());
@@ -115,8 +115,9 @@ class ReportSchemaTest {
         assertFalse(errors(v1).isEmpty());
     }
 
-    private List<String> errors(String report) throws IOException {
-        return schema.validate(json.readTree(report)).stream().map(Error::toString).toList();
+    /** What docs/report.schema.json says is wrong with {@code report} (a report.json's text); empty when it validates. */
+    static List<String> errors(String report) throws IOException {
+        return CONTRACT.validate(JSON.readTree(report)).stream().map(Error::toString).toList();
     }
 
     private static String read(Path file) {
