@@ -44,7 +44,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 /**
  * The edge core: the main process of a twin. Reads like its job:
- * connect → read the device's caps → prepare IPC (listening from the first component on) → apply the deployment given at start → take further
+ * connect → read the device's caps → open IPC → apply the deployment given at start → take further
  * deployments from MQTT → report status until stopped.
  */
 public final class EdgeCore implements ComponentEvents {
@@ -114,17 +114,13 @@ public final class EdgeCore implements ComponentEvents {
                 caps.memoryBytes(), caps.memorySwapBytes(), caps.cpus(), caps.pids(), cgroup.isV2() ? "v2" : "v1");
     }
 
-    /**
-     * Greengrass IPC on {@code EDGETWIN_IPC_SOCKET}: local pub/sub, IoT Core through the core's link,
-     * configuration. The socket opens when the first component is created, before its process starts:
-     * an idle core starts without the server's socket, threads and classes.
-     */
+    /** Greengrass IPC on {@code EDGETWIN_IPC_SOCKET}: local pub/sub, IoT Core through the core's link, configuration. */
     private void openIpc() throws Exception {
         ComponentUpdates updates = new ComponentUpdates();
         LocalBus bus = new LocalBus();
         ipc = new GreengrassIpcServer(settings.ipcSocket(), IpcLimits.DEFAULT, bus, cloud, this,
                 new ComponentConfigurations(), updates);
-        ipc.startOnFirstComponent();
+        ipc.start();
         RecipeStore recipes = RecipeStore.onFirstUse(settings.rootPath().resolve("recipes"));
         ComponentFactory factory = new ComponentFactory(recipes, settings.rootPath(), settings.thingName(), settings.ipcSocket(), ipc, new DeviceComponentCgroups(),
                 scheduler, clock, settings.brokenAfter(), settings.errorWindow(), this::componentChanged)

@@ -4,7 +4,6 @@ import io.edgetwin.core.ipc.CloudPort;
 import io.edgetwin.core.ipc.ComponentEvents;
 import io.edgetwin.core.ipc.LocalBus;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.ServerSocketChannel;
@@ -29,11 +28,6 @@ import org.slf4j.LoggerFactory;
  * may publish and subscribe. Each connection has a reader and a writer thread; a connection that breaks
  * the protocol, stays silent past {@link IpcLimits#connectTimeout()} or hangs up is closed with all it
  * holds, and no other connection notices. Operations and differences from the nucleus: docs/ipc.md.
- *
- * <p>The server listens from {@link #start()}, or, after {@link #startOnFirstComponent()}, from the first
- * {@link #authorize} on: a core with no component then opens no socket, starts no thread and loads none
- * of the operations' classes (docs/edge-core.md). Components are authorized before their processes
- * start, so the socket is there when they connect.
  */
 public final class GreengrassIpcServer implements AutoCloseable {
 
@@ -43,9 +37,7 @@ public final class GreengrassIpcServer implements AutoCloseable {
     private final IpcLimits limits;
     private final AccessRegistry access = new AccessRegistry();
     private final ComponentConfigurations configurations;
-    private final java.util.function.Supplier<OperationCatalog> catalog;
-    private volatile boolean startOnFirstComponent;
-    private OperationCatalog operations;
+    private final OperationCatalog operations;
     private final Set<RpcConnection> connections = ConcurrentHashMap.newKeySet();
     private ServerSocketChannel server;
     private ScheduledExecutorService timer;
@@ -55,22 +47,12 @@ public final class GreengrassIpcServer implements AutoCloseable {
         this.socket = socket;
         this.limits = limits;
         this.configurations = configurations;
-        this.catalog = () -> {
-            Map<String, Operation> all = new HashMap<>();
-            all.putAll(new PubSubOperations(bus, access).operations());
-            all.putAll(new IotCoreOperations(cloud, access).operations());
-            all.putAll(new ConfigurationOperations(configurations).operations());
-            all.putAll(new LifecycleOperations(events, updates, access).operations());
-            return new OperationCatalog(all);
-        };
-    }
-
-    /**
-     * Defers {@link #start()} to the first {@link #authorize}; that call throws {@link UncheckedIOException}
-     * naming the socket when it cannot listen there.
-     */
-    public void startOnFirstComponent() {
-        startOnFirstComponent = true;
+        Map<String, Operation> all = new HashMap<>();
+        all.putAll(new PubSubOperations(bus, access).operations());
+        all.putAll(new IotCoreOperations(cloud, access).operations());
+        all.putAll(new ConfigurationOperations(configurations).operations());
+        all.putAll(new LifecycleOperations(events, updates, access).operations());
+        this.operations = new OperationCatalog(all);
     }
 
     /**
@@ -79,9 +61,6 @@ public final class GreengrassIpcServer implements AutoCloseable {
      * Throws {@link IllegalArgumentException} naming the field when a policy is malformed.
      */
     public void authorize(String component, String token, Map<String, Object> configuration) {
-        if (startOnFirstComponent) {
-            listenForComponents();
-        }
         access.grant(component, configuration);
         access.token(component, token);
         configurations.put(component, configuration);
@@ -99,36 +78,11 @@ public final class GreengrassIpcServer implements AutoCloseable {
         configurations.remove(component);
     }
 
-    private synchronized void listenForComponents() {
-        if (server != null) {
-            return;
-        }
-        try {
-            start();
-            LOG.info("ipc-listening socket={} reason=first-component", socket);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen for Greengrass IPC on " + socket + ": " + e, e);
-        }
-    }
-
-    /** Whether the socket is open for components. */
-    public synchronized boolean listening() {
-        return server != null && server.isOpen();
-    }
-
-    /** Listens on the socket now (replacing a file left there) and accepts components. */
-    public synchronized void start() throws IOException {
-        operations = catalog.get();
+    public void start() throws IOException {
         Files.createDirectories(socket.toAbsolutePath().getParent());
         Files.deleteIfExists(socket);
-        ServerSocketChannel channel = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        try {
-            channel.bind(UnixDomainSocketAddress.of(socket));
-        } catch (IOException e) {
-            channel.close();
-            throw e;
-        }
-        server = channel;
+        server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+        server.bind(UnixDomainSocketAddress.of(socket));
         timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "ipc-gg-timer"));
         daemon(this::acceptLoop, "ipc-gg-accept").start();
     }
@@ -168,7 +122,7 @@ public final class GreengrassIpcServer implements AutoCloseable {
     }
 
     @Override
-    public synchronized void close() throws IOException {
+    public void close() throws IOException {
         if (server != null) {
             server.close();
         }
@@ -176,8 +130,6 @@ public final class GreengrassIpcServer implements AutoCloseable {
             timer.shutdownNow();
         }
         connections.forEach(RpcConnection::close);
-        if (server != null) {
-            Files.deleteIfExists(socket);
-        }
+        Files.deleteIfExists(socket);
     }
 }
