@@ -195,7 +195,7 @@ content_hash() {
     echo "base $base"
     is_scratch || echo "base-id $(docker image inspect --format '{{.Id}}' "$base" 2>/dev/null || echo not-local)"
     echo "strip $strip_natives"
-    (cd "$script_dir" && sha256sum twin.Dockerfile twin-cds.Dockerfile build-twin-image.sh)
+    (cd "$script_dir" && sha256sum twin.Dockerfile twin-cds.Dockerfile build-twin-image.sh UnsignJars.java)
     if is_scratch; then
       echo "modules $base_modules $jlink_options"
       cat "$jdk/release"
@@ -383,18 +383,13 @@ extract_jni_library() {
 
 # Signed jars lose their signature files in the image (Paho's is signed by Eclipse): the JVM would
 # otherwise verify the signature at every start as soon as it reads a resource of the jar (X.509 and
-# RSA classes, the 19 KB manifest digested), ~0.07 of the 0.32 core-seconds of an idle core's start. The stage's
-# copy is a new file, never the dist's (copy_tree hard-links). Without `zip` the jars stay signed.
+# RSA classes, the 19 KB manifest digested), ~0.07 of the 0.32 core-seconds of an idle core's start.
+# UnsignJars.java (run with the build's JDK) writes a new file in place of the stage's copy, never
+# touching the dist's (copy_tree hard-links).
 unsign_jars() {
-  local jar signatures
-  command -v zip >/dev/null 2>&1 || { say "no zip: signed jars keep their signatures (verified at every start)"; return 0; }
-  for jar in "$1"/*.jar; do
-    signatures=$(unzip -Z1 "$jar" 2>/dev/null | grep -E '^META-INF/[^/]+\.(SF|RSA|DSA|EC)$' || true)
-    [ -n "$signatures" ] || continue
-    cp -p "$jar" "$jar.tmp" && mv -f "$jar.tmp" "$jar"
-    # shellcheck disable=SC2086 # one entry name per word
-    zip -q -d "$jar" $signatures
-    say "removed the signature of ${jar##*/} (not verified at every start)"
+  local jar
+  "$jdk/bin/java" "$script_dir/UnsignJars.java" "$1"/*.jar | while read -r jar; do
+    say "removed the signature of $jar (not verified at every start)"
   done
 }
 
