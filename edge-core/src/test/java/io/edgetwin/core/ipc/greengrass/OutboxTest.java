@@ -68,8 +68,8 @@ class OutboxTest {
             accepted += outbox.offer(frame(i)) ? 1 : 0;
         }
 
-        // the frame the socket began plus the queue (2), less a slot the writer's wake-up may hold
-        assertTrue(accepted >= 2 && accepted <= 3, "accepted " + accepted);
+        // the frame the socket began, what the writer took out of the queue before the socket stalled, the queue (2)
+        assertTrue(accepted >= 2 && accepted <= 4, "accepted " + accepted);
         assertEquals(10 - accepted, outbox.dropped(), "a full queue drops the event instead of blocking its sender");
     }
 
