@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * gets an error answer; the component keeps serving.
  *
  * <p>Requests come and go over Greengrass IPC ({@link IpcRequests}, the SDK's official client).
- * Without batching ({@code maxBatchSize} 1) each request is predicted on the IPC delivery thread as
+ * Without batching ({@code maxBatchSize} 1) each request is predicted on the IPC client's event-loop thread as
  * it arrives. With batching, requests go to a {@link MicroBatcher} whose worker predicts them in
  * batches (see {@link InferenceOptions}) and sends the answers one by one, still in arrival order.
  */

@@ -6,9 +6,6 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +30,10 @@ import software.amazon.awssdk.aws.greengrass.model.UpdateStateRequest;
  * ({@code inference/request}, source {@code local}); each reply goes back the way its request came
  * ({@code edgetwin/<thing>/inference/response} at QoS 1, or {@code inference/response}).
  *
- * <p>Both subscriptions hand their messages to one thread, in arrival order, so the handler sees one
- * request at a time. A payload that is not JSON becomes a request without payload, which the
+ * <p>Both subscriptions' messages reach the handler on the client's event-loop thread, directly, in
+ * arrival order, so the handler sees one request at a time and no thread hand-off stands between the
+ * socket and the forward pass. The handler must therefore never block waiting on the core: replies are
+ * sent asynchronously. A payload that is not JSON becomes a request without payload, which the
  * {@link Responder} answers with an error. Replies are sent without waiting for the core's response:
  * the core handles one connection's calls in order, so answers keep their order; a failed send is
  * logged.
@@ -47,15 +46,13 @@ final class IpcRequests implements AutoCloseable {
     static final String LOCAL_RESPONSE = "inference/response";
 
     private final GreengrassCoreIPCClientV2 ipc;
-    private final ExecutorService delivery;
     private final String cloudRequest;
     private final String cloudResponse;
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile boolean closing;
 
-    private IpcRequests(GreengrassCoreIPCClientV2 ipc, ExecutorService delivery, String thing, String topic) {
+    private IpcRequests(GreengrassCoreIPCClientV2 ipc, String thing, String topic) {
         this.ipc = ipc;
-        this.delivery = delivery;
         this.cloudRequest = "edgetwin/" + thing + "/" + topic + "/request";
         this.cloudResponse = "edgetwin/" + thing + "/" + topic + "/response";
     }
@@ -68,19 +65,10 @@ final class IpcRequests implements AutoCloseable {
     static IpcRequests connect(Map<String, String> env, String topic) throws IOException {
         String socket = require(env, "AWS_GG_NUCLEUS_DOMAIN_SOCKET_FILEPATH_FOR_COMPONENT");
         String token = require(env, "SVCUID");
-        ExecutorService delivery = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "inference-requests");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            GreengrassCoreIPCClientV2 ipc = GreengrassCoreIPCClientV2.builder()
-                    .withSocketPath(socket).withAuthToken(token).withExecutor(task -> deliver(delivery, task)).build();
-            return new IpcRequests(ipc, delivery, env.getOrDefault("AWS_IOT_THING_NAME", "local"), topic);
-        } catch (IOException | RuntimeException e) {
-            delivery.shutdownNow();
-            throw e;
-        }
+        // Runnable::run: stream handlers run on the event loop that read the message (no delivery thread).
+        GreengrassCoreIPCClientV2 ipc = GreengrassCoreIPCClientV2.builder()
+                .withSocketPath(socket).withAuthToken(token).withExecutor(Runnable::run).build();
+        return new IpcRequests(ipc, env.getOrDefault("AWS_IOT_THING_NAME", "local"), topic);
     }
 
     /**
@@ -114,15 +102,6 @@ final class IpcRequests implements AutoCloseable {
             ipc.publishToTopicAsync(new PublishToTopicRequest().withTopic(LOCAL_RESPONSE)
                             .withPublishMessage(new PublishMessage().withJsonMessage(new JsonMessage().withMessage(message))))
                     .whenComplete((ok, e) -> sendFailed(LOCAL_RESPONSE, e));
-        }
-    }
-
-    /** Stream callbacks that arrive while closing (the streams' close notices) are dropped, not refused loudly. */
-    private static void deliver(ExecutorService delivery, Runnable task) {
-        try {
-            delivery.execute(task);
-        } catch (RejectedExecutionException e) {
-            LOG.debug("ipc-callback-after-close");
         }
     }
 
@@ -176,10 +155,6 @@ final class IpcRequests implements AutoCloseable {
     public void close() throws Exception {
         closing = true;
         closed.countDown();
-        try {
-            ipc.close();
-        } finally {
-            delivery.shutdownNow();
-        }
+        ipc.close();
     }
 }

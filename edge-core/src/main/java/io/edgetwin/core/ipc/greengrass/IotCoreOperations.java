@@ -5,8 +5,6 @@ import io.edgetwin.core.ipc.CloudPort;
 import io.edgetwin.core.ipc.TopicFilter;
 import java.util.Map;
 import software.amazon.awssdk.aws.greengrass.GreengrassCoreIPCServiceModel;
-import software.amazon.awssdk.aws.greengrass.model.IoTCoreMessage;
-import software.amazon.awssdk.aws.greengrass.model.MQTTMessage;
 import software.amazon.awssdk.aws.greengrass.model.PublishToIoTCoreRequest;
 import software.amazon.awssdk.aws.greengrass.model.PublishToIoTCoreResponse;
 import software.amazon.awssdk.aws.greengrass.model.QOS;
@@ -64,9 +62,8 @@ final class IotCoreOperations {
         access.requireMqttProxy(caller.component(), AccessControl.SUBSCRIBE_TO_IOT_CORE, filter.filter());
         AutoCloseable subscription;
         try {
-            subscription = cloud.subscribe(filter.filter(), (topic, payload) -> stream.send(MESSAGE_TYPE,
-                    Reply.of(new IoTCoreMessage().withMessage(new MQTTMessage().withTopicName(topic)
-                            .withPayload(payload))).json()));
+            subscription = cloud.subscribe(filter.filter(),
+                    (topic, payload) -> stream.send(MESSAGE_TYPE, IotCoreEvent.json(topic, payload)));
         } catch (RuntimeException e) {
             throw Errors.service("the core could not subscribe to '" + filter.filter() + "' on the broker: " + e.getMessage());
         }

@@ -21,7 +21,7 @@ final class RpcConnection implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RpcConnection.class);
     private static final String PROTOCOL_VERSION = "0.1.0";
 
-    private final SocketChannel channel;
+    private final Readiness channel;
     private final IpcLimits limits;
     private final Authenticator authenticator;
     private final OperationCatalog operations;
@@ -39,14 +39,15 @@ final class RpcConnection implements AutoCloseable {
     }
 
     RpcConnection(SocketChannel channel, IpcLimits limits, Authenticator authenticator, OperationCatalog operations,
-                  Consumer<RpcConnection> onClosed) {
-        this.channel = channel;
+                  Consumer<RpcConnection> onClosed) throws IOException {
+        this.channel = new Readiness(channel);
         this.limits = limits;
         this.authenticator = authenticator;
         this.operations = operations;
         this.onClosed = onClosed;
-        this.reader = new FrameReader(channel, limits.maxFrameBytes());
-        this.outbox = new Outbox(channel, limits.outboxFrames(), "ipc-gg-writer", this::component, this::close);
+        this.reader = new FrameReader(this.channel, limits.maxFrameBytes());
+        this.outbox = new Outbox(channel, this.channel::awaitWritable, limits.outboxFrames(), "ipc-gg-writer", this::component,
+                this::close);
     }
 
     boolean connected() {
