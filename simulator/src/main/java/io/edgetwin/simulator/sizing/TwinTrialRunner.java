@@ -12,6 +12,9 @@ import io.edgetwin.simulator.scenario.Scenario;
 import io.edgetwin.simulator.scenario.Variant;
 import io.edgetwin.simulator.twin.TwinException;
 import io.edgetwin.simulator.twin.TwinImage;
+import io.edgetwin.simulator.host.CpuTimes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -87,6 +90,18 @@ public final class TwinTrialRunner implements TrialRunner {
         TrialResult classified = TrialClassifier.classify(request.component(), result, watch.observation(), failure,
                 stop.sloLost());
         return stop.judged(classified).withEvidence(evidence);
+    }
+
+    /** Waits for a quiet host ({@link QuietHost}) reading {@code /proc/stat}. */
+    @Override
+    public void awaitQuietHost(Consumer<String> progress) throws InterruptedException {
+        new QuietHost(() -> {
+            try {
+                return CpuTimes.parse(Files.readString(Path.of("/proc/stat")));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read /proc/stat: " + e.getMessage(), e);
+            }
+        }, duration -> Thread.sleep(duration.toMillis())).await(progress);
     }
 
     /**

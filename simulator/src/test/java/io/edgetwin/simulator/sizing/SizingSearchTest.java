@@ -195,4 +195,40 @@ class SizingSearchTest {
                 "no usage seen at the top: the whole ranges are searched; brackets memory 64m..1g, cpus 0.1..2: at most 15 trials if they hold",
                 "trial 2 (search): memory 64m..1g → 256m, cpus 0.1..2 → 0.447");
     }
+
+    @Test
+    void anInvalidTrialIsRepeatedAtTheSameCapsOnAQuietHostAndNotCountedAgainstTheCpu() throws Exception {
+        ThresholdRunner clean = ThresholdRunner.needing(134, 0.32).observing(127, 132, 0.097, 0.297);
+        Sizing expected = size(clean);
+        ThresholdRunner noisy = ThresholdRunner.needing(134, 0.32).observing(127, 132, 0.097, 0.297).invalidIn(2);
+        Sizing sizing = size(noisy);
+        assertThat(noisy.tried.get(2)).isEqualTo(noisy.tried.get(1));
+        assertThat(noisy.quietWaits).isEqualTo(1);
+        assertThat(sizing.trials()).hasSize(expected.trials().size() + 1);
+        assertThat(sizing.minimum()).isEqualTo(expected.minimum());
+        assertThat(sizing.recommendation()).isEqualTo(expected.recommendation());
+        assertThat(sizing.verdict()).isEqualTo(Sizing.Verdict.CONFIRMED);
+    }
+
+    @Test
+    void theSameSeedGivesTheSameRecommendationWhateverTrialsTheHostMadeInvalidOnce() throws Exception {
+        Sizing expected = size(ThresholdRunner.needing(134, 0.32).observing(127, 132, 0.097, 0.297));
+        for (int invalid = 1; invalid <= expected.trials().size(); invalid++) {
+            Sizing sizing = size(ThresholdRunner.needing(134, 0.32).observing(127, 132, 0.097, 0.297).invalidIn(invalid));
+            assertThat(sizing.recommendation()).as("trial %d invalid", invalid).isEqualTo(expected.recommendation());
+            assertThat(sizing.verdict()).isEqualTo(Sizing.Verdict.CONFIRMED);
+        }
+    }
+
+    @Test
+    void aTrialThatStaysInvalidWhenRepeatedLeavesTheSizingUnconfirmedAndSaysWhich() throws Exception {
+        List<String> lines = new ArrayList<>();
+        ThresholdRunner runner = ThresholdRunner.needing(134, 0.32).observing(127, 132, 0.097, 0.297).invalidIn(2, 3);
+        Sizing sizing = new SizingSearch(MEMORY, CPUS, runner, lines::add).run();
+        assertThat(sizing.verdict()).isEqualTo(Sizing.Verdict.UNCONFIRMED);
+        assertThat(sizing.summary()).contains("trial(s) 3 stayed INVALID when repeated and were counted against the CPU");
+        assertThat(sizing.recommendation()).isNotNull();
+        assertThat(lines).contains("trial 2 is no evidence (INVALID): repeating it once, at the same caps, on a quiet host",
+                "trial 3 stayed INVALID: counted against the CPU; the sizing will not be confirmed");
+    }
 }
