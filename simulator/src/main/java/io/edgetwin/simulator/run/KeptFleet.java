@@ -145,13 +145,17 @@ public final class KeptFleet implements AutoCloseable {
         return twins;
     }
 
+    /** A fleet is about to be provisioned for this run: its status listener hears it from its start on. */
+    void starting() {
+        listener.set(next);
+    }
+
     /** Keeps {@code started}, just provisioned in {@link #teardown()}, for the runs that follow. */
     void keep(RunningFleet started) {
         keep(started.twins(), started.links());
     }
 
     void keep(List<Twin> started, List<LinkProxy> startedLinks) {
-        listener.set(next);
         twins = List.copyOf(started);
         links = List.copyOf(startedLinks);
         fleetsStarted++;

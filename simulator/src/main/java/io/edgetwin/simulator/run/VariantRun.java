@@ -109,6 +109,9 @@ final class VariantRun {
         fleet = kept == null ? null : kept.redeploy(run, variant, progress);
         if (fleet == null) {
             Teardown owner = kept == null ? teardown : kept.teardown();
+            if (kept != null) {
+                kept.starting();
+            }
             placement = CloudPlacement.start(scenario(), variant, run.imageRef(), run.runId(), owner, progress);
             fleet = new FleetProvisioning(run, variant, progress).provision(owner, placement);
             fleet.twins().stream().filter(twin -> !twin.containerId().isEmpty())

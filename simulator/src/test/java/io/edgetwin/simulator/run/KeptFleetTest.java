@@ -198,6 +198,17 @@ class KeptFleetTest {
     }
 
     @Test
+    void aNewlyStartedTwinIsHeardFromItsStartOn() throws Exception {
+        List<String> heard = new ArrayList<>();
+        try (KeptFleet kept = new KeptFleet(INFERENCE)) {
+            kept.listenAfterRestart((topic, payload) -> heard.add(topic));
+            kept.starting();
+            kept.heard("edgetwin/size-trial01-1/status", new byte[0]);
+            assertThat(heard).hasSize(1);
+        }
+    }
+
+    @Test
     void theRunsStatusListenerHearsNothingFromTheComponentOfTheRunBefore() throws Exception {
         FakeTwin twin = new FakeTwin();
         List<String> heard = new ArrayList<>();
