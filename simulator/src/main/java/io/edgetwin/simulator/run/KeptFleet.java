@@ -6,6 +6,7 @@ import io.edgetwin.simulator.broker.BrokerClient;
 import io.edgetwin.simulator.fault.LinkProxy;
 import io.edgetwin.simulator.measure.StatusTracker;
 import io.edgetwin.simulator.measure.TwinStatus;
+import io.edgetwin.simulator.scenario.ComponentLimits;
 import io.edgetwin.simulator.scenario.Scenario;
 import io.edgetwin.simulator.scenario.Variant;
 import io.edgetwin.simulator.scenario.Workload;
@@ -140,7 +141,7 @@ public final class KeptFleet implements AutoCloseable {
             }
         }
         redeployments++;
-        progress.accept("kept twin redeployed: " + restarted + " restarted with " + variant.limitsOf(restarted) + " in "
+        progress.accept("kept twin redeployed: " + restarted + " restarted with " + limits(variant) + " in "
                 + (System.nanoTime() - started) / 1_000_000 + " ms");
         return twins;
     }
@@ -148,6 +149,16 @@ public final class KeptFleet implements AutoCloseable {
     /** A fleet is about to be provisioned for this run: its status listener hears it from its start on. */
     void starting() {
         listener.set(next);
+    }
+
+    /** E.g. {@code memory 147456 KB, cpus 0.274}; {@code no limits}. */
+    private String limits(Variant variant) {
+        ComponentLimits l = variant.limitsOf(restarted);
+        if (l == null || l.memoryKb() == null && l.cpus() == null) {
+            return "no limits";
+        }
+        return (l.memoryKb() == null ? "" : "memory " + l.memoryKb() + " KB") + (l.memoryKb() != null && l.cpus() != null ? ", " : "")
+                + (l.cpus() == null ? "" : "cpus " + l.cpus());
     }
 
     /** Keeps {@code started}, just provisioned in {@link #teardown()}, for the runs that follow. */

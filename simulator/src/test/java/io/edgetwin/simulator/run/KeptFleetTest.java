@@ -147,8 +147,9 @@ class KeptFleetTest {
     void aKeptTwinIsRedeployedWithTheSizedComponentStoppedThenStartedAfreshWithItsNewLimits() throws Exception {
         FakeTwin twin = new FakeTwin();
         FakeCore core = new FakeCore();
+        List<String> lines = new ArrayList<>();
         try (KeptFleet kept = keeping(twin)) {
-            List<Twin> twins = kept.redeploy(core, SCENARIO, trial(2, 150 * 1024, 0.3), "run1", line -> { });
+            List<Twin> twins = kept.redeploy(core, SCENARIO, trial(2, 150 * 1024, 0.3), "run1", lines::add);
 
             assertThat(twins).containsExactly(twin);
             assertThat(twin.closed).isFalse();
@@ -163,6 +164,8 @@ class KeptFleetTest {
             assertThat(start.get("deploymentId").asText()).isEqualTo("size-trial02-run1");
             assertThat(start.at("/components/" + INFERENCE + "/runWith/systemResourceLimits/memory").asLong()).isEqualTo(150 * 1024);
             assertThat(start.at("/components/" + INFERENCE + "/runWith/systemResourceLimits/cpus").asDouble()).isEqualTo(0.3);
+            assertThat(lines).singleElement().asString()
+                    .startsWith("kept twin redeployed: " + INFERENCE + " restarted with memory 153600 KB, cpus 0.3 in ");
         }
         assertThat(twin.closed).isTrue();
     }
