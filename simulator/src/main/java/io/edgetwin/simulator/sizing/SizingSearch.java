@@ -141,7 +141,8 @@ public final class SizingSearch {
         Trial repeat = once(phase, caps, caps + " again: trial " + trial.number() + " was INVALID");
         if (repeat.result().outcome() == Outcome.INVALID) {
             stayedInvalid.add(repeat);
-            progress.accept("trial " + repeat.number() + " stayed INVALID: counted against the CPU; the sizing will not be confirmed");
+            progress.accept("trial " + repeat.number() + " stayed INVALID: " + (phase == Phase.TOP
+                    ? "the top of the ranges cannot be judged on this host now" : "counted against the CPU; the sizing will not be confirmed"));
         }
         return repeat;
     }
