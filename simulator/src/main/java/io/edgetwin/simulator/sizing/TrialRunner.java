@@ -4,8 +4,8 @@ import java.util.function.Consumer;
 
 /**
  * Runs one trial: the scenario's workload against the sized component with its
- * {@code systemResourceLimits} set to {@code caps}. The CLI uses {@link TwinTrialRunner} (a real twin per
- * trial); the search itself depends only on this seam, so it can be tested without Docker.
+ * {@code systemResourceLimits} set to {@code caps}. The CLI uses {@link TwinTrialRunner} (real runs on one twin
+ * kept for the search); the search itself depends only on this seam, so it can be tested without Docker.
  */
 public interface TrialRunner {
 
