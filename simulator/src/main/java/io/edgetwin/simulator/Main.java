@@ -194,8 +194,8 @@ public final class Main implements Callable<Integer> {
                 }
             }, "edgetwin-teardown");
             Runtime.getRuntime().addShutdownHook(hook);
-            TwinTrialRunner runner = new TwinTrialRunner(request, image, dir, line -> err.println("edgetwin: " + line), running);
-            try {
+            try (TwinTrialRunner runner = new TwinTrialRunner(request, image, dir, line -> err.println("edgetwin: " + line),
+                    running)) {
                 return denseGrid != null ? grid(request, runner, dir, err) : search(request, runner, dir, err);
             } finally {
                 Runtime.getRuntime().removeShutdownHook(hook);

@@ -57,6 +57,10 @@ final class RunningFleet implements Fleet {
         return twins;
     }
 
+    List<LinkProxy> links() {
+        return links;
+    }
+
     @Override
     public int size() {
         return twins.size();

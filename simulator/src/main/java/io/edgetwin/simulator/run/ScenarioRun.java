@@ -55,6 +55,7 @@ public final class ScenarioRun {
     private BiConsumer<String, byte[]> statusListener = (topic, payload) -> { };
     private StopCondition stop = StopCondition.NEVER;
     private EngineChoice engine = EngineChoice.docker();
+    private KeptFleet kept;
 
     private final Map<String, VariantResult> finished = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, VariantRun> running = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
@@ -133,46 +134,79 @@ public final class ScenarioRun {
         return this;
     }
 
+    /**
+     * Keeps this run's broker, connection and twins in {@code fleet} for the runs after it, or reuses those an
+     * earlier run kept there: the run then redeploys its variant instead of starting twins ({@link KeptFleet}).
+     * Ignored for a scenario {@link KeptFleet#keeps} refuses. The caller closes {@code fleet} at the end.
+     */
+    public ScenarioRun withKeptFleet(KeptFleet fleet) {
+        this.kept = KeptFleet.keeps(scenario) ? fleet : null;
+        return this;
+    }
+
     public Report run() throws Exception {
         startedAt = clock.instant();
-        reapLeftovers();
-        String imageRef = image.ensureBuilt(line -> progress.accept(line.replaceFirst("^edgetwin: ", "")));
-        Map<String, List<Sample>> samples = new LinkedHashMap<>();
-        for (io.edgetwin.simulator.scenario.Workload workload : scenario.workloads()) {
-            samples.put(workload.name(), workload.input().read(image.models()));
+        if (kept != null) {
+            kept.listenAfterRestart(statusListener);
         }
-        RunDirectory dir = teardown.register(RunDirectory.create(runId));
-        RunSecurity security = RunSecurity.of(scenario, dir.path(), runId, clock, new SecureRandom());
-        Mosquitto broker = teardown.register(security.startBroker(dir.path(), Duration.ofSeconds(10)));
-        progress.accept("broker: " + security.describe());
-        // A persistent session: answers spooled on the twins during a broker outage reach the harness afterwards.
-        BrokerClient client = teardown.register(security.connectHarness(runId));
-        StatusTracker tracker = new StatusTracker();
-        client.subscribe("edgetwin/+/status", 0, (topic, payload) -> {
-            tracker.accept(topic, payload);
-            statusListener.accept(topic, payload);
-        });
-        TwinConnections connections = new TwinConnections(clock, System::nanoTime);
-        client.subscribe(TwinConnections.TOPIC_FILTER, 1, connections::accept);
-        CloudRun cloud = scenario.artifacts().enabled()
-                ? teardown.register(CloudRun.start(scenario.artifacts(), image, runId, client, tracker, progress)) : null;
-        OwnUsage own = OwnUsage.ofThisHost();
-        own.addProcess(() -> ProcessHandle.current().pid());
-        own.addProcess(broker::pid);
-        VariantRun.RunContext context = new VariantRun.RunContext(scenario, runId, imageRef, broker, client, tracker, samples,
-                progress, clock, cloud, HostProbe.ofThisHost(own), connections, stop,
-                teardown.register(engine.withEngine(scenario.engine()).open(dir.path(), runId, progress)), security);
-        context.runtime().prepare(imageRef);
+        VariantRun.RunContext context = kept == null ? null : kept.context(scenario, stop, progress);
+        if (context == null) {
+            context = open(kept == null ? teardown : kept.teardown());
+        }
         boolean interleaved = scenario.execution() == Scenario.Execution.INTERLEAVED;
         Map<String, VariantResult> results = interleaved ? interleaved(context) : sequential(context);
+        CloudRun cloud = context.cloud();
         if (cloud != null) {
             cloud.reportFleet();
         }
         backend = cloud == null ? null : cloud.backend().id();
         RunSetup setup = setup();
         Path home = Path.of(System.getProperty("edgetwin.home", ".")).toAbsolutePath().normalize();
-        return Report.of(setup, startedAt, clock.instant(), judged(results, security))
-                .withProvenance(new HostProvenance(Path.of("/"), home).of(imageRef));
+        return Report.of(setup, startedAt, clock.instant(), judged(results, context.security()))
+                .withProvenance(new HostProvenance(Path.of("/"), home).of(context.imageRef()));
+    }
+
+    /**
+     * Cleans up leftovers, builds the image, starts the broker and connects: what every variant of the run
+     * shares, each part registered with {@code owner} (the run's teardown, or the kept fleet's).
+     */
+    private VariantRun.RunContext open(Teardown owner) throws Exception {
+        reapLeftovers();
+        String imageRef = image.ensureBuilt(line -> progress.accept(line.replaceFirst("^edgetwin: ", "")));
+        Map<String, List<Sample>> samples = new LinkedHashMap<>();
+        for (io.edgetwin.simulator.scenario.Workload workload : scenario.workloads()) {
+            samples.put(workload.name(), workload.input().read(image.models()));
+        }
+        RunDirectory dir = owner.register(RunDirectory.create(runId));
+        RunSecurity security = RunSecurity.of(scenario, dir.path(), runId, clock, new SecureRandom());
+        Mosquitto broker = owner.register(security.startBroker(dir.path(), Duration.ofSeconds(10)));
+        progress.accept("broker: " + security.describe());
+        // A persistent session: answers spooled on the twins during a broker outage reach the harness afterwards.
+        BrokerClient client = owner.register(security.connectHarness(runId));
+        StatusTracker tracker = new StatusTracker();
+        client.subscribe("edgetwin/+/status", 0, (topic, payload) -> {
+            tracker.accept(topic, payload);
+            if (kept == null) {
+                statusListener.accept(topic, payload);
+            } else {
+                kept.heard(topic, payload);
+            }
+        });
+        TwinConnections connections = new TwinConnections(clock, System::nanoTime);
+        client.subscribe(TwinConnections.TOPIC_FILTER, 1, connections::accept);
+        CloudRun cloud = scenario.artifacts().enabled()
+                ? owner.register(CloudRun.start(scenario.artifacts(), image, runId, client, tracker, progress)) : null;
+        OwnUsage own = OwnUsage.ofThisHost();
+        own.addProcess(() -> ProcessHandle.current().pid());
+        own.addProcess(broker::pid);
+        VariantRun.RunContext context = new VariantRun.RunContext(scenario, runId, imageRef, broker, client, tracker, samples,
+                progress, clock, cloud, HostProbe.ofThisHost(own), connections, stop,
+                owner.register(engine.withEngine(scenario.engine()).open(dir.path(), runId, progress)), security, kept);
+        context.runtime().prepare(imageRef);
+        if (kept != null) {
+            kept.opened(context);
+        }
+        return context;
     }
 
     /** Every variant's thresholds, now that each variant can be compared with those that ran after it. */

@@ -65,12 +65,13 @@ final class VariantRun {
 
     /**
      * Shared by every variant of a run; {@code samples} per workload name; {@code stop} ends a load before
-     * its schedule does ({@link ScenarioRun#withStopCondition}); {@code runtime} is the engine the twins run on.
+     * its schedule does ({@link ScenarioRun#withStopCondition}); {@code runtime} is the engine the twins run on;
+     * {@code kept}, when not null, the fleet kept from an earlier run and for the later ones ({@link KeptFleet}).
      */
     record RunContext(Scenario scenario, String runId, String imageRef, Mosquitto broker, BrokerClient client,
                       StatusTracker tracker, Map<String, List<Sample>> samples, Consumer<String> progress, Clock clock,
                       CloudRun cloud, HostProbe host, TwinConnections connections, StopCondition stop,
-                      TwinRuntime runtime, RunSecurity security) {
+                      TwinRuntime runtime, RunSecurity security, KeptFleet kept) {
     }
 
     private RunningFleet fleet;
@@ -104,8 +105,21 @@ final class VariantRun {
     /** Provisions the fleet, waits until every model is ready, and starts observing it. */
     void start(Teardown teardown) throws Exception {
         long created = System.nanoTime();
-        placement = CloudPlacement.start(scenario(), variant, run.imageRef(), run.runId(), teardown, progress);
-        fleet = new FleetProvisioning(run, variant, progress).provision(teardown, placement);
+        KeptFleet kept = run.kept();
+        fleet = kept == null ? null : kept.redeploy(run, variant, progress);
+        if (fleet == null) {
+            Teardown owner = kept == null ? teardown : kept.teardown();
+            if (kept != null) {
+                kept.starting();
+            }
+            placement = CloudPlacement.start(scenario(), variant, run.imageRef(), run.runId(), owner, progress);
+            fleet = new FleetProvisioning(run, variant, progress).provision(owner, placement);
+            fleet.twins().stream().filter(twin -> !twin.containerId().isEmpty())
+                    .forEach(twin -> run.host().own().addContainer(twin.containerId()));
+            if (kept != null) {
+                kept.keep(fleet);
+            }
+        }
         fleetStartMs = (System.nanoTime() - created) / 1_000_000;
         progress.accept("fleet of " + fleet.size() + " ready in " + fleetStartMs + " ms");
         observer = observer(fleet);
@@ -128,8 +142,6 @@ final class VariantRun {
         transport.watchTimes(meter);
         injector = new FaultInjector(fleet, reachability, observer::event, recoveries)
                 .withAttacks(run.security().attacks(variant));
-        fleet.twins().stream().filter(twin -> !twin.containerId().isEmpty())
-                .forEach(twin -> run.host().own().addContainer(twin.containerId()));
         interference = new InterferenceMeter(run.host(), System::nanoTime);
     }
 
@@ -204,8 +216,12 @@ final class VariantRun {
         }
         run.tracker().removeListener(listener);
         TwinOutcome outcome = fleet.twins().get(0).outcome();
-        for (Twin twin : fleet.twins()) {
-            teardown.closeNow(twin);
+        if (run.kept() == null) {
+            for (Twin twin : fleet.twins()) {
+                teardown.closeNow(twin);
+            }
+        } else {
+            run.kept().ran(outcome);
         }
         var attacks = run.security().tally(variant.name(), scenario().faults());
         if (attacks != null) {

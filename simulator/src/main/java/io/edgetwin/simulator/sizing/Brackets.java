@@ -5,7 +5,8 @@ import java.util.function.Consumer;
 
 /**
  * Where the minimum is expected, from what the component used in the observation trial at the top of the
- * ranges (docs/sizing.md): memory from the level its working set settled at to its peak × {@value #MEMORY_MARGIN};
+ * ranges (docs/sizing.md): memory from the level its working set settled at × {@value #RECLAIMABLE} (the cgroup's figure
+ * counts page cache the kernel reclaims under a cap) to its peak × {@value #MEMORY_MARGIN};
  * CPU from the 95th percentile of its per-second use to that × {@value #CPU_MARGIN} (its mean use is far below
  * what the rare throttling stalls decide; when the top itself throttled it, from its mean to the range's top).
  * Both bottoms are guesses ({@link SeededBisection.Low#GUESSED}: a runtime may grow its heap into a large cap,
@@ -15,9 +16,17 @@ import java.util.function.Consumer;
 final class Brackets {
 
     static final double MEMORY_MARGIN = 1.2;
+    /**
+     * The share of the top's settled memory taken as the bracket's bottom: the cgroup's figure includes page cache
+     * the kernel reclaims under a cap (capped trials of the anomaly model settled 11–12 % below the top's level), so the settled level itself
+     * can lie above the true minimum.
+     */
+    static final double RECLAIMABLE = 0.88;
+    /** The least a wrong bracket widens by, whatever its own ratio: 20 %. */
+    static final double LEAST_WIDENING = 1.2;
     private static final double MIB = 1024 * 1024;
     /**
-     * The CPU bracket's top over its bottom, and the factor a wrong CPU guess widens by: at most 1.48 keeps a
+     * The CPU bracket's top over its bottom (and so the factor a wrong CPU guess first widens by): at most 1.48 keeps a
      * bracket to three bisection steps at a resolution of 5 % (docs/sizing.md, "The trial budget").
      */
     static final double CPU_MARGIN = 1.45;
@@ -34,10 +43,10 @@ final class Brackets {
         double low = min;
         if (usage.seen()) {
             high = clamp(Math.ceil(usage.peakBytes() * MEMORY_MARGIN / MIB - 1e-9) * 1024, Math.min(max, Math.ceil(min * (1 + resolution) / 1024) * 1024), max);
-            low = Math.max(min, Math.floor(Math.min(usage.settledBytes() / 1024.0, high / (1 + resolution)) / 1024) * 1024);
+            low = Math.max(min, Math.floor(Math.min(usage.settledBytes() * RECLAIMABLE / 1024.0, high / (1 + resolution)) / 1024) * 1024);
         }
         return new SeededBisection(min, max, low, high, SeededBisection.Low.GUESSED, false, resolution,
-                Brackets::roundKb, kb -> MemoryRange.label((long) kb), note);
+                Brackets::roundKb, kb -> MemoryRange.label((long) kb), note).widening(Math.max(LEAST_WIDENING, high / low));
     }
 
     static SeededBisection cpus(Usage usage, CpuRange range, double resolution, Consumer<String> note) {
@@ -53,7 +62,7 @@ final class Brackets {
             low = Math.max(min, Math.floor(Math.min(usage.meanCpus(), high / (1 + resolution)) * 1000) / 1000);
         }
         return new SeededBisection(min, max, low, high, SeededBisection.Low.GUESSED, false, resolution,
-                Brackets::roundCpus, CpuRange::label, note).widening(CPU_MARGIN);
+                Brackets::roundCpus, CpuRange::label, note).widening(Math.max(LEAST_WIDENING, high / low));
     }
 
     /** The figures in words, for the progress and sizing.json. */

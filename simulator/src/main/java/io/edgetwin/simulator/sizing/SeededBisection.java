@@ -13,15 +13,14 @@ import java.util.function.DoubleUnaryOperator;
  * <p>A bracket guessed from an observation may be wrong on either side. A {@link Low#GUESSED} bottom is
  * bisected above as if it failed and tried itself only if no trial below the bracket's top failed by the
  * time the bracket closes; a {@link Low#TRY_FIRST} bottom is tried before anything else. A bottom that
- * passes widens the bracket downward to {@code [low / w, low]} (w = 2 unless {@link #widening} sets it), whose new bottom is tried first (the
+ * passes widens the bracket downward to {@code [low / w, low]}, whose new bottom is tried first (the
  * observation has misled once). A top not known to pass is tried when the bracket has closed on it without
- * a pass; if it fails, the bracket widens upward to {@code [high, high × w]}. Each widening is reported
- * through {@code note}. The outcome is a pure function of the trials' outcomes.
+ * a pass; if it fails, the bracket widens upward to {@code [high, high × w]}. {@code w} is the bracket's own
+ * ratio {@code high / low} as built ({@link #widening} may set another), and squares with each further widening
+ * in the same direction, so a far-off guess reaches the range's end in logarithmically many widenings. Each
+ * widening is reported through {@code note}. The outcome is a pure function of the trials' outcomes.
  */
 final class SeededBisection {
-
-    /** How far a bracket whose guessed bound was wrong is widened, as a factor, unless {@link #widening} says otherwise. */
-    static final double WIDEN = 2;
 
     /** What is known of the bracket's bottom. */
     enum Low {
@@ -43,7 +42,8 @@ final class SeededBisection {
     private double high;
     private Low lowKnown;
     private boolean highPasses;
-    private double widen = WIDEN;
+    private double widenDown;
+    private double widenUp;
 
     /**
      * @param lowKnown   what is known of {@code low}
@@ -65,14 +65,16 @@ final class SeededBisection {
         this.round = round;
         this.label = label;
         this.note = note;
+        widening(high / low);
     }
 
-    /** This bisection widening a wrong guess by {@code factor} (above 1) instead of {@link #WIDEN}. */
+    /** This bisection widening a wrong guess first by {@code factor} (above 1) instead of the bracket's own ratio. */
     SeededBisection widening(double factor) {
         if (!(factor > 1)) {
             throw new IllegalArgumentException("widening factor " + factor + " must be above 1");
         }
-        this.widen = factor;
+        this.widenDown = factor;
+        this.widenUp = factor;
         return this;
     }
 
@@ -121,7 +123,8 @@ final class SeededBisection {
         String was = label.apply(low) + ".." + label.apply(high);
         high = low;
         highPasses = true;
-        low = Math.max(min, round.applyAsDouble(low / widen));
+        low = Math.max(min, round.applyAsDouble(low / widenDown));
+        widenDown *= widenDown;
         lowKnown = low <= min ? Low.FAILS : Low.TRY_FIRST;
         if (low >= high) {
             low = min;
@@ -137,7 +140,8 @@ final class SeededBisection {
         }
         String was = label.apply(low) + ".." + label.apply(high);
         low = high;
-        high = Math.min(max, round.applyAsDouble(high * widen));
+        high = Math.min(max, round.applyAsDouble(high * widenUp));
+        widenUp *= widenUp;
         highPasses = high >= max;
         if (high <= low) {
             high = max;

@@ -43,6 +43,19 @@ public record Sizing(Verdict verdict, String summary, Caps minimum, Caps recomme
                 + " (" + confirm.result().detail() + ")", minimum, recommendation, oomSeen, confirm, trials, null, null);
     }
 
+    /**
+     * This sizing not confirmed because of {@code why} (e.g. trials that stayed INVALID when repeated), unless
+     * it found no caps at all; its minimum and recommendation stay as evidence.
+     */
+    Sizing unconfirmedBecause(String why) {
+        if (verdict == Verdict.NO_FEASIBLE_CAPS) {
+            return this;
+        }
+        String because = verdict == Verdict.UNCONFIRMED ? summary + "; " + why
+                : "not confirmed: " + recommendation + " (minimum " + minimum + "); " + why + "; the confirm run passed";
+        return new Sizing(Verdict.UNCONFIRMED, because, minimum, recommendation, oomSeen, confirm, trials, plan, widenings);
+    }
+
     public boolean confirmed() {
         return verdict == Verdict.CONFIRMED;
     }

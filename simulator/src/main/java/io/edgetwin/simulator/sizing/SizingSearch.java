@@ -23,6 +23,7 @@ public final class SizingSearch {
     private final Consumer<String> progress;
     private final List<Trial> trials = new ArrayList<>();
     private final List<String> widenings = new ArrayList<>();
+    private final List<Trial> stayedInvalid = new ArrayList<>();
 
     public SizingSearch(MemoryRange memory, CpuRange cpus, TrialRunner runner, Consumer<String> progress) {
         this.memory = memory;
@@ -55,7 +56,14 @@ public final class SizingSearch {
         boolean oomSeen = Trial.anyOom(trials);
         Caps recommended = Headroom.recommend(minimum, oomSeen, memory, cpus);
         Trial confirm = trial(Phase.CONFIRM, recommended, recommended + ": minimum " + minimum + " plus headroom");
-        return Sizing.of(minimum, recommended, oomSeen, confirm, trials).withPlan(plan, widenings);
+        Sizing sizing = Sizing.of(minimum, recommended, oomSeen, confirm, trials).withPlan(plan, widenings);
+        List<Trial> unjudged = stayedInvalid.stream().filter(t -> t.phase() != Phase.CONFIRM).toList();
+        return unjudged.isEmpty() ? sizing : sizing.unconfirmedBecause("trial(s) " + numbers(unjudged)
+                + " stayed INVALID when repeated and were counted against the CPU");
+    }
+
+    private static String numbers(List<Trial> trials) {
+        return String.join(", ", trials.stream().map(t -> String.valueOf(t.number())).toList());
     }
 
     /**
@@ -63,7 +71,8 @@ public final class SizingSearch {
      * brackets not yet closed (the found value of a closed one). A pass counts for both. An OOM kill or
      * thrashing counts against the memory and says nothing about the CPU. An SLO miss counts against the
      * CPU and for the memory: the component served the whole load within that memory, and at a CPU that
-     * kept more requests in flight than the minimum will. An invalid run counts against the CPU only.
+     * kept more requests in flight than the minimum will. An invalid run is repeated once ({@link #trial}); one
+     * that stays invalid counts against the CPU only, and the sizing is then not confirmed.
      */
     private Caps bisect(SeededBisection memorySearch, SeededBisection cpuSearch) throws Exception {
         while (!memorySearch.done() || !cpuSearch.done()) {
@@ -115,7 +124,30 @@ public final class SizingSearch {
         progress.accept("the observation misled: " + what);
     }
 
+    /**
+     * One trial at {@code caps}; an INVALID one is no evidence either way (the host, not the caps, decided it),
+     * so after the runner has waited for a quiet host it is repeated once at the same caps, and the repeat's
+     * outcome is the one the search uses. Both count as trials. One that stays invalid is remembered: the
+     * search then counts it conservatively and does not confirm its recommendation.
+     */
     private Trial trial(Phase phase, Caps caps, String why) throws Exception {
+        Trial trial = once(phase, caps, why);
+        if (trial.result().outcome() != Outcome.INVALID) {
+            return trial;
+        }
+        progress.accept("trial " + trial.number() + " is no evidence (INVALID): repeating it once, at the same caps, "
+                + "on a quiet host");
+        runner.awaitQuietHost(progress);
+        Trial repeat = once(phase, caps, caps + " again: trial " + trial.number() + " was INVALID");
+        if (repeat.result().outcome() == Outcome.INVALID) {
+            stayedInvalid.add(repeat);
+            progress.accept("trial " + repeat.number() + " stayed INVALID: " + (phase == Phase.TOP
+                    ? "the top of the ranges cannot be judged on this host now" : "counted against the CPU; the sizing will not be confirmed"));
+        }
+        return repeat;
+    }
+
+    private Trial once(Phase phase, Caps caps, String why) throws Exception {
         int number = trials.size() + 1;
         progress.accept("trial " + number + " (" + phase.label() + "): " + why);
         Trial trial = new Trial(number, phase, caps, runner.run(number, phase, caps));

@@ -5,6 +5,7 @@ import io.edgetwin.report.ReportFormats;
 import io.edgetwin.report.VariantResult;
 import io.edgetwin.simulator.load.Arrival;
 import io.edgetwin.simulator.load.Schedule;
+import io.edgetwin.simulator.run.KeptFleet;
 import io.edgetwin.simulator.run.ScenarioRun;
 import io.edgetwin.simulator.run.Teardown;
 import io.edgetwin.simulator.scenario.ComponentLimits;
@@ -12,6 +13,9 @@ import io.edgetwin.simulator.scenario.Scenario;
 import io.edgetwin.simulator.scenario.Variant;
 import io.edgetwin.simulator.twin.TwinException;
 import io.edgetwin.simulator.twin.TwinImage;
+import io.edgetwin.simulator.host.CpuTimes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,7 +26,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * Runs each trial as a real scenario run ({@link ScenarioRun}) of one variant on one twin: the scenario's
+ * Runs each trial as a real scenario run ({@link ScenarioRun}) of one variant on one twin kept for the whole
+ * search ({@link KeptFleet}: each trial redeploys the sized component, which starts afresh; a twin that stopped
+ * is replaced; {@link #close()} stops it): the scenario's
  * device, components and workload, the other components limited as in the scenario's first variant, the
  * sized component's {@code systemResourceLimits} set to the candidate caps, and the SLOs as the variant's
  * thresholds. Its report goes to {@code trials/NN-phase-memory-cpus/}. Once the trial's outcome is decided (the
@@ -30,13 +36,14 @@ import java.util.function.Consumer;
  * memory: {@link Phase#needsWholeLoad()}) its load stops at the next once-a-second check, and the trial's detail
  * says so ({@link EarlyStop}).
  */
-public final class TwinTrialRunner implements TrialRunner {
+public final class TwinTrialRunner implements TrialRunner, AutoCloseable {
 
     private final SizingRequest request;
     private final TwinImage image;
     private final Path out;
     private final Consumer<String> progress;
     private final AtomicReference<Teardown> running;
+    private final KeptFleet kept;
 
     /**
      * @param running set to the current trial's teardown while it runs, so a Ctrl-C handler can stop its twin
@@ -48,6 +55,19 @@ public final class TwinTrialRunner implements TrialRunner {
         this.out = out;
         this.progress = progress;
         this.running = running;
+        this.kept = new KeptFleet(request.component());
+    }
+
+    /** How many twins the trials so far started: 1 unless one stopped and was replaced ({@link KeptFleet}). */
+    public int twinsStarted() {
+        return kept.fleetsStarted();
+    }
+
+    /** Stops the twin the trials shared. */
+    @Override
+    public void close() throws Exception {
+        running.set(null);
+        kept.close();
     }
 
     @Override
@@ -64,14 +84,14 @@ public final class TwinTrialRunner implements TrialRunner {
         Report report = null;
         String failure = null;
         Teardown teardown = new Teardown();
-        running.set(teardown);
+        running.set(interrupting(teardown));
         try (teardown) {
             report = new ScenarioRun(trial, image, teardown, line -> progress.accept("  " + line), Clock.systemUTC())
-                    .withStatusListener(watch).withStopCondition(stop).run();
+                    .withStatusListener(watch).withStopCondition(stop).withKeptFleet(kept).run();
         } catch (TwinException e) {
             failure = e.getMessage();
         } finally {
-            running.set(null);
+            running.set(interrupting(null));
         }
         String trialDir = "trials/" + String.format("%02d-%s-%s-c%s", number, phase.label(), caps.memoryLabel(), caps.cpusLabel());
         Path dir = Files.createDirectories(out.resolve(trialDir));
@@ -87,6 +107,28 @@ public final class TwinTrialRunner implements TrialRunner {
         TrialResult classified = TrialClassifier.classify(request.component(), result, watch.observation(), failure,
                 stop.sloLost());
         return stop.judged(classified).withEvidence(evidence);
+    }
+
+    /** What Ctrl-C closes: the trial's own teardown, if one runs, and the kept twin. */
+    private Teardown interrupting(Teardown trial) throws Exception {
+        Teardown both = new Teardown();
+        both.register(kept);
+        if (trial != null) {
+            both.register(trial);
+        }
+        return both;
+    }
+
+    /** Waits for a quiet host ({@link QuietHost}) reading {@code /proc/stat}. */
+    @Override
+    public void awaitQuietHost(Consumer<String> progress) throws InterruptedException {
+        new QuietHost(() -> {
+            try {
+                return CpuTimes.parse(Files.readString(Path.of("/proc/stat")));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read /proc/stat: " + e.getMessage(), e);
+            }
+        }, duration -> Thread.sleep(duration.toMillis())).await(progress);
     }
 
     /**

@@ -10,10 +10,31 @@ class BracketsTest {
     private static final CpuRange CPUS = CpuRange.parse("0.1..2");
 
     @Test
-    void memoryIsBracketedFromTheSettledLevelToThePeakPlusTwentyPercent() {
+    void memoryIsBracketedFromEightyEightPercentOfTheSettledLevelToThePeakPlusTwentyPercent() {
         SeededBisection memory = Brackets.memory(new Usage(150L << 20, 138L << 20, 0.1, 0.2, 0), MEMORY, 0.05, w -> { });
-        assertThat(memory.low()).isEqualTo(138 * 1024);
+        assertThat(memory.low()).isEqualTo(121 * 1024);
         assertThat(memory.found()).isEqualTo(180 * 1024);
+    }
+
+    @Test
+    void theLastFullRunsObservationGivesABottomBelowTheMinimumItFoundInThreeSteps() {
+        // At the top: settled 147m, peak 147m; the run's trials OOM-killed at 129m and passed at 135m..142m.
+        SeededBisection memory = Brackets.memory(new Usage(147L << 20, 147L << 20, 0.059, 0.203, 0), MEMORY, 0.05, w -> { });
+        assertThat(memory.low()).isEqualTo(129 * 1024);
+        assertThat(memory.found()).isEqualTo(177 * 1024);
+        assertThat(memory.budget()).isEqualTo(3);
+    }
+
+    @Test
+    void aWrongMemoryBracketWidensByTheRatioTheObservationImpliedNotByHalving() {
+        java.util.List<String> notes = new java.util.ArrayList<>();
+        SeededBisection memory = Brackets.memory(new Usage(147L << 20, 147L << 20, 0.059, 0.203, 0), MEMORY, 0.05, notes::add);
+        while (!memory.done()) {
+            double kb = memory.next();
+            memory.record(kb, kb >= 100 * 1024);
+        }
+        assertThat(notes.get(0)).endsWith("widened downward to 94m..129m");
+        assertThat(memory.found()).isBetween(100 * 1024.0, 105 * 1024.0);
     }
 
     @Test

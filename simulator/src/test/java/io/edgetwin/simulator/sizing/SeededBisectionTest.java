@@ -39,16 +39,38 @@ class SeededBisectionTest {
 
     @Test
     void aBottomThatPassedOnceMisledSoTheWidenedBottomIsTriedFirst() {
-        search(bracket(100, 110, SeededBisection.Low.GUESSED), v -> v >= 20);
+        search(bracket(100, 200, SeededBisection.Low.GUESSED), v -> v >= 20);
         int widenedBottom = tried.indexOf(50.0);
         assertThat(widenedBottom).isEqualTo(tried.indexOf(100.0) + 1);
-        assertThat(tried).contains(25.0, 13.0);
+        assertThat(tried).contains(13.0);
     }
 
     @Test
     void aTopThatFailsWidensUpwardUntilItPassesOrReachesTheRangeTop() {
         assertThat(search(bracket(100, 200, SeededBisection.Low.FAILS), v -> v >= 700)).isBetween(700.0, 735.0);
         assertThat(notes).containsExactly("the bracket's top failed: 191..200 widened upward to 200..400",
-                "the bracket's top failed: 383..400 widened upward to 400..800");
+                "the bracket's top failed: 383..400 widened upward to 400..1000");
+    }
+
+    @Test
+    void aWrongBottomWidensByTheBracketsOwnRatioNotByHalving() {
+        assertThat(search(bracket(100, 120, SeededBisection.Low.GUESSED), v -> v >= 90)).isBetween(90.0, 94.5);
+        assertThat(notes).first().isEqualTo("the bracket's bottom passed: 100..105 widened downward to 83..100");
+        assertThat(tried).doesNotContain(50.0);
+    }
+
+    @Test
+    void aWrongTopWidensByTheBracketsOwnRatioNotByDoubling() {
+        assertThat(search(bracket(100, 120, SeededBisection.Low.FAILS), v -> v >= 130)).isBetween(130.0, 136.5);
+        assertThat(notes).containsExactly("the bracket's top failed: 115..120 widened upward to 120..144");
+        assertThat(tried).doesNotContain(240.0);
+    }
+
+    @Test
+    void eachFurtherWideningInTheSameDirectionSquaresTheFactorSoAFarGuessEndsInFewTrials() {
+        assertThat(search(bracket(500, 600, SeededBisection.Low.GUESSED), v -> v >= 40)).isBetween(40.0, 42.0);
+        assertThat(notes).hasSize(4);
+        assertThat(notes.get(1)).isEqualTo("the bracket's bottom passed: 417..500 widened downward to 290..417");
+        assertThat(tried).hasSizeLessThan(16);
     }
 }

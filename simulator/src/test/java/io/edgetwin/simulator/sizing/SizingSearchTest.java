@@ -55,10 +55,23 @@ class SizingSearchTest {
         assertThat(sizing.minimum().memoryKb()).isBetween(134L * 1024, (long) Math.ceil(134 * 1.05) * 1024);
         assertThat(sizing.minimum().cpus()).isBetween(0.32, 0.32 * 1.05 + 0.001);
         assertThat(sizing.widenings()).isEmpty();
-        assertThat(sizing.plan()).contains("brackets memory 127m..159m, cpus 0.297..0.431: at most 9 trials if they hold");
-        assertThat(runner.tried).containsExactly(new Caps(1024 * 1024, 2), new Caps(142 * 1024, 0.358),
-                new Caps(134 * 1024, 0.326), new Caps(130 * 1024, 0.311), new Caps(134 * 1024, 0.311),
-                new Caps(134 * 1024, 0.326), new Caps(234 * 1024, 0.38));
+        assertThat(sizing.plan()).contains("brackets memory 111m..159m, cpus 0.297..0.431: at most 9 trials if they hold");
+        assertThat(runner.tried).containsExactly(new Caps(1024 * 1024, 2), new Caps(133 * 1024, 0.358),
+                new Caps(145 * 1024, 0.358), new Caps(139 * 1024, 0.326), new Caps(139 * 1024, 0.311),
+                new Caps(139 * 1024, 0.326), new Caps(239 * 1024, 0.38));
+    }
+
+    @Test
+    void theLastFullRunsObservationNeedsNoMemoryWideningAndACpuTopThatFailedCostsFewTrials() throws Exception {
+        // At the top its memory settled at 147m (peak 147m), 0.203 cores at the 95th percentile; the run found it
+        // OOM-killed at 129m, passing at 135m..142m, every CPU cap up to 0.295 missing.
+        ThresholdRunner runner = ThresholdRunner.needing(138, 0.31).observing(147, 147, 0.059, 0.203);
+        Sizing sizing = size(runner);
+        assertThat(sizing.widenings()).noneSatisfy(w -> assertThat(w).contains("m.."));
+        assertThat(sizing.minimum().memoryKb()).isBetween(138L * 1024, (long) Math.ceil(138 * 1.05) * 1024);
+        assertThat(sizing.minimum().cpus()).isBetween(0.31, 0.31 * 1.05 + 0.001);
+        // Top, three shared trials, the CPU top alone, its widened bracket's three steps, joint check, confirm run.
+        assertThat(sizing.trials()).hasSize(11);
     }
 
     @Test
@@ -96,7 +109,7 @@ class SizingSearchTest {
     void aBracketWhoseTopFailsWidensUpwardAndSaysSo() throws Exception {
         List<String> lines = new ArrayList<>();
         Sizing sizing = new SizingSearch(MEMORY, CPUS, ThresholdRunner.needing(300, 0.5).observing(100, 120, 0.2, 0.3), lines::add).run();
-        assertThat(sizing.widenings()).anySatisfy(w -> assertThat(w).startsWith("the bracket's top failed: 140m..144m widened upward to 144m..288m"));
+        assertThat(sizing.widenings()).anySatisfy(w -> assertThat(w).startsWith("the bracket's top failed: 140m..144m widened upward to 144m..236m"));
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("the observation misled: the bracket's top failed"));
         assertThat(sizing.minimum().memoryKb()).isBetween(300L * 1024, 315L * 1024);
     }
@@ -105,7 +118,7 @@ class SizingSearchTest {
     void aBracketWhoseBottomPassesWidensDownwardAndSaysSo() throws Exception {
         // A runtime that grows its heap to fit a large cap settles far above what it needs.
         Sizing sizing = size(ThresholdRunner.needing(144, 0.21).observing(280, 321, 0.12, 0.16));
-        assertThat(sizing.widenings()).first().asString().startsWith("the bracket's bottom passed: 280m..292m widened downward to 140m..280m");
+        assertThat(sizing.widenings()).first().asString().startsWith("the bracket's bottom passed: 246m..253m widened downward to 157m..246m");
         assertThat(sizing.minimum().memoryKb()).isBetween(144L * 1024, 152L * 1024);
     }
 
@@ -125,8 +138,8 @@ class SizingSearchTest {
         ThresholdRunner runner = ThresholdRunner.needing(300, 0.5).observing(290, 320, 0.2, 0.4);
         Sizing sizing = size(runner);
         assertThat(runner.tried.get(0)).isEqualTo(new Caps(1024 * 1024, 2));
-        // memory 290m..384m (peak × 1.2), cpus 0.4..0.58 (95th percentile × 1.45).
-        assertThat(runner.tried.get(1)).isEqualTo(new Caps(334 * 1024, 0.482));
+        // memory 255m (settled × 0.88)..384m (peak × 1.2), cpus 0.4..0.58 (95th percentile × 1.45).
+        assertThat(runner.tried.get(1)).isEqualTo(new Caps(313 * 1024, 0.482));
         assertThat(sizing.trials().get(1).phase()).isEqualTo(Phase.SEARCH);
         assertThat(sizing.trials()).extracting(Trial::phase).endsWith(Phase.JOINT, Phase.CONFIRM);
     }
@@ -194,5 +207,41 @@ class SizingSearchTest {
         assertThat(lines).contains("trial 1 (top): memory 1g, cpus 2, the top of both ranges, observing what the component uses",
                 "no usage seen at the top: the whole ranges are searched; brackets memory 64m..1g, cpus 0.1..2: at most 15 trials if they hold",
                 "trial 2 (search): memory 64m..1g → 256m, cpus 0.1..2 → 0.447");
+    }
+
+    @Test
+    void anInvalidTrialIsRepeatedAtTheSameCapsOnAQuietHostAndNotCountedAgainstTheCpu() throws Exception {
+        ThresholdRunner clean = ThresholdRunner.needing(134, 0.32).observing(127, 132, 0.097, 0.297);
+        Sizing expected = size(clean);
+        ThresholdRunner noisy = ThresholdRunner.needing(134, 0.32).observing(127, 132, 0.097, 0.297).invalidIn(2);
+        Sizing sizing = size(noisy);
+        assertThat(noisy.tried.get(2)).isEqualTo(noisy.tried.get(1));
+        assertThat(noisy.quietWaits).isEqualTo(1);
+        assertThat(sizing.trials()).hasSize(expected.trials().size() + 1);
+        assertThat(sizing.minimum()).isEqualTo(expected.minimum());
+        assertThat(sizing.recommendation()).isEqualTo(expected.recommendation());
+        assertThat(sizing.verdict()).isEqualTo(Sizing.Verdict.CONFIRMED);
+    }
+
+    @Test
+    void theSameSeedGivesTheSameRecommendationWhateverTrialsTheHostMadeInvalidOnce() throws Exception {
+        Sizing expected = size(ThresholdRunner.needing(134, 0.32).observing(127, 132, 0.097, 0.297));
+        for (int invalid = 1; invalid <= expected.trials().size(); invalid++) {
+            Sizing sizing = size(ThresholdRunner.needing(134, 0.32).observing(127, 132, 0.097, 0.297).invalidIn(invalid));
+            assertThat(sizing.recommendation()).as("trial %d invalid", invalid).isEqualTo(expected.recommendation());
+            assertThat(sizing.verdict()).isEqualTo(Sizing.Verdict.CONFIRMED);
+        }
+    }
+
+    @Test
+    void aTrialThatStaysInvalidWhenRepeatedLeavesTheSizingUnconfirmedAndSaysWhich() throws Exception {
+        List<String> lines = new ArrayList<>();
+        ThresholdRunner runner = ThresholdRunner.needing(134, 0.32).observing(127, 132, 0.097, 0.297).invalidIn(2, 3);
+        Sizing sizing = new SizingSearch(MEMORY, CPUS, runner, lines::add).run();
+        assertThat(sizing.verdict()).isEqualTo(Sizing.Verdict.UNCONFIRMED);
+        assertThat(sizing.summary()).contains("trial(s) 3 stayed INVALID when repeated and were counted against the CPU");
+        assertThat(sizing.recommendation()).isNotNull();
+        assertThat(lines).contains("trial 2 is no evidence (INVALID): repeating it once, at the same caps, on a quiet host",
+                "trial 3 stayed INVALID: counted against the CPU; the sizing will not be confirmed");
     }
 }

@@ -2,6 +2,8 @@ package io.edgetwin.simulator.sizing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A fake component with a known minimum: below {@code needKb} it fails with {@code memoryFailure}, below
@@ -16,6 +18,8 @@ final class ThresholdRunner implements TrialRunner {
     private final Outcome memoryFailure;
     private final Phase failingPhase;
     private Usage observed = Usage.none();
+    private Set<Integer> invalid = Set.of();
+    int quietWaits;
 
     ThresholdRunner(long needKb, double needCpus, Outcome memoryFailure, Phase failingPhase) {
         this.needKb = needKb;
@@ -34,9 +38,23 @@ final class ThresholdRunner implements TrialRunner {
         return this;
     }
 
+    /** This runner with the trials numbered {@code numbers} INVALID whatever their caps (others' load on the host). */
+    ThresholdRunner invalidIn(Integer... numbers) {
+        invalid = Set.of(numbers);
+        return this;
+    }
+
+    @Override
+    public void awaitQuietHost(Consumer<String> progress) {
+        quietWaits++;
+    }
+
     @Override
     public TrialResult run(int number, Phase phase, Caps caps) {
         tried.add(caps);
+        if (invalid.contains(number)) {
+            return new TrialResult(Outcome.INVALID, "others used 74 % of the cores", 552.0, 0, needKb * 1024, null);
+        }
         double p99 = 10 / Math.min(1, caps.cpus());
         if (phase == failingPhase) {
             return new TrialResult(Outcome.SLO_MISS, "latency.p99 < 50ms missed: actual 80.000 ms", 80.0, 0, 0, null);
