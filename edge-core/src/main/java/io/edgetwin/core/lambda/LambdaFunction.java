@@ -22,19 +22,25 @@ import org.slf4j.LoggerFactory;
  * whenever more events wait than instances are free, up to {@code maxInstancesCount}, and an instance
  * idle for {@code maxIdleTimeInSeconds} ends. An invocation past {@code timeoutInSeconds} kills its
  * instance (counted as a timeout); an instance that dies under an invocation is a crash, and the OOM
- * kills of the function's cgroup are its own. Each instance runs on a thread of its own.
+ * kills of the function's cgroup are its own. After such a kill the function starts no instance for a
+ * few seconds and runs at most as many as survived it ({@link OomBackoff}). Each instance runs on a
+ * thread of its own.
  */
 public final class LambdaFunction implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LambdaFunction.class);
     private static final long POLL_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
     private static final Duration RESTART_DELAY = Duration.ofSeconds(1);
+    /** Longer than the kernel's 2 s before its oom_reaper frees a victim that did not exit (see {@link OomBackoff}). */
+    static final Duration OOM_QUIET = Duration.ofSeconds(3);
 
     private final String name;
     private final LambdaParameters parameters;
     private final WorkerCommand command;
     private final LongSupplier cgroupOomKills;
     private final long oomKillsAtStart;
+    private final OomBackoff oomBackoff;
+    private final java.util.concurrent.atomic.AtomicBoolean scaleLater = new java.util.concurrent.atomic.AtomicBoolean();
     private final BiConsumer<String, byte[]> results;
     private final Runnable onReady;
     private final java.util.concurrent.atomic.AtomicBoolean announced = new java.util.concurrent.atomic.AtomicBoolean();
@@ -64,12 +70,19 @@ public final class LambdaFunction implements AutoCloseable {
      */
     LambdaFunction(String name, LambdaParameters parameters, WorkerCommand command, LongSupplier cgroupOomKills,
                    BiConsumer<String, byte[]> results, Runnable onReady) {
+        this(name, parameters, command, cgroupOomKills, results, onReady, OOM_QUIET);
+    }
+
+    /** @param oomQuiet how long no instance starts after an OOM kill in the function's cgroup */
+    LambdaFunction(String name, LambdaParameters parameters, WorkerCommand command, LongSupplier cgroupOomKills,
+                   BiConsumer<String, byte[]> results, Runnable onReady, Duration oomQuiet) {
         this.onReady = onReady;
         this.name = name;
         this.parameters = parameters;
         this.command = command;
         this.cgroupOomKills = cgroupOomKills;
         this.oomKillsAtStart = cgroupOomKills.getAsLong();
+        this.oomBackoff = new OomBackoff(oomQuiet, oomKillsAtStart);
         this.results = results;
         this.queue = new ArrayBlockingQueue<>(parameters.maxQueueSize());
     }
@@ -118,18 +131,38 @@ public final class LambdaFunction implements AutoCloseable {
         live.forEach(Instance::close);
     }
 
+    /**
+     * Starts instances for what waits (a pinned function: its one instance), up to
+     * {@code maxInstancesCount} and as far as the {@link OomBackoff} lets it; while that is quiet, it
+     * scales again once the quiet time is over.
+     */
     private synchronized void scale() {
         if (closed) {
             return;
         }
-        if (parameters.pinned()) {
-            while (instances.get() < 1) {
-                spawn();
+        int most = parameters.pinned() ? 1 : parameters.maxInstancesCount();
+        while (instances.get() < most && (parameters.pinned() || queue.size() > instances.get() - busy.get())) {
+            long now = System.nanoTime();
+            int before = oomBackoff.ceiling();
+            boolean may = oomBackoff.mayStart(instances.get(), cgroupOomKills.getAsLong(), now);
+            if (oomBackoff.ceiling() != before) {
+                LOG.warn("lambda-oom-backoff function={} instances={} ceiling={} quietMs={}", name, instances.get(),
+                        oomBackoff.ceiling(), oomBackoff.quietFor(now).toMillis());
             }
-            return;
-        }
-        while (instances.get() < parameters.maxInstancesCount() && queue.size() > instances.get() - busy.get()) {
+            if (!may) {
+                scaleAfter(oomBackoff.quietFor(now));
+                return;
+            }
             spawn();
+        }
+    }
+
+    private void scaleAfter(Duration quiet) {
+        if (!quiet.isZero() && scaleLater.compareAndSet(false, true)) {
+            java.util.concurrent.CompletableFuture.delayedExecutor(quiet.toMillis() + 1, TimeUnit.MILLISECONDS).execute(() -> {
+                scaleLater.set(false);
+                scale();
+            });
         }
     }
 

@@ -16,8 +16,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -147,12 +149,41 @@ class LambdaFunctionTest {
         assertTrue(c.lastError().contains("implements neither"), c.lastError());
     }
 
+    @Test
+    void afterAnOomKillTheFunctionRunsNoMoreInstancesThanSurvivedIt() {
+        AtomicLong oomKills = new AtomicLong();
+        LambdaParameters parameters = new LambdaParameters(ScriptedHandler.class.getName(), "java17", Optional.empty(),
+                ContainerMode.NO_CONTAINER, 256 * 1024, false, 3, Duration.ofSeconds(60), Duration.ofSeconds(20), 50,
+                Duration.ofSeconds(30), Encoding.JSON, Map.of(), List.of(), Optional.empty());
+        function = start(parameters, oomKills::get, Duration.ofMillis(200));
+        for (int i = 0; i < 2; i++) {
+            function.submit("t", "{\"holdMs\": 1500}".getBytes(StandardCharsets.UTF_8));
+        }
+        await(() -> function.counters().succeeded() == 2, "two invocations");
+        assertEquals(2, function.counters().instances(), "two instances, idle");
+
+        oomKills.incrementAndGet();
+        function.submit("t", "{\"halt\": 137}".getBytes(StandardCharsets.UTF_8));
+        await(() -> function.counters().crashes() == 1 && function.counters().instances() == 1, "one instance killed");
+        for (int i = 0; i < 4; i++) {
+            function.submit("t", "{\"holdMs\": 300}".getBytes(StandardCharsets.UTF_8));
+        }
+        await(() -> function.counters().succeeded() == 6, "the four events served");
+        assertEquals(2, function.counters().instancesStarted(), "the survivor served them; none started into the full memory size");
+        assertEquals(1, function.counters().oomKills());
+    }
+
     private LambdaFunction start(LambdaParameters parameters) {
+        return start(parameters, () -> 0, LambdaFunction.OOM_QUIET);
+    }
+
+    private LambdaFunction start(LambdaParameters parameters, LongSupplier oomKills, Duration oomQuiet) {
         WorkerCommand command = new WorkerCommand(WorkerCommand.java(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), System.getProperty("java.class.path"), 0),
                 Map.of("AWS_GREENGRASS_LAMBDA_FUNCTION_HANDLER", parameters.handler(), "AWS_LAMBDA_FUNCTION_NAME",
                         "com.example.Fn", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "256"), List.of());
-        LambdaFunction f = new LambdaFunction("com.example.Fn", parameters, command, () -> 0, (topic, r) -> results.add(r), () -> ready.incrementAndGet());
+        LambdaFunction f = new LambdaFunction("com.example.Fn", parameters, command, oomKills, (topic, r) -> results.add(r),
+                () -> ready.incrementAndGet(), oomQuiet);
         f.start();
         return f;
     }

@@ -9,7 +9,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * A test handler whose event says what to do: {@code {"holdMs": N}} holds the instance that long,
- * {@code {"fail": true}} throws. It answers with what its context said, and the handler's pid.
+ * {@code {"fail": true}} throws, {@code {"halt": N}} ends the instance's JVM at once with exit status N
+ * (as a kill from outside would). It answers with what its context said, and the handler's pid.
  */
 public final class ScriptedHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
@@ -17,6 +18,9 @@ public final class ScriptedHandler implements RequestHandler<Map<String, Object>
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
         if (Boolean.TRUE.equals(event.get("fail"))) {
             throw new IllegalStateException("scripted failure");
+        }
+        if (event.get("halt") instanceof Number status) {
+            Runtime.getRuntime().halt(status.intValue());
         }
         Number hold = (Number) event.getOrDefault("holdMs", 0);
         long until = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(hold.longValue());
