@@ -91,6 +91,11 @@ public final class HostCgroup {
         }
     }
 
+    /** Where the container's cgroup is now; empty when it cannot be found (not running, or another machine's). */
+    public synchronized Optional<ContainerCgroup> locateNow() {
+        return locate(pid.getAsLong());
+    }
+
     /** The caps as the cgroup has them now, e.g. {@code memory 536870912 B, cpus 0.8}; "unreadable" and why when it is gone. */
     public synchronized String caps() {
         long p = pid.getAsLong();

@@ -16,6 +16,7 @@ import io.edgetwin.simulator.twin.TwinOutcome;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
@@ -44,7 +45,7 @@ public final class KeptFleet implements AutoCloseable {
     private final AtomicReference<BiConsumer<String, byte[]>> listener = new AtomicReference<>(NOBODY);
     private volatile BiConsumer<String, byte[]> next = NOBODY;
     private VariantRun.RunContext context;
-    private List<Twin> twins;
+    private volatile List<Twin> twins;
     private List<LinkProxy> links;
     private int fleetsStarted;
     private int redeployments;
@@ -67,6 +68,12 @@ public final class KeptFleet implements AutoCloseable {
     /** How many runs redeployed to a kept fleet instead of starting one. */
     public int redeployments() {
         return redeployments;
+    }
+
+    /** The kept fleet's first twin; empty before one started and after it stopped. */
+    public Optional<Twin> firstTwin() {
+        List<Twin> kept = twins;
+        return kept == null || kept.isEmpty() ? Optional.empty() : Optional.of(kept.get(0));
     }
 
     Teardown teardown() {

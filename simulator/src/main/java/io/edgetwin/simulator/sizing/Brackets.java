@@ -7,8 +7,10 @@ import java.util.function.Consumer;
  * Where the minimum is expected, from what the component used in the observation trial at the top of the
  * ranges (docs/sizing.md): memory from the level its working set settled at × {@value #RECLAIMABLE} (the cgroup's figure
  * counts page cache the kernel reclaims under a cap) to its peak × {@value #MEMORY_MARGIN};
- * CPU from the 95th percentile of its per-second use to that × {@value #CPU_MARGIN} (its mean use is far below
- * what the rare throttling stalls decide; when the top itself throttled it, from its mean to the range's top).
+ * CPU around the quota its 100 ms periods' demand exceeds in the share of periods the SLO tolerates
+ * ({@link CpuPeriods}): that ÷ to × √{@value #CPU_MARGIN}; without that figure, from the 95th percentile of its
+ * per-second use to that × {@value #CPU_MARGIN} (its mean use is far below what the rare throttling stalls decide;
+ * when the top itself throttled it, from its mean to the range's top).
  * Both bottoms are guesses ({@link SeededBisection.Low#GUESSED}: a runtime may grow its heap into a large cap,
  * or spin on free cores), both tops too; both are clamped to the ranges. A figure that says nothing (not seen, or CPU
  * throttled at the top) leaves that side at the range's own bound.
@@ -55,9 +57,11 @@ final class Brackets {
         double high = max;
         double low = min;
         if (usage.seen() && usage.throttledShare() <= THROTTLED_AT_THE_TOP) {
+            boolean periods = usage.periodsSeen();
+            double bottom = periods ? usage.periodCpus() / Math.sqrt(CPU_MARGIN) : usage.highCpus();
             double floor = Math.min(max, Math.ceil(min * (1 + resolution) * 1000) / 1000);
-            high = clamp(Math.ceil(usage.highCpus() * CPU_MARGIN * 1000 - 1e-9) / 1000, floor, max);
-            low = Math.max(min, Math.floor(Math.min(usage.highCpus(), high / (1 + resolution)) * 1000) / 1000);
+            high = clamp(Math.ceil(bottom * CPU_MARGIN * 1000 - 1e-9) / 1000, floor, max);
+            low = Math.max(min, Math.floor(Math.min(bottom, high / (1 + resolution)) * 1000) / 1000);
         } else if (usage.seen()) {
             low = Math.max(min, Math.floor(Math.min(usage.meanCpus(), high / (1 + resolution)) * 1000) / 1000);
         }
@@ -74,7 +78,20 @@ final class Brackets {
                         + "on average, %.3f at the 95th percentile of its seconds, throttled in %.1f %% of its periods",
                 MemoryRange.label(Math.round(usage.settledBytes() / 1024.0 / 1024) * 1024),
                 MemoryRange.label(Math.round(usage.peakBytes() / 1024.0 / 1024) * 1024),
-                usage.meanCpus(), usage.highCpus(), usage.throttledShare() * 100);
+                usage.meanCpus(), usage.highCpus(), usage.throttledShare() * 100) + "; " + cpuSource(usage);
+    }
+
+    /** Which figure the CPU bracket comes from, in words. */
+    static String cpuSource(Usage usage) {
+        if (usage.throttledShare() > THROTTLED_AT_THE_TOP) {
+            return "CPU bracket from the mean use (the top throttled it)";
+        }
+        if (usage.periodsSeen()) {
+            return String.format(Locale.ROOT, "CPU bracket around %.3f cores, the quota its demand exceeded in the "
+                    + "SLO's tolerated share of %d periods of 100 ms", usage.periodCpus(), usage.periods());
+        }
+        return String.format(Locale.ROOT, "CPU bracket from the per-second 95th percentile (%d periods of 100 ms "
+                + "sampled, fewer than %d)", usage.periods(), Usage.FEWEST_PERIODS);
     }
 
     static double roundKb(double kb) {

@@ -62,6 +62,11 @@ final class ComponentWatch implements BiConsumer<String, byte[]> {
         peakBytes = Math.max(peakBytes, c.resources().memoryPeakBytes());
     }
 
+    /** Whether the component has been ready: it serves from then on. */
+    synchronized boolean serving() {
+        return firstReady != null;
+    }
+
     /** Whether the trial's outcome is already decided: the component's own cgroup counted an OOM kill. */
     synchronized boolean decided() {
         return oomKills > 0;

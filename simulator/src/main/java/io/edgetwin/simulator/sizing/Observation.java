@@ -20,6 +20,11 @@ public record Observation(boolean seen, long oomKills, long peakBytes, double ma
         this(seen, oomKills, peakBytes, majorFaultsPerSec, Usage.none());
     }
 
+    /** This observation with {@code usage} instead of its own. */
+    public Observation withUsage(Usage usage) {
+        return new Observation(seen, oomKills, peakBytes, majorFaultsPerSec, usage);
+    }
+
     public static Observation none() {
         return new Observation(false, 0, 0, 0);
     }

@@ -107,6 +107,11 @@ final class SizingJson {
                 .put("meanCpus", Math.round(r.usage().meanCpus() * 1000) / 1000.0)
                 .put("highCpus", Math.round(r.usage().highCpus() * 1000) / 1000.0)
                 .put("throttledShare", Math.round(r.usage().throttledShare() * 1000) / 1000.0)
+                .put("periodCpus", Math.round(r.usage().periodCpus() * 1000) / 1000.0)
+                .put("periods", r.usage().periods())
                 .put("evidence", r.evidence());
+        if (t.phase() == Phase.TOP && r.usage().seen()) {
+            node.put("cpuBracketFrom", Brackets.cpuSource(r.usage()));
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.edgetwin.simulator.sizing;
 import io.edgetwin.report.Report;
 import io.edgetwin.report.ReportFormats;
 import io.edgetwin.report.VariantResult;
+import io.edgetwin.report.gate.Threshold;
 import io.edgetwin.simulator.load.Arrival;
 import io.edgetwin.simulator.load.Schedule;
 import io.edgetwin.simulator.run.KeptFleet;
@@ -14,6 +15,8 @@ import io.edgetwin.simulator.scenario.Variant;
 import io.edgetwin.simulator.twin.TwinException;
 import io.edgetwin.simulator.twin.TwinImage;
 import io.edgetwin.simulator.host.CpuTimes;
+import io.edgetwin.simulator.measure.ContainerCgroup;
+import io.edgetwin.simulator.measure.HostCgroup;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,6 +25,10 @@ import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -37,6 +44,9 @@ import java.util.function.Consumer;
  * says so ({@link EarlyStop}).
  */
 public final class TwinTrialRunner implements TrialRunner, AutoCloseable {
+
+    /** The share of periods allowed over the quota when no latency percentile SLO says otherwise: that of a p99. */
+    static final double DEFAULT_TOLERATED = 0.01;
 
     private final SizingRequest request;
     private final TwinImage image;
@@ -81,6 +91,9 @@ public final class TwinTrialRunner implements TrialRunner, AutoCloseable {
         ComponentWatch watch = new ComponentWatch(request.component(), System::nanoTime);
         EarlyStop stop = new EarlyStop(watch, phase.needsWholeLoad() ? SloLoss.of(List.of(), 0)
                 : SloLoss.of(request.slos(), plannedRequests(scenario)), scenario.workload().duration().toSeconds());
+        CpuPeriods periods = new CpuPeriods(ComponentCpuFile.following(this::container, request.component()),
+                System::nanoTime, watch::serving);
+        ScheduledExecutorService sampler = phase == Phase.TOP ? sampling(periods) : null;
         Report report = null;
         String failure = null;
         Teardown teardown = new Teardown();
@@ -92,6 +105,9 @@ public final class TwinTrialRunner implements TrialRunner, AutoCloseable {
             failure = e.getMessage();
         } finally {
             running.set(interrupting(null));
+            if (sampler != null) {
+                sampler.shutdownNow();
+            }
         }
         String trialDir = "trials/" + String.format("%02d-%s-%s-c%s", number, phase.label(), caps.memoryLabel(), caps.cpusLabel());
         Path dir = Files.createDirectories(out.resolve(trialDir));
@@ -104,9 +120,48 @@ public final class TwinTrialRunner implements TrialRunner, AutoCloseable {
             Files.writeString(dir.resolve("failure.txt"), failure + "\n");
             evidence = trialDir + "/failure.txt";
         }
-        TrialResult classified = TrialClassifier.classify(request.component(), result, watch.observation(), failure,
+        Observation seen = watch.observation();
+        if (sampler != null) {
+            double share = toleratedShare(request.slos());
+            seen = seen.withUsage(seen.usage().withPeriodCpus(periods.quota(share), periods.periods()));
+        }
+        TrialResult classified = TrialClassifier.classify(request.component(), result, seen, failure,
                 stop.sloLost());
         return stop.judged(classified).withEvidence(evidence);
+    }
+
+    /** Samples {@code periods} every CFS period on a daemon thread until shut down. */
+    private static ScheduledExecutorService sampling(CpuPeriods periods) {
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "cpu-periods");
+            thread.setDaemon(true);
+            return thread;
+        });
+        sampler.scheduleAtFixedRate(periods::sample, 0, CpuPeriods.PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+        return sampler;
+    }
+
+    /** The kept twin's container cgroup as the host sees it, if it runs. */
+    private Optional<ContainerCgroup> container() {
+        return kept.firstTwin().flatMap(twin -> HostCgroup.of(twin.containerId(), twin::pid).locateNow());
+    }
+
+    /**
+     * The share of periods the SLOs let exceed the quota, requests spread evenly over periods: a latency percentile
+     * {@code pNN} tolerates 1 − NN/100 of them (the strictest such SLO counts); 1 % without one.
+     */
+    static double toleratedShare(List<Threshold> slos) {
+        return slos.stream().mapToDouble(TwinTrialRunner::tolerated).filter(share -> share < 1).min().orElse(DEFAULT_TOLERATED);
+    }
+
+    private static double tolerated(Threshold slo) {
+        return switch (slo.metric().key()) {
+            case "latency.p50" -> 0.5;
+            case "latency.p90" -> 0.1;
+            case "latency.p99" -> 0.01;
+            case "latency.max" -> 0;
+            default -> 1;
+        };
     }
 
     /** What Ctrl-C closes: the trial's own teardown, if one runs, and the kept twin. */

@@ -9,18 +9,41 @@ package io.edgetwin.simulator.sizing;
  * @param meanCpus       cores used on average over the second half of the serving readings
  * @param highCpus       the 95th percentile of the per-second cores used while serving (bursts included)
  * @param throttledShare the share of CFS periods in which the cgroup was throttled while serving (0..1)
+ * @param periodCpus     the least quota the SLO's tolerated share of 100 ms periods exceeds, from the per-period
+ *                       demand sampled at the top ({@link CpuPeriods}); 0 when not sampled
+ * @param periods        how many 100 ms periods {@code periodCpus} was taken from (0 when not sampled)
  */
-public record Usage(long peakBytes, long settledBytes, double meanCpus, double highCpus, double throttledShare) {
+public record Usage(long peakBytes, long settledBytes, double meanCpus, double highCpus, double throttledShare,
+                    double periodCpus, int periods) {
+
+    /** The fewest sampled periods a per-period estimate is trusted from: 10 s of serving. */
+    static final int FEWEST_PERIODS = 100;
 
     /** Per-second CPU use above this quantile is a burst the bracket's top does not have to cover. */
     static final double HIGH_QUANTILE = 0.95;
 
     public Usage {
-        if (peakBytes < 0 || settledBytes < 0 || meanCpus < 0 || highCpus < 0 || throttledShare < 0 || throttledShare > 1) {
+        if (peakBytes < 0 || settledBytes < 0 || meanCpus < 0 || highCpus < 0 || throttledShare < 0 || throttledShare > 1
+                || periodCpus < 0 || periods < 0) {
             throw new IllegalArgumentException("usage figures must not be negative (throttled share 0..1): peak " + peakBytes
                     + ", settled " + settledBytes + ", mean cpus " + meanCpus + ", high cpus " + highCpus
-                    + ", throttled " + throttledShare);
+                    + ", throttled " + throttledShare + ", period cpus " + periodCpus + ", periods " + periods);
         }
+    }
+
+    /** Figures without a per-period estimate. */
+    public Usage(long peakBytes, long settledBytes, double meanCpus, double highCpus, double throttledShare) {
+        this(peakBytes, settledBytes, meanCpus, highCpus, throttledShare, 0, 0);
+    }
+
+    /** These figures with the per-period estimate {@code periodCpus} taken from {@code periods} periods. */
+    public Usage withPeriodCpus(double periodCpus, int periods) {
+        return new Usage(peakBytes, settledBytes, meanCpus, highCpus, throttledShare, periodCpus, periods);
+    }
+
+    /** Whether the per-period estimate is there and taken from enough periods to bracket the CPU with. */
+    public boolean periodsSeen() {
+        return periodCpus > 0 && periods >= FEWEST_PERIODS;
     }
 
     /** Nothing measured: the search then bisects the whole ranges. */

@@ -72,4 +72,21 @@ class BracketsTest {
         assertThat(blind.low()).isEqualTo(0.1);
         assertThat(blind.found()).isEqualTo(2.0);
     }
+
+    @Test
+    void theCpuBracketSitsAroundTheQuotaThePeriodsDemandExceedsInTheToleratedShareNotThePerSecondPercentile() {
+        Usage usage = new Usage(147L << 20, 147L << 20, 0.059, 0.187, 0).withPeriodCpus(0.31, 600);
+        SeededBisection cpus = Brackets.cpus(usage, CPUS, 0.05, w -> { });
+        assertThat(cpus.low()).isEqualTo(0.257);
+        assertThat(cpus.found()).isEqualTo(0.374);
+        assertThat(Brackets.describe(usage)).contains("CPU bracket around 0.310 cores").contains("600 periods");
+    }
+
+    @Test
+    void tooFewSampledPeriodsLeaveTheCpuBracketOnThePerSecondPercentileAndSaySo() {
+        Usage usage = new Usage(147L << 20, 147L << 20, 0.059, 0.187, 0).withPeriodCpus(0.31, 40);
+        SeededBisection cpus = Brackets.cpus(usage, CPUS, 0.05, w -> { });
+        assertThat(cpus.low()).isEqualTo(0.187);
+        assertThat(Brackets.describe(usage)).contains("from the per-second 95th percentile (40 periods");
+    }
 }
