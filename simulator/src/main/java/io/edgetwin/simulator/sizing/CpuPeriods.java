@@ -3,6 +3,7 @@ package io.edgetwin.simulator.sizing;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
@@ -85,5 +86,15 @@ final class CpuPeriods {
         Arrays.sort(sorted);
         int allowed = (int) Math.floor(toleratedShare * sorted.length + 1e-9);
         return sorted[Math.max(0, sorted.length - 1 - allowed)];
+    }
+
+    /** The distribution in words, for the progress: its quantiles and the quota at {@code toleratedShare}. */
+    synchronized String describe(double toleratedShare) {
+        if (demands.isEmpty()) {
+            return "CPU per 100 ms period: no period sampled";
+        }
+        return String.format(Locale.ROOT, "CPU per 100 ms period over %d periods: p50 %.3f, p90 %.3f, p95 %.3f, p99 %.3f, "
+                        + "max %.3f cores; exceeded in %.1f %% of them: %.3f cores", demands.size(), quota(0.5), quota(0.1),
+                quota(0.05), quota(0.01), quota(0), toleratedShare * 100, quota(toleratedShare));
     }
 }

@@ -124,6 +124,7 @@ public final class TwinTrialRunner implements TrialRunner, AutoCloseable {
         if (sampler != null) {
             double share = toleratedShare(request.slos());
             seen = seen.withUsage(seen.usage().withPeriodCpus(periods.quota(share), periods.periods()));
+            progress.accept("  " + periods.describe(share));
         }
         TrialResult classified = TrialClassifier.classify(request.component(), result, seen, failure,
                 stop.sloLost());

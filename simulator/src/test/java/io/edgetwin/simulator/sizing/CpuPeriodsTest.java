@@ -77,6 +77,7 @@ class CpuPeriodsTest {
         assertThat(periods.quota(0.01)).isCloseTo(0.4, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(periods.quota(0.05)).isCloseTo(0.1, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(periods.quota(0)).isCloseTo(0.9, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(periods.describe(0.01)).endsWith("max 0.900 cores; exceeded in 1.0 % of them: 0.400 cores");
     }
 
     @Test
