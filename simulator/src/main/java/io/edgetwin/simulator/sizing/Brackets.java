@@ -8,7 +8,7 @@ import java.util.function.Consumer;
  * ranges (docs/sizing.md): memory from the level its working set settled at × {@value #RECLAIMABLE} (the cgroup's figure
  * counts page cache the kernel reclaims under a cap) to its peak × {@value #MEMORY_MARGIN};
  * CPU around the quota its 100 ms periods' demand exceeds in the share of periods the SLO tolerates
- * ({@link CpuPeriods}): that ÷ to × √{@value #CPU_MARGIN}; without that figure, from the 95th percentile of its
+ * ({@link CpuPeriods}): that × {@value #PERIOD_BOTTOM} to that bottom × {@value #CPU_MARGIN}; without that figure, from the 95th percentile of its
  * per-second use to that × {@value #CPU_MARGIN} (its mean use is far below what the rare throttling stalls decide;
  * when the top itself throttled it, from its mean to the range's top).
  * Both bottoms are guesses ({@link SeededBisection.Low#GUESSED}: a runtime may grow its heap into a large cap,
@@ -32,6 +32,13 @@ final class Brackets {
      * bracket to three bisection steps at a resolution of 5 % (docs/sizing.md, "The trial budget").
      */
     static final double CPU_MARGIN = 1.45;
+    /**
+     * The CPU bracket's bottom over the period figure: a period over the quota delays beyond a latency bound only the
+     * requests arriving early in its throttled stretch, so the edge lies well below the demand the tolerated share of
+     * periods reaches. Calibrated on one top trial of the anomaly model (figure 0.548 cores; the edges measured in
+     * earlier searches 0.262–0.31): the bracket {@code 0.246..0.358} covers them (docs/sizing.md).
+     */
+    static final double PERIOD_BOTTOM = 0.45;
     /** Above this share of throttled periods the top's CPU use was capped by the top itself and says nothing. */
     static final double THROTTLED_AT_THE_TOP = 0.01;
 
@@ -58,7 +65,7 @@ final class Brackets {
         double low = min;
         if (usage.seen() && usage.throttledShare() <= THROTTLED_AT_THE_TOP) {
             boolean periods = usage.periodsSeen();
-            double bottom = periods ? usage.periodCpus() / Math.sqrt(CPU_MARGIN) : usage.highCpus();
+            double bottom = periods ? usage.periodCpus() * PERIOD_BOTTOM : usage.highCpus();
             double floor = Math.min(max, Math.ceil(min * (1 + resolution) * 1000) / 1000);
             high = clamp(Math.ceil(bottom * CPU_MARGIN * 1000 - 1e-9) / 1000, floor, max);
             low = Math.max(min, Math.floor(Math.min(bottom, high / (1 + resolution)) * 1000) / 1000);
@@ -87,8 +94,8 @@ final class Brackets {
             return "CPU bracket from the mean use (the top throttled it)";
         }
         if (usage.periodsSeen()) {
-            return String.format(Locale.ROOT, "CPU bracket around %.3f cores, the quota its demand exceeded in the "
-                    + "SLO's tolerated share of %d periods of 100 ms", usage.periodCpus(), usage.periods());
+            return String.format(Locale.ROOT, "CPU bracket from %.3f cores, the quota its demand exceeded in the "
+                    + "SLO's tolerated share of %d periods of 100 ms (bottom × %.2f)", usage.periodCpus(), usage.periods(), PERIOD_BOTTOM);
         }
         return String.format(Locale.ROOT, "CPU bracket from the per-second 95th percentile (%d periods of 100 ms "
                 + "sampled, fewer than %d)", usage.periods(), Usage.FEWEST_PERIODS);

@@ -97,4 +97,11 @@ final class CpuPeriods {
                         + "max %.3f cores; exceeded in %.1f %% of them: %.3f cores", demands.size(), quota(0.5), quota(0.1),
                 quota(0.05), quota(0.01), quota(0), toleratedShare * 100, quota(toleratedShare));
     }
+
+    /** Each measured period's demand in cores, one a line in order, for calibration ({@code cpu-periods.txt}). */
+    synchronized String lines() {
+        StringBuilder text = new StringBuilder();
+        demands.forEach(d -> text.append(String.format(Locale.ROOT, "%.4f%n", d)));
+        return text.toString();
+    }
 }

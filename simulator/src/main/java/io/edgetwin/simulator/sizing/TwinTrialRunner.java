@@ -126,6 +126,9 @@ public final class TwinTrialRunner implements TrialRunner, AutoCloseable {
             seen = seen.withUsage(seen.usage().withPeriodCpus(periods.quota(share), periods.periods()));
             progress.accept("  " + periods.describe(share));
         }
+        if (sampler != null) {
+            Files.writeString(dir.resolve("cpu-periods.txt"), periods.lines());
+        }
         TrialResult classified = TrialClassifier.classify(request.component(), result, seen, failure,
                 stop.sloLost());
         return stop.judged(classified).withEvidence(evidence);

@@ -28,6 +28,7 @@ class CpuPeriodsTest {
         step(periods, "cpuacct.usage", 30_000_000, PERIOD_NANOS);
         step(periods, "cpuacct.usage", 110_000_000, 2 * PERIOD_NANOS);
         assertThat(periods.demands()).containsExactly(0.3, 0.8);
+        assertThat(periods.lines()).isEqualTo(String.format("0.3000%n0.8000%n"));
     }
 
     @Test
