@@ -125,8 +125,6 @@ public final class TwinTrialRunner implements TrialRunner, AutoCloseable {
             double share = toleratedShare(request.slos());
             seen = seen.withUsage(seen.usage().withPeriodCpus(periods.quota(share), periods.periods()));
             progress.accept("  " + periods.describe(share));
-        }
-        if (sampler != null) {
             Files.writeString(dir.resolve("cpu-periods.txt"), periods.lines());
         }
         TrialResult classified = TrialClassifier.classify(request.component(), result, seen, failure,
