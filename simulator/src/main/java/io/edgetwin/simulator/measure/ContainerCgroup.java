@@ -27,6 +27,12 @@ public sealed interface ContainerCgroup permits ContainerCgroup.V1, ContainerCgr
     /** Anonymous resident memory of every process in it: v1 {@code total_rss}, v2 {@code anon} of {@code memory.stat}. */
     long residentBytes() throws IOException;
 
+    /** Cumulative CPU use in ns: v1 {@code cpuacct.usage}, v2 {@code usage_usec} of {@code cpu.stat}; one file read. */
+    long cpuUsageNanos() throws IOException;
+
+    /** The cgroup {@code name} inside this one (e.g. a component's, made by the core), whether or not it exists. */
+    ContainerCgroup child(String name);
+
     /** cgroup v1: one directory per controller ({@code memory}, {@code cpu}, {@code cpuacct}). */
     record V1(Path memory, Path cpu, Path cpuacct) implements ContainerCgroup {
 
@@ -62,6 +68,16 @@ public sealed interface ContainerCgroup permits ContainerCgroup.V1, ContainerCgr
         @Override
         public long residentBytes() throws IOException {
             return CgroupText.field(CgroupText.read(memory.resolve("memory.stat")), "total_rss");
+        }
+
+        @Override
+        public long cpuUsageNanos() throws IOException {
+            return CgroupText.number(cpuacct.resolve("cpuacct.usage"));
+        }
+
+        @Override
+        public ContainerCgroup child(String name) {
+            return new V1(memory.resolve(name), cpu.resolve(name), cpuacct.resolve(name));
         }
     }
 
@@ -104,6 +120,16 @@ public sealed interface ContainerCgroup permits ContainerCgroup.V1, ContainerCgr
         @Override
         public long residentBytes() throws IOException {
             return CgroupText.field(CgroupText.read(dir.resolve("memory.stat")), "anon");
+        }
+
+        @Override
+        public long cpuUsageNanos() throws IOException {
+            return CgroupText.field(CgroupText.read(dir.resolve("cpu.stat")), "usage_usec") * 1_000;
+        }
+
+        @Override
+        public ContainerCgroup child(String name) {
+            return new V2(dir.resolve(name));
         }
     }
 }
