@@ -27,6 +27,16 @@ public sealed interface Arrival {
      */
     Arrival forFleet(int twins);
 
+    /** How the run's progress names it: "constant arrivals, 50.0 requests/s", "closed, 4 in flight". */
+    default String describe() {
+        if (this instanceof Closed closed) {
+            return "closed, " + closed.concurrency() + " in flight";
+        }
+        String rate = String.format(java.util.Locale.ROOT, "%.1f", warmupPerSecond()) + " requests/s";
+        boolean steady = this instanceof Constant || this instanceof Poisson;
+        return getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT) + " arrivals, " + (steady ? rate : rate + " at first");
+    }
+
     /** Requests at a fixed interval. */
     record Constant(double perSecond) implements Arrival {
         public Constant {

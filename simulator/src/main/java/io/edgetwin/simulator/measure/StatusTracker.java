@@ -94,4 +94,17 @@ public final class StatusTracker {
             lock.unlock();
         }
     }
+
+    /**
+     * The twin's next status after the latest one (the core publishes one every interval), or the latest
+     * when none comes within {@code timeout}: the last figures of a run include what happened at its end.
+     */
+    public TwinStatus next(String thing, Duration timeout) throws InterruptedException {
+        TwinStatus current = latest(thing).orElseThrow();
+        try {
+            return await(thing, s -> s != current, timeout);
+        } catch (TimeoutException e) {
+            return current;
+        }
+    }
 }

@@ -7,6 +7,7 @@ import io.edgetwin.simulator.fault.Fleet;
 import io.edgetwin.simulator.fault.LinkProxy;
 import io.edgetwin.simulator.load.LoadDriver;
 import io.edgetwin.simulator.measure.HostCgroup;
+import io.edgetwin.simulator.measure.Observer;
 import io.edgetwin.simulator.measure.StatusTracker;
 import io.edgetwin.simulator.measure.TwinStatus;
 import io.edgetwin.simulator.recovery.TwinConnections;
@@ -16,8 +17,11 @@ import io.edgetwin.simulator.twin.Twin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 /** One variant's running twins with their link proxies, the run's broker and channel: what faults act on. */
@@ -147,5 +151,23 @@ final class RunningFleet implements Fleet {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /**
+     * An observer of this fleet: each twin's cgroup read from the host (none for a twin on another
+     * machine), with the device's caps and the variant's component limits to read the figures against.
+     */
+    Observer observer(Variant variant, Clock clock) {
+        Map<String, HostCgroup> cgroups = new LinkedHashMap<>();
+        Map<String, Observer.Limits> limits = new LinkedHashMap<>();
+        for (Twin twin : twins()) {
+            String thing = twin.spec().thingName();
+            // a twin on another machine has no cgroup here: its figures come from its core's status
+            cgroups.put(thing, twin.containerId().isEmpty() ? null : HostCgroup.following(twin::containerId, twin::pid));
+            limits.put(thing + "/device", new Observer.Limits(twin.spec().device().memoryBytes(), twin.spec().device().cpus()));
+            variant.limits().forEach((component, l) -> limits.put(thing + "/" + component,
+                    new Observer.Limits(l.memoryKb() == null ? null : l.memoryKb() * 1024, l.cpus())));
+        }
+        return new Observer(cgroups, limits, clock);
     }
 }

@@ -13,12 +13,10 @@ import io.edgetwin.simulator.fault.FaultInjector;
 import io.edgetwin.simulator.fault.Reachability;
 import io.edgetwin.simulator.host.HostProbe;
 import io.edgetwin.simulator.host.InterferenceMeter;
-import io.edgetwin.simulator.load.Arrival;
 import io.edgetwin.simulator.load.LoadDriver;
 import io.edgetwin.simulator.load.LoadResult;
 import io.edgetwin.simulator.load.MqttTransport;
 import io.edgetwin.simulator.load.Sample;
-import io.edgetwin.simulator.measure.HostCgroup;
 import io.edgetwin.simulator.measure.Observer;
 import io.edgetwin.simulator.measure.StatusTracker;
 import io.edgetwin.simulator.measure.TwinStatus;
@@ -40,7 +38,6 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
@@ -122,7 +119,7 @@ final class VariantRun {
         }
         fleetStartMs = (System.nanoTime() - created) / 1_000_000;
         progress.accept("fleet of " + fleet.size() + " ready in " + fleetStartMs + " ms");
-        observer = observer(fleet);
+        observer = fleet.observer(variant, run.clock());
         listener = observer::onStatus;
         run.tracker().addListener(listener);
         sampler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -170,7 +167,7 @@ final class VariantRun {
             driving = drivers;
         }
         for (Workload workload : scenario().workloads()) {
-            progress.accept("warming up for " + warmup.toSeconds() + " s, then " + describe(workload.arrival()) + " per twin for "
+            progress.accept("warming up for " + warmup.toSeconds() + " s, then " + workload.arrival().describe() + " per twin for "
                     + length.toSeconds() + " s" + (scenario().severalWorkloads() ? " (" + workload.name() + " → "
                     + workload.target() + ")" : ""));
         }
@@ -212,7 +209,7 @@ final class VariantRun {
         LoadResult result = LoadResult.concurrent(List.copyOf(perWorkload.values()));
         List<TwinStatus> last = new ArrayList<>();
         for (Twin twin : fleet.twins()) {
-            last.add(awaitNextStatus(twin.spec().thingName()));
+            last.add(run.tracker().next(twin.spec().thingName(), Duration.ofSeconds(5)));
         }
         run.tracker().removeListener(listener);
         TwinOutcome outcome = fleet.twins().get(0).outcome();
@@ -293,36 +290,4 @@ final class VariantRun {
         return run.scenario();
     }
 
-    private Observer observer(RunningFleet fleet) {
-        Map<String, HostCgroup> cgroups = new LinkedHashMap<>();
-        Map<String, Observer.Limits> limits = new LinkedHashMap<>();
-        for (Twin twin : fleet.twins()) {
-            String thing = twin.spec().thingName();
-            // a twin on another machine has no cgroup here: its figures come from its core's status
-            cgroups.put(thing, twin.containerId().isEmpty() ? null : HostCgroup.following(twin::containerId, twin::pid));
-            limits.put(thing + "/device", new Observer.Limits(twin.spec().device().memoryBytes(), twin.spec().device().cpus()));
-            variant.limits().forEach((component, l) -> limits.put(thing + "/" + component,
-                    new Observer.Limits(l.memoryKb() == null ? null : l.memoryKb() * 1024, l.cpus())));
-        }
-        return new Observer(cgroups, limits, run.clock());
-    }
-
-    private TwinStatus awaitNextStatus(String thing) throws InterruptedException {
-        TwinStatus current = run.tracker().latest(thing).orElseThrow();
-        try {
-            return run.tracker().await(thing, s -> s != current, Duration.ofSeconds(5));
-        } catch (TimeoutException e) {
-            return current;
-        }
-    }
-
-    static String describe(Arrival arrival) {
-        if (arrival instanceof Arrival.Closed closed) {
-            return "closed, " + closed.concurrency() + " in flight";
-        }
-        String rate = String.format("%.1f", arrival.warmupPerSecond()) + " requests/s";
-        boolean steady = arrival instanceof Arrival.Constant || arrival instanceof Arrival.Poisson;
-        return arrival.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT) + " arrivals, "
-                + (steady ? rate : rate + " at first");
-    }
 }

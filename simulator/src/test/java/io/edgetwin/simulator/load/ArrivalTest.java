@@ -88,6 +88,13 @@ class ArrivalTest {
         assertEquals(new Arrival.Closed(8), new Arrival.Closed(2).forFleet(4));
     }
 
+    @Test
+    void progressNamesTheModelAndItsRateOrItsRequestsInFlight() {
+        assertEquals("constant arrivals, 50.0 requests/s", new Arrival.Constant(50).describe());
+        assertEquals("poisson arrivals, 12.5 requests/s", new Arrival.Poisson(12.5).describe());
+        assertEquals("closed, 4 in flight", new Arrival.Closed(4).describe());
+    }
+
     static List<Long> offsets(Schedule schedule) {
         List<Long> offsets = new ArrayList<>();
         for (long t = schedule.next(); t != Schedule.END; t = schedule.next()) {
