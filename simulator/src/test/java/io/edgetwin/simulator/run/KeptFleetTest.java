@@ -139,7 +139,7 @@ class KeptFleetTest {
     private static KeptFleet keeping(FakeTwin twin) throws Exception {
         KeptFleet kept = new KeptFleet(INFERENCE);
         kept.teardown().register(twin);
-        kept.keep(List.of(twin), List.of());
+        kept.keep(List.of(twin));
         return kept;
     }
 
@@ -184,7 +184,7 @@ class KeptFleetTest {
 
             FakeTwin replacement = new FakeTwin();
             kept.teardown().register(replacement);
-            kept.keep(List.of(replacement), List.of());
+            kept.keep(List.of(replacement));
             assertThat(kept.redeploy(core, SCENARIO, trial(3, 150 * 1024, 0.3), "run1", lines::add)).containsExactly(replacement);
             assertThat(kept.fleetsStarted()).isEqualTo(2);
         }
