@@ -224,4 +224,15 @@ class KeptFleetTest {
             assertThat(heard).containsExactly("edgetwin/size-trial01-1/status");
         }
     }
+
+    @Test
+    void aFleetWithoutLinkProxiesTellsAFaultThatItsTwinsConnectStraightToTheBroker() {
+        RunningFleet direct = new RunningFleet(SCENARIO, SCENARIO.variants().get(0), List.of(new FakeTwin()), List.of(),
+                null, null, null, null, twin -> null);
+
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> direct.link(0));
+
+        assertThat(e.getMessage()).contains("size-trial01-1").contains("link: direct");
+    }
 }
