@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * What faults act on: one variant's running twins (0-based here), their link proxies, the run's broker
+ * What faults act on: one variant's running twins (0-based here), their link proxies (when the run has them), the run's broker
  * and the cloud side's deployment channel. The run implements it; faults never see containers directly.
  */
 public interface Fleet {
@@ -20,6 +20,10 @@ public interface Fleet {
     /** Changes the container's caps; returns the caps read back from its cgroup afterwards, for the event. */
     String updateCaps(int twin, Long memoryBytes, Double cpus);
 
+    /**
+     * The twin's link proxy to the broker; only a run whose {@link LinkRoute} is proxied has one (the faults
+     * that call this make it so), otherwise an {@link IllegalStateException}.
+     */
     LinkProxy link(int twin);
 
     /** The twin's WAN link to the cloud inference service; empty when its inference runs on the twin. */

@@ -3,6 +3,7 @@ package io.edgetwin.simulator.run;
 import io.edgetwin.simulator.cloud.CloudException;
 import io.edgetwin.simulator.cloud.CloudRun;
 import io.edgetwin.simulator.fault.LinkProxy;
+import io.edgetwin.simulator.fault.LinkRoute;
 import io.edgetwin.simulator.measure.TwinStatus;
 import io.edgetwin.simulator.scenario.Scenario;
 import io.edgetwin.simulator.scenario.Variant;
@@ -20,7 +21,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
- * Brings up one variant's fleet on the run's twin runtime: a link proxy per twin, each twin's spec
+ * Brings up one variant's fleet on the run's twin runtime: each twin's way to the broker (its core dials
+ * the broker directly, or a link proxy per twin when the run's {@link LinkRoute} says so), each twin's spec
  * (its device identity, its cloud placement's environment), the twins started a few at a time, the
  * deployment (through the cloud side when the run has one), and every workload's target ready on
  * every twin. A component that breaks or never gets ready ends the run with the twin's last log lines.
@@ -48,17 +50,25 @@ final class FleetProvisioning {
         List<TwinSpec> specs = new ArrayList<>();
         List<LinkProxy> links = new ArrayList<>();
         String deployment = DeploymentDocument.of(scenario, variant, run.runId());
+        LinkRoute route = LinkRoute.of(scenario.faults(), run.runtime().hostAddress());
+        int brokerPort = run.security().brokerPort(variant);
         for (int i = 1; i <= scenario.twins(); i++) {
             String thing = scenario.name() + "-" + variant.name() + "-" + i;
-            LinkProxy link = teardown.register(new LinkProxy(run.security().brokerPort(variant), scenario.seed() + i,
-                    InetAddress.getByName(run.runtime().hostAddress())));
-            links.add(link);
+            int port = brokerPort;
+            String uri = "tcp://" + LinkRoute.LOOPBACK + ":" + brokerPort;
+            if (route.proxied()) {
+                LinkProxy link = teardown.register(new LinkProxy(brokerPort, scenario.seed() + i,
+                        InetAddress.getByName(run.runtime().hostAddress())));
+                links.add(link);
+                port = link.port();
+                uri = link.uri();
+            }
             Map<String, String> environment = new LinkedHashMap<>(placement.environment(i - 1));
             TwinSpec spec = run.cloud() == null
-                    ? new TwinSpec(thing, run.imageRef(), scenario.device(), link.uri(), deployment, run.runId(), environment)
-                    : new TwinSpec(thing, run.imageRef(), scenario.device(), link.uri(), CloudRun.EMPTY_DEPLOYMENT,
+                    ? new TwinSpec(thing, run.imageRef(), scenario.device(), uri, deployment, run.runId(), environment)
+                    : new TwinSpec(thing, run.imageRef(), scenario.device(), uri, CloudRun.EMPTY_DEPLOYMENT,
                     run.runId(), withAll(environment, run.cloud().twinEnvironment()));
-            specs.add(run.security().twin(spec, variant, link.port()));
+            specs.add(run.security().twin(spec, variant, port));
         }
         List<Twin> twins = FleetLaunch.startAll(specs, run.runtime()::start, FleetLaunch.DEFAULT_PARALLELISM, teardown);
         if (run.cloud() != null) {

@@ -3,7 +3,6 @@ package io.edgetwin.simulator.run;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.edgetwin.simulator.broker.BrokerClient;
-import io.edgetwin.simulator.fault.LinkProxy;
 import io.edgetwin.simulator.measure.StatusTracker;
 import io.edgetwin.simulator.measure.TwinStatus;
 import io.edgetwin.simulator.scenario.ComponentLimits;
@@ -46,7 +45,6 @@ public final class KeptFleet implements AutoCloseable {
     private volatile BiConsumer<String, byte[]> next = NOBODY;
     private VariantRun.RunContext context;
     private volatile List<Twin> twins;
-    private List<LinkProxy> links;
     private int fleetsStarted;
     private int redeployments;
 
@@ -109,7 +107,9 @@ public final class KeptFleet implements AutoCloseable {
      */
     RunningFleet redeploy(VariantRun.RunContext run, Variant variant, Consumer<String> progress) throws Exception {
         List<Twin> twins = redeploy(Channel.of(run.client(), run.tracker()), run.scenario(), variant, run.runId(), progress);
-        return twins == null ? null : new RunningFleet(run.scenario(), variant, twins, links, run.broker(), run.client(),
+        // No link proxies handed on: a kept run has no faults, so nothing acts on a link (a swarm's proxies stay
+        // open in the session's teardown).
+        return twins == null ? null : new RunningFleet(run.scenario(), variant, twins, List.of(), run.broker(), run.client(),
                 run.tracker(), run.connections(), twin -> null);
     }
 
@@ -170,12 +170,11 @@ public final class KeptFleet implements AutoCloseable {
 
     /** Keeps {@code started}, just provisioned in {@link #teardown()}, for the runs that follow. */
     void keep(RunningFleet started) {
-        keep(started.twins(), started.links());
+        keep(started.twins());
     }
 
-    void keep(List<Twin> started, List<LinkProxy> startedLinks) {
+    void keep(List<Twin> started) {
         twins = List.copyOf(started);
-        links = List.copyOf(startedLinks);
         fleetsStarted++;
     }
 

@@ -24,7 +24,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
-/** One variant's running twins with their link proxies, the run's broker and channel: what faults act on. */
+/**
+ * One variant's running twins with their link proxies (none when the run's link is direct,
+ * {@link io.edgetwin.simulator.fault.LinkRoute}), the run's broker and channel: what faults act on.
+ */
 final class RunningFleet implements Fleet {
 
     private final Scenario scenario;
@@ -61,10 +64,6 @@ final class RunningFleet implements Fleet {
         return twins;
     }
 
-    List<LinkProxy> links() {
-        return links;
-    }
-
     @Override
     public int size() {
         return twins.size();
@@ -94,6 +93,10 @@ final class RunningFleet implements Fleet {
 
     @Override
     public LinkProxy link(int twin) {
+        if (links.isEmpty()) {
+            throw new IllegalStateException("twin " + thing(twin) + " has no link proxy: its core connects straight to the"
+                    + " broker (link: direct), as the run injects no link fault");
+        }
         return links.get(twin);
     }
 

@@ -9,6 +9,7 @@ import io.edgetwin.report.gate.Threshold;
 import io.edgetwin.simulator.broker.BrokerClient;
 import io.edgetwin.simulator.broker.Mosquitto;
 import io.edgetwin.simulator.cloud.CloudRun;
+import io.edgetwin.simulator.fault.LinkRoute;
 import io.edgetwin.simulator.host.HostProbe;
 import io.edgetwin.simulator.host.OwnUsage;
 import io.edgetwin.simulator.load.Sample;
@@ -203,6 +204,7 @@ public final class ScenarioRun {
                 progress, clock, cloud, HostProbe.ofThisHost(own), connections, stop,
                 owner.register(engine.withEngine(scenario.engine()).open(dir.path(), runId, progress)), security, kept);
         context.runtime().prepare(imageRef);
+        progress.accept(LinkRoute.of(scenario.faults(), context.runtime().hostAddress()).describe());
         if (kept != null) {
             kept.opened(context);
         }

@@ -42,7 +42,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * One variant: provision its fleet (each twin behind its own link proxy) → wait until every model is
+ * One variant: provision its fleet (each twin straight to the broker, or behind its own link proxy when the
+ * run's {@link io.edgetwin.simulator.fault.LinkRoute} says so) → wait until every model is
  * ready → observe every second → schedule the faults → warm up and drive the load (in one piece, or in
  * slices when variants are interleaved) → collect → tear the fleet down.
  */

@@ -139,7 +139,7 @@ class KeptFleetTest {
     private static KeptFleet keeping(FakeTwin twin) throws Exception {
         KeptFleet kept = new KeptFleet(INFERENCE);
         kept.teardown().register(twin);
-        kept.keep(List.of(twin), List.of());
+        kept.keep(List.of(twin));
         return kept;
     }
 
@@ -184,7 +184,7 @@ class KeptFleetTest {
 
             FakeTwin replacement = new FakeTwin();
             kept.teardown().register(replacement);
-            kept.keep(List.of(replacement), List.of());
+            kept.keep(List.of(replacement));
             assertThat(kept.redeploy(core, SCENARIO, trial(3, 150 * 1024, 0.3), "run1", lines::add)).containsExactly(replacement);
             assertThat(kept.fleetsStarted()).isEqualTo(2);
         }
@@ -223,5 +223,16 @@ class KeptFleetTest {
             kept.heard("edgetwin/size-trial01-1/status", new byte[0]);
             assertThat(heard).containsExactly("edgetwin/size-trial01-1/status");
         }
+    }
+
+    @Test
+    void aFleetWithoutLinkProxiesTellsAFaultThatItsTwinsConnectStraightToTheBroker() {
+        RunningFleet direct = new RunningFleet(SCENARIO, SCENARIO.variants().get(0), List.of(new FakeTwin()), List.of(),
+                null, null, null, null, twin -> null);
+
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> direct.link(0));
+
+        assertThat(e.getMessage()).contains("size-trial01-1").contains("link: direct");
     }
 }
