@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.List;
+import java.util.regex.Pattern;
 import javax.net.SocketFactory;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLParameters;
@@ -18,6 +19,9 @@ import javax.net.ssl.SSLSocketFactory;
  * here, under the same deadline, so a broker that accepts and never answers TLS cannot hang the caller.
  */
 final class BrokerSocket {
+
+    /** An IPv4 address or anything with a colon (IPv6): no SNI for those (RFC 6066 allows host names only). */
+    private static final Pattern IP_LITERAL = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}|.*:.*");
 
     private BrokerSocket() {
     }
@@ -56,7 +60,7 @@ final class BrokerSocket {
     private static void handshake(SSLSocket socket, BrokerAddress broker, long deadlineNanos) throws IOException {
         try {
             SSLParameters parameters = socket.getSSLParameters();
-            if (!Character.isDigit(broker.host().charAt(0)) && !broker.host().contains(":")) {
+            if (!IP_LITERAL.matcher(broker.host()).matches()) {
                 parameters.setServerNames(List.of(new SNIHostName(broker.host())));
             }
             parameters.setEndpointIdentificationAlgorithm("HTTPS");

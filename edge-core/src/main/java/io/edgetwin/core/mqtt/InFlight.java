@@ -24,10 +24,18 @@ final class InFlight {
     }
 
     /** A free packet id for {@code done}; waits while the window is full; fails once the connection ended. */
-    synchronized int acquire(Consumer<Throwable> done) throws MqttFailure {
+    int acquire(Consumer<Throwable> done) throws MqttFailure {
+        return acquire(done, true);
+    }
+
+    /**
+     * The same; with {@code mayWait} false it goes past a full window instead of waiting (for the reader
+     * thread, which reads the acks it would wait for).
+     */
+    synchronized int acquire(Consumer<Throwable> done, boolean mayWait) throws MqttFailure {
         boolean interrupted = false;
         try {
-            while (ended == null && waiting.size() >= window) {
+            while (mayWait && ended == null && waiting.size() >= window) {
                 try {
                     wait();
                 } catch (InterruptedException e) {

@@ -107,7 +107,8 @@ public final class MqttConnection implements AutoCloseable {
     /**
      * Writes a PUBLISH on this thread; {@code done} is called once (see the class comment). Throws only
      * when the connection has already ended, before anything was taken; at QoS 1 it first waits while
-     * {@link MqttOptions#window()} messages await their PUBACK.
+     * {@link MqttOptions#window()} messages await their PUBACK (except on the reader thread, a listener
+     * publishing, which cannot wait for the acks it reads itself).
      */
     public void publish(String topic, byte[] payload, int qos, Consumer<Throwable> done) throws MqttFailure {
         if (qos == 0) {
@@ -122,7 +123,7 @@ public final class MqttConnection implements AutoCloseable {
             done.accept(null);
             return;
         }
-        int id = inFlight.acquire(done);
+        int id = inFlight.acquire(done, Thread.currentThread() != readerThread);
         byte[] packet;
         try {
             packet = Packets.publish(topic, payload, qos, id);

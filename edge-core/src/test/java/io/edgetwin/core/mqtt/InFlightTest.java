@@ -33,6 +33,17 @@ class InFlightTest {
     }
 
     @Test
+    void theReaderThreadGoesPastAFullWindowInsteadOfWaitingForAcksItWouldReadItself() throws Exception {
+        InFlight inFlight = new InFlight(1);
+        inFlight.acquire(error -> { });
+
+        int past = inFlight.acquire(error -> { }, false);
+
+        assertThat(inFlight.size()).isEqualTo(2);
+        assertThat(past).isEqualTo(2);
+    }
+
+    @Test
     void theEndFailsEveryWaitingEntryOnceOldestFirstAndEveryLaterAcquire() throws Exception {
         InFlight inFlight = new InFlight(10);
         List<String> calls = new ArrayList<>();
