@@ -34,8 +34,8 @@ repository=edgetwin/twin
 
 # Java modules of the jlink runtime. jdeps over the third-party jars also names java.desktop
 # (DJL image/audio helpers, JNA's AWT bridge, Jackson/SnakeYAML java.beans support),
-# java.compiler (DJL ClassLoaderUtils) and java.prefs (Paho websockets): all optional paths the
-# core does not take (recipes are read with SnakeYAML's SafeConstructor, MQTT is tcp://).
+# java.compiler (DJL ClassLoaderUtils): all optional paths the core does not take (recipes are
+# read with SnakeYAML's SafeConstructor).
 # java.naming/jdk.crypto.ec/java.net.http are reached by reflection or service lookup (TLS,
 # HTTP), which jdeps cannot see. Whatever the edge-core jar itself needs is added by jdeps.
 # The AWS SDK v2 S3 client (artifact downloads, with the JDK's URL connection as HTTP client) needs
@@ -195,7 +195,7 @@ content_hash() {
     echo "base $base"
     is_scratch || echo "base-id $(docker image inspect --format '{{.Id}}' "$base" 2>/dev/null || echo not-local)"
     echo "strip $strip_natives"
-    (cd "$script_dir" && sha256sum twin.Dockerfile twin-cds.Dockerfile build-twin-image.sh UnsignJars.java)
+    (cd "$script_dir" && sha256sum twin.Dockerfile twin-cds.Dockerfile build-twin-image.sh)
     if is_scratch; then
       echo "modules $base_modules $jlink_options"
       cat "$jdk/release"
@@ -381,25 +381,12 @@ extract_jni_library() {
   say "took DJL's JNI library from ${jar##*/} (as $version-libdjl_torch.so)"
 }
 
-# Signed jars lose their signature files in the image (Paho's is signed by Eclipse): the JVM would
-# otherwise verify the signature at every start as soon as it reads a resource of the jar (X.509 and
-# RSA classes, the 19 KB manifest digested), ~0.07 of the 0.32 core-seconds of an idle core's start.
-# UnsignJars.java (run with the build's JDK) writes a new file in place of the stage's copy, never
-# touching the dist's (copy_tree hard-links).
-unsign_jars() {
-  local jar
-  "$jdk/bin/java" "$script_dir/UnsignJars.java" "$1"/*.jar | while read -r jar; do
-    say "removed the signature of $jar (not verified at every start)"
-  done
-}
-
 stage_app() {
   local dir
   mkdir -p "$app/opt/edgetwin"
   for dir in lib models recipes; do
     if [ -d "$dist/$dir" ]; then copy_tree "$dist/$dir" "$app/opt/edgetwin/$dir"; else mkdir -p "$app/opt/edgetwin/$dir"; fi
   done
-  unsign_jars "$app/opt/edgetwin/lib"
   # The JVMs' argument files (java @FILE): empty here, naming the class-data archives in the
   # image's last layer once train_class_data made them.
   mkdir -p "$app/opt/edgetwin/cds"

@@ -3,6 +3,12 @@ package io.edgetwin.core.messaging;
 import io.edgetwin.core.ipc.CloudPort;
 import io.edgetwin.core.ipc.Subscriber;
 import io.edgetwin.core.ipc.TopicFilter;
+import io.edgetwin.core.mqtt.BrokerAddress;
+import io.edgetwin.core.mqtt.MqttConnection;
+import io.edgetwin.core.mqtt.MqttFailure;
+import io.edgetwin.core.mqtt.MqttListener;
+import io.edgetwin.core.mqtt.MqttOptions;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,92 +17,87 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import javax.net.SocketFactory;
-import org.eclipse.paho.client.mqttv3.IMqttActionListener;
-import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
-import org.eclipse.paho.client.mqttv3.IMqttToken;
-import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The core's MQTT connection to the cloud side (Eclipse Paho). Reconnects on its own, trying every
- * {@link #REDIAL_INTERVAL} ({@link Redial}), subscribes again after each reconnect, and then announces the
- * connection on {@code edgetwin/<thing>/connection} (QoS 1, docs/topics.md): the moment the device can be
- * reached again, stamped by its own clock. Subscriptions are dispatched here by {@link TopicFilter}, so
- * several components may share a filter.
+ * The core's MQTT connection to the cloud side (the core's own client, {@link MqttConnection}). Reconnects
+ * on its own, trying every {@link #REDIAL_INTERVAL} ({@link Redial}), subscribes again after each reconnect,
+ * and then announces the connection on {@code edgetwin/<thing>/connection} (QoS 1, docs/topics.md): the
+ * moment the device can be reached again, stamped by its own clock. Subscriptions are dispatched here by
+ * {@link TopicFilter}, so several components may share a filter; the dispatch runs on the connection's
+ * reader thread, so subscribers must not block (IPC outboxes and Lambda queues only enqueue).
  *
- * <p>Publishing: while the link is up and nothing waits in the {@link Spooler}, a message goes straight to
- * Paho; otherwise it is spooled (behind what already waits, so order is kept) under the spooler's rules,
- * and the {@link SpoolDrain} sends it once the link is up. A QoS 1 message that was handed to Paho but
- * lost with the connection before its PUBACK is spooled then, behind what was spooled meanwhile.
+ * <p>Publishing: while the link is up and nothing waits in the {@link Spooler}, a message is written to
+ * the broker on the caller's thread; otherwise it is spooled (behind what already waits, so order is
+ * kept) under the spooler's rules, and the {@link SpoolDrain} sends it once the link is up. A QoS 1
+ * message that was written but lost with the connection before its PUBACK is spooled then, behind what
+ * was spooled meanwhile. With {@link MqttOptions#core 1000} QoS 1 messages awaiting their PUBACK, a publisher
+ * waits for the next PUBACK (or for the connection's end, when its message is spooled).
  * The link owns the spooler and closes it.
  */
 public final class CloudLink implements CloudPort, AutoCloseable {
 
     static final Duration REDIAL_INTERVAL = Duration.ofMillis(100);
     private static final Logger LOG = LoggerFactory.getLogger(CloudLink.class);
-    private static final int MAX_IN_FLIGHT = 1000;
+    private static final Duration CLOSE_QUIESCE = Duration.ofSeconds(2);
 
-    private final MqttAsyncClient client;
+    private final BrokerAddress broker;
+    private final SocketFactory sockets;
+    private final MqttOptions options;
+    private final String clientId;
     private final List<Route> routes = new CopyOnWriteArrayList<>();
     private final Spooler spool;
     private final SpoolDrain drain;
     private final Clock clock;
     private final String connectionTopic;
     private final Redial redial;
-    private final MqttConnectOptions options = options();
+    private final Object dialing = new Object();
+    private volatile MqttConnection connection;
+    private volatile boolean closed;
     private volatile long lostAtMillis = -1;
 
-    public CloudLink(String brokerUri, String clientId, Spooler spool) throws MqttException {
+    public CloudLink(String brokerUri, String clientId, Spooler spool) {
         this(brokerUri, clientId, spool, Clock.systemUTC());
     }
 
     /** {@code clock} stamps the connection announcements. */
-    public CloudLink(String brokerUri, String clientId, Spooler spool, Clock clock) throws MqttException {
+    public CloudLink(String brokerUri, String clientId, Spooler spool, Clock clock) {
         this(brokerUri, clientId, spool, clock, new NoDelaySocketFactory());
     }
 
-    /** Connects through {@code sockets}: plain TCP, or mTLS with the thing's identity ({@link BrokerIdentity}). */
-    public CloudLink(String brokerUri, String clientId, Spooler spool, Clock clock, SocketFactory sockets) throws MqttException {
-        options.setSocketFactory(sockets);
-        this.client = new MqttAsyncClient(brokerUri, clientId, new MemoryPersistence());
+    /**
+     * Connects through {@code sockets}: plain TCP, or mTLS with the thing's identity ({@link BrokerIdentity}).
+     * A {@code brokerUri} other than {@code tcp://host:port} or {@code ssl://host:port} is an
+     * {@link IllegalArgumentException} saying so.
+     */
+    public CloudLink(String brokerUri, String clientId, Spooler spool, Clock clock, SocketFactory sockets) {
+        this.broker = BrokerAddress.parse(brokerUri);
+        this.sockets = sockets;
+        this.options = MqttOptions.core(clientId);
+        this.clientId = clientId;
         this.spool = spool;
         this.drain = new SpoolDrain(spool, this::sendSpooled);
         this.clock = clock;
         this.connectionTopic = new Topics(clientId).connection();
         this.redial = new Redial(REDIAL_INTERVAL, this::attempt, this::reconnected);
-        client.setCallback(new Callback());
         drain.recoverSoon();
     }
 
-    private static MqttConnectOptions options() {
-        MqttConnectOptions options = new MqttConnectOptions();
-        options.setAutomaticReconnect(false);
-        options.setCleanSession(true);
-        options.setMaxInflight(MAX_IN_FLIGHT);
-        options.setKeepAliveInterval(10);
-        return options;
-    }
-
     /** Connects, retrying with backoff until {@code patience} is used up. */
-    public void connect(Duration patience) throws MqttException {
+    public void connect(Duration patience) throws IOException {
         long deadline = System.nanoTime() + patience.toNanos();
         long backoffMillis = 50;
         while (true) {
             try {
-                client.connect(options).waitForCompletion(5_000);
+                dial();
                 announce(false, 0);
                 return;
-            } catch (MqttException e) {
+            } catch (IOException e) {
                 if (System.nanoTime() > deadline) {
                     throw e;
                 }
-                LOG.warn("mqtt-connect-retry broker={} error={} backoffMs={}", client.getServerURI(), e.getMessage(), backoffMillis);
+                LOG.warn("mqtt-connect-retry broker={} error={} backoffMs={}", broker, e.getMessage(), backoffMillis);
                 LockSupport.parkNanos(Duration.ofMillis(backoffMillis).toNanos());
                 backoffMillis = Math.min(backoffMillis * 2, 2_000);
             }
@@ -106,23 +107,36 @@ public final class CloudLink implements CloudPort, AutoCloseable {
     /** One attempt of the {@link Redial}: true when connected (or already connected). */
     private boolean attempt() {
         try {
-            client.connect(options).waitForCompletion(5_000);
+            dial();
             return true;
-        } catch (MqttException e) {
-            if (e.getReasonCode() == MqttException.REASON_CODE_CLIENT_CONNECTED) {
-                return true;
-            }
-            LOG.debug("mqtt-redial-failed broker={} error={}", client.getServerURI(), e.getMessage());
+        } catch (IOException e) {
+            LOG.debug("mqtt-redial-failed broker={} error={}", broker, e.getMessage());
             return false;
         }
+    }
+
+    /** Opens a connection unless one is open; one attempt at a time, none after close. */
+    private void dial() throws IOException {
+        synchronized (dialing) {
+            if (closed) {
+                throw new MqttFailure("the link is closed");
+            }
+            MqttConnection current = connection;
+            if (current != null && current.isOpen()) {
+                return;
+            }
+            connection = MqttConnection.open(broker, sockets, options, new Events());
+        }
+        LOG.info("mqtt-connected broker={} redialed={}", broker, lostAtMillis >= 0);
+        drain.connected();
     }
 
     /** Connected again: the clean session lost its subscriptions, so they are made again before announcing. */
     private void reconnected() {
         for (String filter : routes.stream().map(r -> r.filter().filter()).distinct().toList()) {
             try {
-                client.subscribe(filter, 1).waitForCompletion(5_000);
-            } catch (MqttException e) {
+                live().subscribe(filter, 1);
+            } catch (MqttFailure e) {
                 LOG.warn("mqtt-resubscribe-failed filter={} error={}", filter, e.getMessage());
             }
         }
@@ -136,11 +150,11 @@ public final class CloudLink implements CloudPort, AutoCloseable {
      * is not spooled: the next connection announces itself.
      */
     private void announce(boolean reconnect, long offlineMs) {
-        String payload = "{\"thing\":\"" + client.getClientId() + "\",\"connected\":true,\"reconnect\":" + reconnect
+        String payload = "{\"thing\":\"" + clientId + "\",\"connected\":true,\"reconnect\":" + reconnect
                 + ",\"offlineMs\":" + offlineMs + ",\"timestamp\":\"" + clock.instant() + "\"}";
         try {
-            publishWithinWindow(new SpoolMessage(connectionTopic, payload.getBytes(StandardCharsets.UTF_8), 1), null);
-        } catch (MqttException e) {
+            live().publish(connectionTopic, payload.getBytes(StandardCharsets.UTF_8), 1, error -> { });
+        } catch (MqttFailure e) {
             LOG.debug("mqtt-announce-failed topic={} error={}", connectionTopic, e.getMessage());
         }
     }
@@ -152,16 +166,16 @@ public final class CloudLink implements CloudPort, AutoCloseable {
 
     /** Sends or spools a message (see the class comment); never throws for a full or failing spool. */
     public PublishOutcome offer(SpoolMessage message) {
-        if (client.isConnected() && spool.isEmpty()) {
+        if (isConnected() && spool.isEmpty()) {
             try {
-                publishWithinWindow(message, new RespoolIfLost(message));
+                live().publish(message.topic(), message.payload(), message.qos(), new RespoolIfLost(message));
                 return PublishOutcome.SENT;
-            } catch (MqttException e) {
+            } catch (MqttFailure e) {
                 LOG.debug("mqtt-publish-failed topic={} error={} action=spool", message.topic(), e.getMessage());
             }
         }
-        PublishOutcome outcome = spool.offer(message, !client.isConnected());
-        if (outcome == PublishOutcome.SPOOLED && client.isConnected()) {
+        PublishOutcome outcome = spool.offer(message, !isConnected());
+        if (outcome == PublishOutcome.SPOOLED && isConnected()) {
             drain.wake();
         }
         return outcome;
@@ -174,37 +188,19 @@ public final class CloudLink implements CloudPort, AutoCloseable {
 
     private void sendSpooled(SpoolMessage message, Consumer<Throwable> done) {
         try {
-            publishWithinWindow(message, new IMqttActionListener() {
-                @Override
-                public void onSuccess(IMqttToken token) {
-                    done.accept(null);
-                }
-
-                @Override
-                public void onFailure(IMqttToken token, Throwable error) {
-                    done.accept(error);
-                }
-            });
-        } catch (MqttException e) {
+            live().publish(message.topic(), message.payload(), message.qos(), done);
+        } catch (MqttFailure e) {
             done.accept(e);
         }
     }
 
-    private void publishWithinWindow(SpoolMessage message, IMqttActionListener listener) throws MqttException {
-        MqttMessage mqtt = new MqttMessage(message.payload());
-        mqtt.setQos(message.qos());
-        while (true) {
-            try {
-                client.publish(message.topic(), mqtt, null, listener);
-                return;
-            } catch (MqttException e) {
-                if (e.getReasonCode() != MqttException.REASON_CODE_MAX_INFLIGHT) {
-                    throw e;
-                }
-                // Paho's window is full below the broker's limit (PLATFORM.md): let acks drain, then retry.
-                LockSupport.parkNanos(100_000);
-            }
+    /** The open connection, or a failure saying there is none. */
+    private MqttConnection live() throws MqttFailure {
+        MqttConnection current = connection;
+        if (current == null || !current.isOpen()) {
+            throw new MqttFailure("not connected to " + broker);
         }
+        return current;
     }
 
     @Override
@@ -212,8 +208,8 @@ public final class CloudLink implements CloudPort, AutoCloseable {
         Route route = new Route(new TopicFilter(filter), subscriber);
         routes.add(route);
         try {
-            client.subscribe(filter, 1).waitForCompletion(5_000);
-        } catch (MqttException e) {
+            live().subscribe(filter, 1);
+        } catch (MqttFailure e) {
             routes.remove(route);
             throw new IllegalArgumentException("cannot subscribe to '" + filter + "': " + e.getMessage());
         }
@@ -221,42 +217,29 @@ public final class CloudLink implements CloudPort, AutoCloseable {
     }
 
     public boolean isConnected() {
-        return client.isConnected();
+        MqttConnection current = connection;
+        return current != null && current.isOpen();
     }
 
-    /** Disconnects, then closes the spool: a disk spool keeps what still waits for the next start. */
+    /**
+     * Disconnects (after up to 2 s for the PUBACKs still due; what is still unacknowledged is spooled),
+     * then closes the spool: a disk spool keeps what still waits for the next start. A connection attempt
+     * under way finishes first (with the broker down it fails fast), so no connection outlives the link.
+     */
     @Override
     public void close() {
         redial.close();
         drain.close();
         try {
-            if (client.isConnected()) {
-                client.disconnect().waitForCompletion(2_000);
+            synchronized (dialing) {
+                closed = true;
+                MqttConnection current = connection;
+                if (current != null) {
+                    current.close(CLOSE_QUIESCE);
+                }
             }
-            closeClient();
-        } catch (MqttException e) {
-            LOG.warn("mqtt-close-failed error={}", e.getMessage());
         } finally {
             spool.close();
-        }
-    }
-
-    /**
-     * Paho refuses to close while a connection attempt is under way, and a client left open may still
-     * connect under the thing's client id: wait out the attempt (with the broker down it fails fast).
-     */
-    private void closeClient() throws MqttException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
-        while (true) {
-            try {
-                client.close();
-                return;
-            } catch (MqttException e) {
-                if (e.getReasonCode() != MqttException.REASON_CODE_CONNECT_IN_PROGRESS || System.nanoTime() > deadline) {
-                    throw e;
-                }
-                LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
-            }
         }
     }
 
@@ -264,7 +247,7 @@ public final class CloudLink implements CloudPort, AutoCloseable {
     }
 
     /** A direct QoS 1 publish that loses its connection before the PUBACK goes to the spool instead. */
-    private final class RespoolIfLost implements IMqttActionListener {
+    private final class RespoolIfLost implements Consumer<Throwable> {
         private final SpoolMessage message;
 
         RespoolIfLost(SpoolMessage message) {
@@ -272,36 +255,18 @@ public final class CloudLink implements CloudPort, AutoCloseable {
         }
 
         @Override
-        public void onSuccess(IMqttToken token) {
-        }
-
-        @Override
-        public void onFailure(IMqttToken token, Throwable error) {
-            if (message.qos() == 1) {
+        public void accept(Throwable error) {
+            if (error != null && message.qos() == 1) {
                 PublishOutcome outcome = spool.offer(message, true);
                 LOG.debug("mqtt-publish-lost topic={} error={} outcome={}", message.topic(), error, outcome);
             }
         }
     }
 
-    private final class Callback implements MqttCallbackExtended {
+    /** The connection's events, on its reader thread: routes dispatch incoming messages, a loss redials. */
+    private final class Events implements MqttListener {
         @Override
-        public void connectComplete(boolean reconnect, String serverUri) {
-            LOG.info("mqtt-connected broker={} redialed={}", serverUri, lostAtMillis >= 0);
-            drain.connected();
-        }
-
-        @Override
-        public void connectionLost(Throwable cause) {
-            LOG.warn("mqtt-connection-lost error={}", String.valueOf(cause));
-            lostAtMillis = clock.millis();
-            drain.disconnected();
-            redial.lost();
-        }
-
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
-            byte[] payload = message.getPayload();
+        public void message(String topic, byte[] payload) {
             for (Route route : routes) {
                 if (route.filter().matches(topic)) {
                     route.subscriber().deliver(topic, payload);
@@ -310,7 +275,11 @@ public final class CloudLink implements CloudPort, AutoCloseable {
         }
 
         @Override
-        public void deliveryComplete(IMqttDeliveryToken token) {
+        public void lost(Throwable cause) {
+            LOG.warn("mqtt-connection-lost error={}", String.valueOf(cause));
+            lostAtMillis = clock.millis();
+            drain.disconnected();
+            redial.lost();
         }
     }
 }

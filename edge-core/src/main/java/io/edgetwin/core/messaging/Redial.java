@@ -9,8 +9,8 @@ import java.util.function.BooleanSupplier;
  * Brings a lost connection back by trying again every {@code interval} until an attempt succeeds or
  * {@link #close()} is called, on a daemon thread of its own, then runs {@code onConnected} on that thread.
  *
- * <p>Why not Paho's automatic reconnect: it waits 1 s, then doubles the wait (1, 2, 4, 8 s … up to its
- * maximum), so a broker back after an 8 s outage was reached about 4 s late, and the run measured that
+ * <p>Why not a growing backoff like Paho's automatic reconnect (which the core once used): it waits 1 s,
+ * then doubles the wait (1, 2, 4, 8 s … up to its maximum), so a broker back after an 8 s outage was reached about 4 s late, and the run measured that
  * backoff instead of the device. An attempt against a broker that is still down fails at once
  * (connection refused), so trying every few hundred milliseconds costs little. (The harness has a class
  * of the same name on purpose: the core never depends on harness code, nor the harness on the core's.)

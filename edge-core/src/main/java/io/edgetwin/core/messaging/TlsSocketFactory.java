@@ -7,8 +7,9 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
- * TLS sockets with Nagle's algorithm off, like {@link NoDelaySocketFactory} for plain TCP. Paho connects
- * a plain socket and layers TLS on it, so the layering call sets TCP_NODELAY on the socket underneath.
+ * TLS sockets with Nagle's algorithm off, like {@link NoDelaySocketFactory} for plain TCP. The core's MQTT
+ * client connects a plain socket and layers TLS on it ({@code io.edgetwin.core.mqtt.BrokerSocket}), so the
+ * layering call sets TCP_NODELAY on the socket underneath.
  */
 public final class TlsSocketFactory extends SSLSocketFactory {
 

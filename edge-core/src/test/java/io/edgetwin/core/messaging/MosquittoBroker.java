@@ -25,18 +25,19 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 /**
  * A real Mosquitto for one test, on 127.0.0.1 at a port that stays the same across {@link #stop()} and
  * {@link #start()}, with persistence on so that a subscriber's session and its queued messages survive a
- * restart. (edge-core cannot use the simulator's broker class: it never imports harness code.)
+ * restart. (edge-core cannot use the simulator's broker class: it never imports harness code.) Public for
+ * the MQTT client's own tests ({@code io.edgetwin.core.mqtt}).
  */
-final class MosquittoBroker implements AutoCloseable {
+public final class MosquittoBroker implements AutoCloseable {
 
     /** The first {@code mosquitto} on PATH, else Debian's /usr/sbin one (not on an ordinary user's PATH); may not exist. */
-    static final Path BINARY = locate();
+    public static final Path BINARY = locate();
 
     private final Path dir;
     private final int port;
     private Process process;
 
-    MosquittoBroker(Path dir) throws IOException {
+    public MosquittoBroker(Path dir) throws IOException {
         this.dir = Files.createDirectories(dir);
         this.port = freePort();
         Files.writeString(dir.resolve("mosquitto.conf"), String.join("\n",
@@ -62,7 +63,7 @@ final class MosquittoBroker implements AutoCloseable {
                 .orElse(Path.of("mosquitto"));
     }
 
-    static boolean installed() {
+    public static boolean installed() {
         return Files.isExecutable(BINARY);
     }
 
@@ -95,12 +96,12 @@ final class MosquittoBroker implements AutoCloseable {
         return client;
     }
 
-    String uri() {
+    public String uri() {
         return "tcp://127.0.0.1:" + port;
     }
 
     /** Starts the broker and returns once it accepts connections. */
-    void start() throws IOException {
+    public void start() throws IOException {
         process = new ProcessBuilder(BINARY.toString(), "-c", dir.resolve("mosquitto.conf").toString())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("mosquitto.out").toFile()))
@@ -121,7 +122,7 @@ final class MosquittoBroker implements AutoCloseable {
     }
 
     /** Stops the broker with SIGTERM (it saves its sessions), SIGKILL after five seconds. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (process == null || !process.isAlive()) {
             return;
         }
