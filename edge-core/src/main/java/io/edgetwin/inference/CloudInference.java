@@ -1,5 +1,6 @@
 package io.edgetwin.inference;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.edgetwin.cloud.InferenceServer;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,8 +26,11 @@ public final class CloudInference {
         Classifier classifier = Classifier.load(modelDir);
         classifier.predict(new float[classifier.manifest().inputLength()]);
         Responder responder = new Responder(classifier, Clock.systemUTC(), System::nanoTime);
-        try (InferenceServer server = new InferenceServer(Integer.parseInt(args[1]),
-                request -> responder.answer(List.of(new Responder.Request("cloud", request))).get(0).answer(), System::nanoTime)) {
+        // The cloud side's server speaks JsonNode; the responder speaks plain trees.
+        ObjectMapper json = new ObjectMapper();
+        try (InferenceServer server = new InferenceServer(Integer.parseInt(args[1]), request -> json.valueToTree(
+                responder.answer(List.of(new Responder.Request("cloud", json.convertValue(request, Object.class)))).get(0).answer()),
+                System::nanoTime)) {
             System.out.println("cloud-inference-ready port=" + server.port());
             System.out.flush();
             Thread.currentThread().join();

@@ -1,7 +1,5 @@
 package io.edgetwin.inference;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
@@ -41,7 +39,6 @@ import software.amazon.awssdk.aws.greengrass.model.UpdateStateRequest;
 final class IpcRequests implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(IpcRequests.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     static final String LOCAL_REQUEST = "inference/request";
     static final String LOCAL_RESPONSE = "inference/response";
 
@@ -94,13 +91,11 @@ final class IpcRequests implements AutoCloseable {
     void send(Responder.Reply reply) {
         if (reply.source().equals("cloud")) {
             ipc.publishToIoTCoreAsync(new PublishToIoTCoreRequest().withTopicName(cloudResponse).withQos(QOS.AT_LEAST_ONCE)
-                            .withPayload(bytes(reply.answer())))
+                            .withPayload(RequestJson.write(reply.answer())))
                     .whenComplete((ok, e) -> sendFailed(cloudResponse, e));
         } else {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> message = JSON.convertValue(reply.answer(), Map.class);
             ipc.publishToTopicAsync(new PublishToTopicRequest().withTopic(LOCAL_RESPONSE)
-                            .withPublishMessage(new PublishMessage().withJsonMessage(new JsonMessage().withMessage(message))))
+                            .withPublishMessage(new PublishMessage().withJsonMessage(new JsonMessage().withMessage(reply.answer()))))
                     .whenComplete((ok, e) -> sendFailed(LOCAL_RESPONSE, e));
         }
     }
@@ -113,29 +108,17 @@ final class IpcRequests implements AutoCloseable {
         return value;
     }
 
-    /** A local message as JSON: the SDK gives a JSON message as a map, a binary one as bytes. */
-    private static JsonNode local(SubscriptionResponseMessage message) {
+    /** A local message as a plain tree: the SDK gives a JSON message as a map already, a binary one as bytes. */
+    private static Object local(SubscriptionResponseMessage message) {
         if (message.getJsonMessage() != null) {
-            return JSON.valueToTree(message.getJsonMessage().getMessage());
+            return message.getJsonMessage().getMessage();
         }
         return message.getBinaryMessage() == null ? null : parse(message.getBinaryMessage().getMessage());
     }
 
-    /** The payload as JSON, or null when it is not JSON (the responder says so in its answer). */
-    static JsonNode parse(byte[] payload) {
-        try {
-            return payload == null ? null : JSON.readTree(payload);
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    private static byte[] bytes(JsonNode answer) {
-        try {
-            return JSON.writeValueAsBytes(answer);
-        } catch (IOException e) {
-            throw new IllegalStateException("answer cannot be written as JSON: " + e.getMessage(), e);
-        }
+    /** The payload as a plain tree, or null when it is not JSON (the responder says so in its answer). */
+    static Object parse(byte[] payload) {
+        return RequestJson.read(payload);
     }
 
     private static void sendFailed(String topic, Throwable error) {

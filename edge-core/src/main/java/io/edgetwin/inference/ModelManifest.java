@@ -41,8 +41,6 @@ public record ModelManifest(String name, String file, ModelFormat format, InputS
     /** The manifest names looked for in a model folder, in this order. */
     public static final List<String> FILE_NAMES = List.of("model.yaml", "model.yml", FILE_NAME);
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     public ModelManifest {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(file, "file");
@@ -168,10 +166,15 @@ public record ModelManifest(String name, String file, ModelFormat format, InputS
     public void writeTo(Path modelDir) {
         Path target = modelDir.resolve(FILE_NAME);
         try {
-            Files.writeString(target, JSON.writeValueAsString(toJson()) + System.lineSeparator());
+            Files.writeString(target, Writer.JSON.writeValueAsString(toJson()) + System.lineSeparator());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write model manifest '" + target + "'", e);
         }
+    }
+
+    /** The manifest writer's mapper, created on first write only: reading a model must not load jackson-databind. */
+    private static final class Writer {
+        static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     }
 
     private Map<String, Object> toJson() {

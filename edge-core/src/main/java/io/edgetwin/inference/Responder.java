@@ -1,13 +1,12 @@
 package io.edgetwin.inference;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.edgetwin.core.document.PlainJson;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 
@@ -18,23 +17,25 @@ import java.util.function.LongSupplier;
  *
  * <p>A malformed request (not JSON, no {@code input}, a non-number, the wrong length) gets an answer
  * with {@code error} and takes no part in the batch. {@code inferenceMicros} is the time of the
- * forward pass the request was part of. Not thread-safe: the classifier is thread-confined.
+ * forward pass the request was part of. Requests and answers are plain trees ({@link RequestJson}): no
+ * jackson-databind on the request path. Not thread-safe: the classifier is thread-confined.
  */
 final class Responder {
 
-    /** One request as it came in: {@code payload} is null when the message was not JSON. */
-    record Request(String source, JsonNode payload) {
+    /**
+     * One request as it came in: {@code payload} is the message as a plain tree (maps, lists, text,
+     * numbers), null when the message was not JSON.
+     */
+    record Request(String source, Object payload) {
         Request {
             Objects.requireNonNull(source, "source");
         }
     }
 
-    /** The answer to a request, to go back to where the request came from. */
-    record Reply(String source, ObjectNode answer) {}
+    /** The answer to a request (a plain tree, keys in the order they are written), to go back to where the request came from. */
+    record Reply(String source, Map<String, Object> answer) {}
 
     static final int MAX_RESULTS = 5;
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Classifier classifier;
     private final Clock clock;
@@ -48,11 +49,11 @@ final class Responder {
 
     /** One reply per request, in the same order. */
     List<Reply> answer(List<Request> requests) {
-        List<ObjectNode> answers = new ArrayList<>(requests.size());
+        List<Map<String, Object>> answers = new ArrayList<>(requests.size());
         List<float[]> inputs = new ArrayList<>(requests.size());
-        List<ObjectNode> pending = new ArrayList<>(requests.size());
+        List<Map<String, Object>> pending = new ArrayList<>(requests.size());
         for (Request request : requests) {
-            ObjectNode answer = JSON.createObjectNode();
+            Map<String, Object> answer = new LinkedHashMap<>();
             answers.add(answer);
             try {
                 inputs.add(input(request.payload(), answer));
@@ -71,7 +72,7 @@ final class Responder {
         return replies;
     }
 
-    private void predict(List<float[]> inputs, List<ObjectNode> answers) {
+    private void predict(List<float[]> inputs, List<Map<String, Object>> answers) {
         long startNanos = nanoTicker.getAsLong();
         List<Prediction> predictions;
         try {
@@ -87,36 +88,39 @@ final class Responder {
         }
     }
 
-    private void result(ObjectNode answer, Prediction prediction, long inferenceMicros, String timestamp) {
+    private void result(Map<String, Object> answer, Prediction prediction, long inferenceMicros, String timestamp) {
         ModelManifest manifest = classifier.manifest();
-        answer.put("timestamp", timestamp)
-                .put("inference-type", manifest.task())
-                .put("inference-description", manifest.subject() + " " + manifest.name());
-        ArrayNode results = answer.putArray("inference-results");
-        prediction.ranked().stream().limit(MAX_RESULTS).forEach(score -> results.addObject()
-                .put("Label", score.label())
-                .put("Score", String.format(Locale.ROOT, "%.4f", score.score())));
+        answer.put("timestamp", timestamp);
+        answer.put("inference-type", manifest.task());
+        answer.put("inference-description", manifest.subject() + " " + manifest.name());
+        List<Map<String, Object>> results = new ArrayList<>(MAX_RESULTS);
+        prediction.ranked().stream().limit(MAX_RESULTS).forEach(score -> {
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("Label", score.label());
+            result.put("Score", String.format(Locale.ROOT, "%.4f", score.score()));
+            results.add(result);
+        });
+        answer.put("inference-results", results);
         answer.put("inferenceMicros", inferenceMicros);
     }
 
     /** The request's input, checked against the model; copies the request's id into {@code answer}. */
-    private float[] input(JsonNode request, ObjectNode answer) {
+    private float[] input(Object request, Map<String, Object> answer) {
         if (request == null) {
             throw new IllegalArgumentException("request is not JSON; expected {\"id\": ..., \"input\": ["
                     + inputLength() + " numbers]}");
         }
-        if (request.has("id")) {
-            answer.set("id", request.get("id"));
+        Map<?, ?> fields = request instanceof Map<?, ?> map ? map : Map.of();
+        if (fields.containsKey("id")) {
+            answer.put("id", fields.get("id"));
         }
-        JsonNode values = request.path("input");
-        if (!values.isArray()) {
+        if (!(fields.get("input") instanceof List<?> values)) {
             throw new IllegalArgumentException("input is missing; expected an array of " + inputLength() + " numbers");
         }
         float[] input = new float[values.size()];
         for (int i = 0; i < input.length; i++) {
-            JsonNode value = values.get(i);
-            if (!value.isNumber()) {
-                throw new IllegalArgumentException("input[" + i + "] is " + value + "; expected a number");
+            if (!(values.get(i) instanceof Number value)) {
+                throw new IllegalArgumentException("input[" + i + "] is " + PlainJson.write(values.get(i)) + "; expected a number");
             }
             input[i] = value.floatValue();
         }

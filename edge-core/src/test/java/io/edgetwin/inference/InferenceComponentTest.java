@@ -35,7 +35,7 @@ class InferenceComponentTest {
 
             Responder.Reply reply = replies.poll();
 
-            assertEquals("1", reply.answer().path("id").asText());
+            assertEquals("1", ResponderTest.json(reply).path("id").asText());
             assertSame(Thread.currentThread(), replyThreads.get(0));
         }
     }
@@ -60,10 +60,10 @@ class InferenceComponentTest {
         }
 
         for (int i = 0; i < images.size(); i++) {
-            assertEquals(Integer.toString(i), received.get(i).answer().path("id").asText());
+            assertEquals(Integer.toString(i), ResponderTest.json(received.get(i)).path("id").asText());
             assertEquals(i % 3 == 0 ? "local" : "cloud", received.get(i).source());
             assertEquals(cnn.predict(images.get(i)).label(),
-                    received.get(i).answer().path("inference-results").get(0).path("Label").asText(), "request " + i);
+                    ResponderTest.json(received.get(i)).path("inference-results").get(0).path("Label").asText(), "request " + i);
         }
     }
 

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.edgetwin.core.ipc.CloudPort;
 import io.edgetwin.core.ipc.LocalBus;
 import io.edgetwin.core.ipc.Subscriber;
@@ -19,6 +17,7 @@ import io.edgetwin.core.recipe.RecipeStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -148,13 +147,16 @@ class IpcRequestsTest {
                 "SVCUID", token, "AWS_IOT_THING_NAME", "t1");
     }
 
-    private static ObjectNode echo(Responder.Request request) {
-        ObjectNode answer = JsonNodeFactory.instance.objectNode();
+    private static Map<String, Object> echo(Responder.Request request) {
+        Map<String, Object> answer = new LinkedHashMap<>();
         if (request.payload() == null) {
-            return answer.put("source", request.source()).put("payload", "none");
+            answer.put("source", request.source());
+            answer.put("payload", "none");
+            return answer;
         }
-        answer.setAll((ObjectNode) request.payload());
-        return answer.put("source", request.source());
+        ((Map<?, ?>) request.payload()).forEach((key, value) -> answer.put((String) key, value));
+        answer.put("source", request.source());
+        return answer;
     }
 
     /** The MQTT side: what the component published, and the subscriptions it made on the broker. */

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +37,7 @@ class ResponderTest {
     void answerCarriesTheIdAndEveryLabelRankedAsGreengrassDoes() {
         float[] image = PartImages.seeded(TrainedModels.EVALUATION_SEED).image(PartImages.SCRATCH);
 
-        ObjectNode answer = responder.answer(List.of(request("cloud", "17", image))).get(0).answer();
+        JsonNode answer = json(responder.answer(List.of(request("cloud", "17", image))).get(0));
 
         assertEquals("17", answer.path("id").asText());
         assertEquals("2026-11-26T13:10:02.100Z", answer.path("timestamp").asText());
@@ -63,10 +65,10 @@ class ResponderTest {
         assertEquals(images.size(), replies.size());
         for (int i = 0; i < images.size(); i++) {
             assertEquals(requests.get(i).source(), replies.get(i).source());
-            assertEquals("r" + i, replies.get(i).answer().path("id").asText());
+            assertEquals("r" + i, json(replies.get(i)).path("id").asText());
             assertEquals(cnn.predict(images.get(i)).label(),
-                    replies.get(i).answer().path("inference-results").get(0).path("Label").asText());
-            assertEquals(250, replies.get(i).answer().path("inferenceMicros").asLong());
+                    json(replies.get(i)).path("inference-results").get(0).path("Label").asText());
+            assertEquals(250, json(replies.get(i)).path("inferenceMicros").asLong());
         }
     }
 
@@ -77,10 +79,10 @@ class ResponderTest {
                 request("cloud", "a", image),
                 new Responder.Request("cloud", null),
                 request("cloud", "c", new float[] {1, 2, 3}),
-                new Responder.Request("cloud", JSON.createObjectNode().put("id", "d").put("input", "pixels")),
+                new Responder.Request("cloud", Map.of("id", "d", "input", "pixels")),
                 request("cloud", "e", image));
 
-        List<ObjectNode> answers = responder.answer(requests).stream().map(Responder.Reply::answer).toList();
+        List<JsonNode> answers = responder.answer(requests).stream().map(ResponderTest::json).toList();
 
         assertTrue(answers.get(0).has("inference-results"), answers.get(0).toString());
         assertEquals("request is not JSON; expected {\"id\": ..., \"input\": [4096 numbers]}",
@@ -98,8 +100,8 @@ class ResponderTest {
         try (Classifier mlp = Classifier.load(TrainedModels.dir("anomaly-mlp"))) {
             Responder mlpResponder = new Responder(mlp, CLOCK, System::nanoTime);
 
-            ObjectNode answer = mlpResponder.answer(
-                    List.of(request("local", "w", VibrationWindows.seeded(1).normal()))).get(0).answer();
+            JsonNode answer = json(mlpResponder.answer(
+                    List.of(request("local", "w", VibrationWindows.seeded(1).normal()))).get(0));
 
             assertEquals("anomaly-detection", answer.path("inference-type").asText());
             assertEquals("vibration window anomaly-mlp", answer.path("inference-description").asText());
@@ -107,11 +109,21 @@ class ResponderTest {
         }
     }
 
+    /** A request as {@link RequestJson} reads one: {@code {"id": id, "input": [...]}}. */
     static Responder.Request request(String source, String id, float[] input) {
-        ObjectNode payload = JSON.createObjectNode().put("id", id);
-        for (float value : input) {
-            payload.withArray("input").add(value);
+        StringBuilder text = new StringBuilder("{\"id\":\"").append(id).append("\",\"input\":[");
+        for (int i = 0; i < input.length; i++) {
+            text.append(i == 0 ? "" : ",").append(input[i]);
         }
-        return new Responder.Request(source, payload);
+        return new Responder.Request(source, RequestJson.read(text.append("]}").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** The reply's answer as the component sends it on the wire, read back. */
+    static JsonNode json(Responder.Reply reply) {
+        try {
+            return JSON.readTree(RequestJson.write(reply.answer()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
