@@ -1,6 +1,8 @@
 package io.edgetwin.inference;
 
+import io.edgetwin.core.document.PlainJson;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -91,7 +93,7 @@ final class IpcRequests implements AutoCloseable {
     void send(Responder.Reply reply) {
         if (reply.source().equals("cloud")) {
             ipc.publishToIoTCoreAsync(new PublishToIoTCoreRequest().withTopicName(cloudResponse).withQos(QOS.AT_LEAST_ONCE)
-                            .withPayload(RequestJson.write(reply.answer())))
+                            .withPayload(PlainJson.write(reply.answer()).getBytes(StandardCharsets.UTF_8)))
                     .whenComplete((ok, e) -> sendFailed(cloudResponse, e));
         } else {
             ipc.publishToTopicAsync(new PublishToTopicRequest().withTopic(LOCAL_RESPONSE)
@@ -118,7 +120,7 @@ final class IpcRequests implements AutoCloseable {
 
     /** The payload as a plain tree, or null when it is not JSON (the responder says so in its answer). */
     static Object parse(byte[] payload) {
-        return RequestJson.read(payload);
+        return PlainJson.read(payload);
     }
 
     private static void sendFailed(String topic, Throwable error) {

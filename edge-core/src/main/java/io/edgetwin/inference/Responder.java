@@ -17,7 +17,7 @@ import java.util.function.LongSupplier;
  *
  * <p>A malformed request (not JSON, no {@code input}, a non-number, the wrong length) gets an answer
  * with {@code error} and takes no part in the batch. {@code inferenceMicros} is the time of the
- * forward pass the request was part of. Requests and answers are plain trees ({@link RequestJson}): no
+ * forward pass the request was part of. Requests and answers are plain trees ({@link PlainJson}): no
  * jackson-databind on the request path. Not thread-safe: the classifier is thread-confined.
  */
 final class Responder {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.edgetwin.core.document.PlainJson;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -109,19 +110,19 @@ class ResponderTest {
         }
     }
 
-    /** A request as {@link RequestJson} reads one: {@code {"id": id, "input": [...]}}. */
+    /** A request as {@link PlainJson} reads one: {@code {"id": id, "input": [...]}}. */
     static Responder.Request request(String source, String id, float[] input) {
         StringBuilder text = new StringBuilder("{\"id\":\"").append(id).append("\",\"input\":[");
         for (int i = 0; i < input.length; i++) {
             text.append(i == 0 ? "" : ",").append(input[i]);
         }
-        return new Responder.Request(source, RequestJson.read(text.append("]}").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return new Responder.Request(source, PlainJson.read(text.append("]}").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /** The reply's answer as the component sends it on the wire, read back. */
     static JsonNode json(Responder.Reply reply) {
         try {
-            return JSON.readTree(RequestJson.write(reply.answer()));
+            return JSON.readTree(PlainJson.write(reply.answer()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

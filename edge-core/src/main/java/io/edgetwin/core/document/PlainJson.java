@@ -2,17 +2,22 @@ package io.edgetwin.core.document;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * JSON over the plain trees the readers build (maps, lists, text, numbers, booleans, null): a value
- * written as compact JSON text and a JSON Pointer (RFC 6901) looked up, with jackson-core's streaming
- * generator and no object mapper, so the core's everyday paths (status, deployments, recipe variables)
- * do not load jackson-databind. Map keys that are not text (YAML allows numbers) are written as text.
+ * written as compact JSON text, a message read into a plain tree, and a JSON Pointer (RFC 6901) looked up,
+ * with jackson-core's streaming parser and generator and no object mapper, so the core's everyday paths
+ * (status, deployments, recipe variables) and the inference component's requests do not load
+ * jackson-databind. Map keys that are not text (YAML allows numbers) are written as text.
  */
 public final class PlainJson {
 
@@ -32,6 +37,25 @@ public final class PlainJson {
             throw new IllegalStateException("a plain tree cannot be written as JSON", e);
         }
         return out.toString();
+    }
+
+    /**
+     * A message's first JSON value as a plain tree, or null when the message is missing, empty or not JSON:
+     * objects as maps in document order (a repeated key keeps its last value), arrays as lists, integers
+     * as {@code Integer}/{@code Long}/{@code BigInteger}, other numbers as {@code Double}. Unlike a
+     * document ({@link Documents}), no positions are kept: this is for messages on a hot path, bounded by
+     * their transport and by jackson-core's own read constraints.
+     */
+    public static Object read(byte[] message) {
+        if (message == null) {
+            return null;
+        }
+        try (JsonParser parser = JSON.createParser(message)) {
+            JsonToken first = parser.nextToken();
+            return first == null ? null : value(parser, first);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /**
@@ -109,5 +133,40 @@ public final class PlainJson {
         } else {
             json.writeNumber(number.longValue());
         }
+    }
+
+    private static Object value(JsonParser parser, JsonToken token) throws IOException {
+        return switch (token) {
+            case START_OBJECT -> object(parser);
+            case START_ARRAY -> array(parser);
+            case VALUE_STRING -> parser.getText();
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getNumberValue();
+            case VALUE_TRUE -> Boolean.TRUE;
+            case VALUE_FALSE -> Boolean.FALSE;
+            case VALUE_NULL -> null;
+            default -> throw new IOException("unexpected " + token);
+        };
+    }
+
+    private static Map<String, Object> object(JsonParser parser) throws IOException {
+        Map<String, Object> object = new LinkedHashMap<>();
+        for (String key = parser.nextFieldName(); key != null; key = parser.nextFieldName()) {
+            object.put(key, value(parser, parser.nextToken()));
+        }
+        if (parser.currentToken() != JsonToken.END_OBJECT) {
+            throw new IOException("unfinished object");
+        }
+        return object;
+    }
+
+    private static List<Object> array(JsonParser parser) throws IOException {
+        List<Object> array = new ArrayList<>();
+        for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+            if (token == null) {
+                throw new IOException("unfinished array");
+            }
+            array.add(value(parser, token));
+        }
+        return array;
     }
 }

@@ -1,4 +1,4 @@
-package io.edgetwin.inference;
+package io.edgetwin.core.document;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class RequestJsonTest {
+class PlainJsonTest {
 
     @Test
     void requestIsReadAsAPlainTreeWithIntegersAndDecimalsKept() {
@@ -25,7 +25,7 @@ class RequestJsonTest {
         assertNull(read("[1,2"));
         assertNull(read("not json {"));
         assertNull(read(""));
-        assertNull(RequestJson.read(null));
+        assertNull(PlainJson.read(null));
     }
 
     @Test
@@ -36,10 +36,10 @@ class RequestJsonTest {
         answer.put("inferenceMicros", 250L);
 
         assertEquals("{\"id\":1.5,\"inference-results\":[{\"Label\":\"ok\"}],\"inferenceMicros\":250}",
-                new String(RequestJson.write(answer), StandardCharsets.UTF_8));
+                PlainJson.write(answer));
     }
 
     private static Object read(String text) {
-        return RequestJson.read(text.getBytes(StandardCharsets.UTF_8));
+        return PlainJson.read(text.getBytes(StandardCharsets.UTF_8));
     }
 }
