@@ -67,7 +67,7 @@ public sealed interface LinkRoute {
 
     /** Whether {@code fault} changes a twin's link to the broker, which only its proxy can do. */
     static boolean actsOnTheLink(Fault fault) {
-        return fault instanceof Fault.Link || fault instanceof Fault.Attack attack && attack.kind().equals("cert-revoked");
+        return fault instanceof Fault.Link || fault instanceof Fault.Attack attack && attack.cutsTheLink();
     }
 
     private static String name(Fault fault) {
