@@ -7,8 +7,8 @@ import java.util.function.Consumer;
  * Where the minimum is expected, from what the component used in the observation trial at the top of the
  * ranges (docs/sizing.md): memory from the level its working set settled at × {@value #RECLAIMABLE} (the cgroup's figure
  * counts page cache the kernel reclaims under a cap) to its peak × {@value #MEMORY_MARGIN};
- * CPU around the quota its 100 ms periods' demand exceeds in the share of periods the SLO tolerates
- * ({@link CpuPeriods}): that × {@value #PERIOD_BOTTOM} to that bottom × {@value #CPU_MARGIN}; without that figure, from the 95th percentile of its
+ * CPU from the quota its 100 ms periods' demand exceeds in the share of periods the SLO allows to be throttled
+ * ({@link CpuPeriods}, {@link TwinTrialRunner#periodShare}) to that × {@value #CPU_MARGIN}; without that figure, from the 95th percentile of its
  * per-second use to that × {@value #CPU_MARGIN} (its mean use is far below what the rare throttling stalls decide;
  * when the top itself throttled it, from its mean to the range's top).
  * Both bottoms are guesses ({@link SeededBisection.Low#GUESSED}: a runtime may grow its heap into a large cap,
@@ -17,7 +17,11 @@ import java.util.function.Consumer;
  */
 final class Brackets {
 
-    static final double MEMORY_MARGIN = 1.2;
+    /**
+     * The memory bracket's top over the top's peak: in five searches of the anomaly model the edge lay at 0.88–1.04 × the
+     * peak (docs/sizing.md), so 1.1 leaves room above the highest while keeping the bracket to three steps.
+     */
+    static final double MEMORY_MARGIN = 1.1;
     /**
      * The share of the top's settled memory taken as the bracket's bottom: the cgroup's figure includes page cache
      * the kernel reclaims under a cap (capped trials of the anomaly model settled 11–12 % below the top's level), so the settled level itself
@@ -29,16 +33,11 @@ final class Brackets {
     private static final double MIB = 1024 * 1024;
     /**
      * The CPU bracket's top over its bottom (and so the factor a wrong CPU guess first widens by): at most 1.48 keeps a
-     * bracket to three bisection steps at a resolution of 5 % (docs/sizing.md, "The trial budget").
+     * bracket to three bisection steps at a resolution of 5 % (docs/sizing.md, "The trial budget"). From the period
+     * figure the bracket is figure..figure × 1.45: the edges of the anomaly model's searches lay at 1.17–1.18 × the
+     * figure, 17 % above the bottom and 24 % below the top.
      */
     static final double CPU_MARGIN = 1.45;
-    /**
-     * The CPU bracket's bottom over the period figure: a period over the quota delays beyond a latency bound only the
-     * requests arriving early in its throttled stretch, so the edge lies well below the demand the tolerated share of
-     * periods reaches. Calibrated on one top trial of the anomaly model (figure 0.548 cores; the edges measured in
-     * earlier searches 0.262–0.31): the bracket {@code 0.246..0.358} covers them (docs/sizing.md).
-     */
-    static final double PERIOD_BOTTOM = 0.45;
     /** Above this share of throttled periods the top's CPU use was capped by the top itself and says nothing. */
     static final double THROTTLED_AT_THE_TOP = 0.01;
 
@@ -65,7 +64,7 @@ final class Brackets {
         double low = min;
         if (usage.seen() && usage.throttledShare() <= THROTTLED_AT_THE_TOP) {
             boolean periods = usage.periodsSeen();
-            double bottom = periods ? usage.periodCpus() * PERIOD_BOTTOM : usage.highCpus();
+            double bottom = periods ? usage.periodCpus() : usage.highCpus();
             double floor = Math.min(max, Math.ceil(min * (1 + resolution) * 1000) / 1000);
             high = clamp(Math.ceil(bottom * CPU_MARGIN * 1000 - 1e-9) / 1000, floor, max);
             low = Math.max(min, Math.floor(Math.min(bottom, high / (1 + resolution)) * 1000) / 1000);
@@ -95,7 +94,7 @@ final class Brackets {
         }
         if (usage.periodsSeen()) {
             return String.format(Locale.ROOT, "CPU bracket from %.3f cores, the quota its demand exceeded in the "
-                    + "SLO's tolerated share of %d periods of 100 ms (bottom × %.2f)", usage.periodCpus(), usage.periods(), PERIOD_BOTTOM);
+                    + "share of %d periods of 100 ms that the SLO allows to be throttled (the bracket's bottom)", usage.periodCpus(), usage.periods());
         }
         return String.format(Locale.ROOT, "CPU bracket from the per-second 95th percentile (%d periods of 100 ms "
                 + "sampled, fewer than %d)", usage.periods(), Usage.FEWEST_PERIODS);

@@ -9,7 +9,8 @@ package io.edgetwin.simulator.sizing;
  * @param meanCpus       cores used on average over the second half of the serving readings
  * @param highCpus       the 95th percentile of the per-second cores used while serving (bursts included)
  * @param throttledShare the share of CFS periods in which the cgroup was throttled while serving (0..1)
- * @param periodCpus     the least quota the SLO's tolerated share of 100 ms periods exceeds, from the per-period
+ * @param periodCpus     the least quota exceeded in the share of 100 ms periods the SLO allows to be throttled
+ *                       ({@code TwinTrialRunner.periodShare}), from the per-period
  *                       demand sampled at the top ({@link CpuPeriods}); 0 when not sampled
  * @param periods        how many 100 ms periods {@code periodCpus} was taken from (0 when not sampled)
  */

@@ -92,6 +92,18 @@ class CpuPeriodsTest {
                 java.util.List.of("latency.p90 < 50ms")))).isEqualTo(0.1);
     }
 
+    @Test
+    void theCpuFigureIsTakenAtFiveTimesTheShareOfRequestsTheSloLetsMissAtMostHalfThePeriods() {
+        assertThat(TwinTrialRunner.periodShare(io.edgetwin.report.gate.Threshold.parseAll(
+                java.util.List.of("latency.p99 < 50ms")))).isCloseTo(0.05, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(TwinTrialRunner.periodShare(io.edgetwin.report.gate.Threshold.parseAll(
+                java.util.List.of("latency.p90 < 50ms")))).isEqualTo(0.5);
+        assertThat(TwinTrialRunner.periodShare(io.edgetwin.report.gate.Threshold.parseAll(
+                java.util.List.of("latency.max < 200ms")))).isEqualTo(0);
+        assertThat(TwinTrialRunner.periodShare(io.edgetwin.report.gate.Threshold.parseAll(
+                java.util.List.of("throughput >= 45/s")))).isCloseTo(0.05, org.assertj.core.data.Offset.offset(1e-12));
+    }
+
     private void step(CpuPeriods periods, String file, long usageNanos, long nanos) throws IOException {
         Files.writeString(cgroup.resolve(file), usageNanos + "\n");
         clock.set(nanos);

@@ -55,10 +55,10 @@ class SizingSearchTest {
         assertThat(sizing.minimum().memoryKb()).isBetween(134L * 1024, (long) Math.ceil(134 * 1.05) * 1024);
         assertThat(sizing.minimum().cpus()).isBetween(0.32, 0.32 * 1.05 + 0.001);
         assertThat(sizing.widenings()).isEmpty();
-        assertThat(sizing.plan()).contains("brackets memory 111m..159m, cpus 0.297..0.431: at most 9 trials if they hold");
-        assertThat(runner.tried).containsExactly(new Caps(1024 * 1024, 2), new Caps(133 * 1024, 0.358),
-                new Caps(145 * 1024, 0.358), new Caps(139 * 1024, 0.326), new Caps(139 * 1024, 0.311),
-                new Caps(139 * 1024, 0.326), new Caps(239 * 1024, 0.38));
+        assertThat(sizing.plan()).contains("brackets memory 111m..146m, cpus 0.297..0.431: at most 9 trials if they hold");
+        assertThat(runner.tried).containsExactly(new Caps(1024 * 1024, 2), new Caps(127 * 1024, 0.358),
+                new Caps(136 * 1024, 0.358), new Caps(131 * 1024, 0.326), new Caps(136 * 1024, 0.326),
+                new Caps(136 * 1024, 0.311), new Caps(136 * 1024, 0.326), new Caps(236 * 1024, 0.38));
     }
 
     @Test
@@ -109,7 +109,7 @@ class SizingSearchTest {
     void aBracketWhoseTopFailsWidensUpwardAndSaysSo() throws Exception {
         List<String> lines = new ArrayList<>();
         Sizing sizing = new SizingSearch(MEMORY, CPUS, ThresholdRunner.needing(300, 0.5).observing(100, 120, 0.2, 0.3), lines::add).run();
-        assertThat(sizing.widenings()).anySatisfy(w -> assertThat(w).startsWith("the bracket's top failed: 140m..144m widened upward to 144m..236m"));
+        assertThat(sizing.widenings()).anySatisfy(w -> assertThat(w).startsWith("the bracket's top failed: 128m..132m widened upward to 132m..198m"));
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("the observation misled: the bracket's top failed"));
         assertThat(sizing.minimum().memoryKb()).isBetween(300L * 1024, 315L * 1024);
     }
@@ -118,7 +118,7 @@ class SizingSearchTest {
     void aBracketWhoseBottomPassesWidensDownwardAndSaysSo() throws Exception {
         // A runtime that grows its heap to fit a large cap settles far above what it needs.
         Sizing sizing = size(ThresholdRunner.needing(144, 0.21).observing(280, 321, 0.12, 0.16));
-        assertThat(sizing.widenings()).first().asString().startsWith("the bracket's bottom passed: 246m..253m widened downward to 157m..246m");
+        assertThat(sizing.widenings()).first().asString().startsWith("the bracket's bottom passed: 246m..257m widened downward to 171m..246m");
         assertThat(sizing.minimum().memoryKb()).isBetween(144L * 1024, 152L * 1024);
     }
 
@@ -138,8 +138,8 @@ class SizingSearchTest {
         ThresholdRunner runner = ThresholdRunner.needing(300, 0.5).observing(290, 320, 0.2, 0.4);
         Sizing sizing = size(runner);
         assertThat(runner.tried.get(0)).isEqualTo(new Caps(1024 * 1024, 2));
-        // memory 255m (settled × 0.88)..384m (peak × 1.2), cpus 0.4..0.58 (95th percentile × 1.45).
-        assertThat(runner.tried.get(1)).isEqualTo(new Caps(313 * 1024, 0.482));
+        // memory 255m (settled × 0.88)..352m (peak × 1.1), cpus 0.4..0.58 (95th percentile × 1.45).
+        assertThat(runner.tried.get(1)).isEqualTo(new Caps(300 * 1024, 0.482));
         assertThat(sizing.trials().get(1).phase()).isEqualTo(Phase.SEARCH);
         assertThat(sizing.trials()).extracting(Trial::phase).endsWith(Phase.JOINT, Phase.CONFIRM);
     }
