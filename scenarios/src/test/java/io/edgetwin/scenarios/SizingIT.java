@@ -69,6 +69,8 @@ class SizingIT {
             assertThat(sizing.get("summary").asText()).startsWith("no feasible caps: fails even at 256m, cpus 2: ");
         } else {
             assertThat(trials).extracting(t -> t.get("phase").asText()).endsWith("JOINT", "CONFIRM");
+            assertThat(top.get("residentBytes").asLong()).as("the top trial read the component's anonymous memory from the host")
+                    .isPositive().isLessThanOrEqualTo(top.get("componentPeakBytes").asLong());
             assertBracketNarrows(trials, "MEMORY", 128 * 1024, 256 * 1024);
             assertBracketNarrows(trials, "CPU", 1.0, 2.0);
             JsonNode recommended = sizing.get("recommendation");

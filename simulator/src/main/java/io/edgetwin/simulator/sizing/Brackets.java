@@ -6,7 +6,8 @@ import java.util.function.Consumer;
 /**
  * Where the minimum is expected, from what the component used in the observation trial at the top of the
  * ranges (docs/sizing.md): memory from the level its working set settled at × {@value #RECLAIMABLE} (the cgroup's figure
- * counts page cache the kernel reclaims under a cap) to its peak × {@value #MEMORY_MARGIN};
+ * counts page cache the kernel reclaims under a cap; the anonymous part's level when that is lower) to its peak ×
+ * {@value #MEMORY_MARGIN};
  * CPU from the quota its 100 ms periods' demand exceeds in the share of periods the SLO allows to be throttled
  * ({@link CpuPeriods}, {@link TwinTrialRunner#periodShare}) to that × {@value #CPU_MARGIN}; without that figure, from the 95th percentile of its
  * per-second use to that × {@value #CPU_MARGIN} (its mean use is far below what the rare throttling stalls decide;
@@ -51,10 +52,19 @@ final class Brackets {
         double low = min;
         if (usage.seen()) {
             high = clamp(Math.ceil(usage.peakBytes() * MEMORY_MARGIN / MIB - 1e-9) * 1024, Math.min(max, Math.ceil(min * (1 + resolution) / 1024) * 1024), max);
-            low = Math.max(min, Math.floor(Math.min(usage.settledBytes() * RECLAIMABLE / 1024.0, high / (1 + resolution)) / 1024) * 1024);
+            low = Math.max(min, Math.floor(Math.min(settledKb(usage) * RECLAIMABLE, high / (1 + resolution)) / 1024) * 1024);
         }
         return new SeededBisection(min, max, low, high, SeededBisection.Low.GUESSED, false, resolution,
                 Brackets::roundKb, kb -> MemoryRange.label((long) kb), note).widening(Math.max(LEAST_WIDENING, high / low));
+    }
+
+    /**
+     * The settled level the memory bottom is taken from: the usage's, or the anonymous resident memory's when that was
+     * read and is lower (a top whose usage counted page cache the host had not cached before: {@link ResidentMemory}).
+     */
+    static double settledKb(Usage usage) {
+        long bytes = usage.residentBytes() > 0 ? Math.min(usage.settledBytes(), usage.residentBytes()) : usage.settledBytes();
+        return bytes / 1024.0;
     }
 
     static SeededBisection cpus(Usage usage, CpuRange range, double resolution, Consumer<String> note) {
@@ -80,9 +90,11 @@ final class Brackets {
         if (!usage.seen()) {
             return "no usage seen at the top: the whole ranges are searched";
         }
-        return String.format(Locale.ROOT, "at the top the component's memory settled at %s (peak %s); it used %.3f cores "
+        String resident = usage.residentBytes() > 0
+                ? ", " + MemoryRange.label(Math.round(usage.residentBytes() / 1024.0 / 1024) * 1024) + " of it anonymous" : "";
+        return String.format(Locale.ROOT, "at the top the component's memory settled at %s%s (peak %s); it used %.3f cores "
                         + "on average, %.3f at the 95th percentile of its seconds, throttled in %.1f %% of its periods",
-                MemoryRange.label(Math.round(usage.settledBytes() / 1024.0 / 1024) * 1024),
+                MemoryRange.label(Math.round(usage.settledBytes() / 1024.0 / 1024) * 1024), resident,
                 MemoryRange.label(Math.round(usage.peakBytes() / 1024.0 / 1024) * 1024),
                 usage.meanCpus(), usage.highCpus(), usage.throttledShare() * 100) + "; " + cpuSource(usage);
     }

@@ -109,6 +109,7 @@ final class SizingJson {
                 .put("throttledShare", Math.round(r.usage().throttledShare() * 1000) / 1000.0)
                 .put("periodCpus", Math.round(r.usage().periodCpus() * 1000) / 1000.0)
                 .put("periods", r.usage().periods())
+                .put("residentBytes", r.usage().residentBytes())
                 .put("evidence", r.evidence());
         if (t.phase() == Phase.TOP && r.usage().seen()) {
             node.put("cpuBracketFrom", Brackets.cpuSource(r.usage()));

@@ -98,9 +98,11 @@ public final class TwinTrialRunner implements TrialRunner, AutoCloseable {
         ComponentWatch watch = new ComponentWatch(request.component(), System::nanoTime);
         EarlyStop stop = new EarlyStop(watch, phase.needsWholeLoad() ? SloLoss.of(List.of(), 0)
                 : SloLoss.of(request.slos(), plannedRequests(scenario)), scenario.workload().duration().toSeconds());
-        CpuPeriods periods = new CpuPeriods(ComponentCpuFile.following(this::container, request.component()),
-                System::nanoTime, watch::serving);
-        ScheduledExecutorService sampler = phase == Phase.TOP ? sampling(periods) : null;
+        CpuPeriods periods = new CpuPeriods(ComponentFiles.following(this::container, request.component(),
+                ContainerCgroup::cpuUsageNanos), System::nanoTime, watch::serving);
+        ResidentMemory resident = new ResidentMemory(ComponentFiles.following(this::container, request.component(),
+                ContainerCgroup::residentBytes), watch::serving);
+        ScheduledExecutorService sampler = phase == Phase.TOP ? sampling(periods, resident) : null;
         Report report = null;
         String failure = null;
         Teardown teardown = new Teardown();
@@ -130,7 +132,8 @@ public final class TwinTrialRunner implements TrialRunner, AutoCloseable {
         Observation seen = watch.observation();
         if (sampler != null) {
             double share = periodShare(request.slos());
-            seen = seen.withUsage(seen.usage().withPeriodCpus(periods.quota(share), periods.periods()));
+            seen = seen.withUsage(seen.usage().withPeriodCpus(periods.quota(share), periods.periods())
+                    .withResidentBytes(resident.settled()));
             progress.accept("  " + periods.describe(share));
             Files.writeString(dir.resolve("cpu-periods.txt"), periods.lines());
         }
@@ -139,14 +142,15 @@ public final class TwinTrialRunner implements TrialRunner, AutoCloseable {
         return stop.judged(classified).withEvidence(evidence);
     }
 
-    /** Samples {@code periods} every CFS period on a daemon thread until shut down. */
-    private static ScheduledExecutorService sampling(CpuPeriods periods) {
+    /** Samples {@code periods} every CFS period and {@code resident} every second, on a daemon thread until shut down. */
+    private static ScheduledExecutorService sampling(CpuPeriods periods, ResidentMemory resident) {
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(task -> {
             Thread thread = new Thread(task, "cpu-periods");
             thread.setDaemon(true);
             return thread;
         });
         sampler.scheduleAtFixedRate(periods::sample, 0, CpuPeriods.PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+        sampler.scheduleAtFixedRate(resident::sample, 0, 1, TimeUnit.SECONDS);
         return sampler;
     }
 

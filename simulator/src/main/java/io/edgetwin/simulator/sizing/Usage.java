@@ -13,9 +13,11 @@ package io.edgetwin.simulator.sizing;
  *                       ({@code TwinTrialRunner.periodShare}), from the per-period
  *                       demand sampled at the top ({@link CpuPeriods}); 0 when not sampled
  * @param periods        how many 100 ms periods {@code periodCpus} was taken from (0 when not sampled)
+ * @param residentBytes  the anonymous resident memory it settled at, read from the host ({@link ResidentMemory});
+ *                       0 when not sampled
  */
 public record Usage(long peakBytes, long settledBytes, double meanCpus, double highCpus, double throttledShare,
-                    double periodCpus, int periods) {
+                    double periodCpus, int periods, long residentBytes) {
 
     /** The fewest sampled periods a per-period estimate is trusted from: 10 s of serving. */
     static final int FEWEST_PERIODS = 100;
@@ -25,21 +27,27 @@ public record Usage(long peakBytes, long settledBytes, double meanCpus, double h
 
     public Usage {
         if (peakBytes < 0 || settledBytes < 0 || meanCpus < 0 || highCpus < 0 || throttledShare < 0 || throttledShare > 1
-                || periodCpus < 0 || periods < 0) {
+                || periodCpus < 0 || periods < 0 || residentBytes < 0) {
             throw new IllegalArgumentException("usage figures must not be negative (throttled share 0..1): peak " + peakBytes
                     + ", settled " + settledBytes + ", mean cpus " + meanCpus + ", high cpus " + highCpus
-                    + ", throttled " + throttledShare + ", period cpus " + periodCpus + ", periods " + periods);
+                    + ", throttled " + throttledShare + ", period cpus " + periodCpus + ", periods " + periods
+                    + ", resident " + residentBytes);
         }
     }
 
     /** Figures without a per-period estimate. */
     public Usage(long peakBytes, long settledBytes, double meanCpus, double highCpus, double throttledShare) {
-        this(peakBytes, settledBytes, meanCpus, highCpus, throttledShare, 0, 0);
+        this(peakBytes, settledBytes, meanCpus, highCpus, throttledShare, 0, 0, 0);
     }
 
     /** These figures with the per-period estimate {@code periodCpus} taken from {@code periods} periods. */
     public Usage withPeriodCpus(double periodCpus, int periods) {
-        return new Usage(peakBytes, settledBytes, meanCpus, highCpus, throttledShare, periodCpus, periods);
+        return new Usage(peakBytes, settledBytes, meanCpus, highCpus, throttledShare, periodCpus, periods, residentBytes);
+    }
+
+    /** These figures with the anonymous resident memory {@code bytes} (0: not sampled). */
+    public Usage withResidentBytes(long bytes) {
+        return new Usage(peakBytes, settledBytes, meanCpus, highCpus, throttledShare, periodCpus, periods, bytes);
     }
 
     /** Whether the per-period estimate is there and taken from enough periods to bracket the CPU with. */

@@ -28,6 +28,20 @@ class BracketsTest {
     }
 
     @Test
+    void pageCacheTheHostHadNotCachedBeforeDoesNotLiftTheMemoryBottomWhenTheAnonymousLevelIsKnown() {
+        // A top trial after the host's page cache had been emptied: the usage settled at 216m (peak 228m), ~80m more than
+        // with the files cached; under a 196m cap the same search read 129–143m of anonymous memory, its edge ~140m.
+        Usage cold = new Usage(228L << 20, 216L << 20, 0.064, 0.245, 0).withResidentBytes(131L << 20);
+        SeededBisection memory = Brackets.memory(cold, MEMORY, 0.05, w -> { });
+        assertThat(memory.low()).isEqualTo(115 * 1024);
+        assertThat(memory.found()).isEqualTo(251 * 1024);
+        assertThat(Brackets.describe(cold)).contains("settled at 216m, 131m of it anonymous (peak 228m)");
+        // Without the anonymous level the bottom is 0.88 × 216m, above that edge.
+        assertThat(Brackets.memory(new Usage(228L << 20, 216L << 20, 0.064, 0.245, 0), MEMORY, 0.05, w -> { }).low())
+                .isEqualTo(190 * 1024);
+    }
+
+    @Test
     void aWrongMemoryBracketWidensByTheRatioTheObservationImpliedNotByHalving() {
         java.util.List<String> notes = new java.util.ArrayList<>();
         SeededBisection memory = Brackets.memory(new Usage(147L << 20, 147L << 20, 0.059, 0.203, 0), MEMORY, 0.05, notes::add);

@@ -24,7 +24,7 @@ class CpuPeriodsTest {
 
     @Test
     void eachPeriodsDemandIsItsUsageOverItsOwnTimeReadFromACgroupV1Cpuacct() throws IOException {
-        CpuPeriods periods = new CpuPeriods(() -> ComponentCpuFile.usageNanos(new ContainerCgroup.V1(cgroup, cgroup, cgroup)), clock::get, serving::get);
+        CpuPeriods periods = new CpuPeriods(() -> ComponentFiles.read(new ContainerCgroup.V1(cgroup, cgroup, cgroup), ContainerCgroup::cpuUsageNanos), clock::get, serving::get);
         step(periods, "cpuacct.usage", 0, 0);
         step(periods, "cpuacct.usage", 30_000_000, PERIOD_NANOS);
         step(periods, "cpuacct.usage", 110_000_000, 2 * PERIOD_NANOS);
@@ -35,7 +35,7 @@ class CpuPeriodsTest {
     @Test
     void aCgroupV2CpuStatsUsageInMicrosecondsIsReadAsNanoseconds() throws IOException {
         Files.writeString(cgroup.resolve("cpu.stat"), "usage_usec 1250\nuser_usec 1000\nsystem_usec 250\n");
-        assertThat(ComponentCpuFile.usageNanos(new ContainerCgroup.V2(cgroup))).hasValue(1_250_000);
+        assertThat(ComponentFiles.read(new ContainerCgroup.V2(cgroup), ContainerCgroup::cpuUsageNanos)).hasValue(1_250_000);
     }
 
     @Test
@@ -50,7 +50,7 @@ class CpuPeriodsTest {
         readable.set(true);
         tick(periods, usage, 100_000_000);
         tick(periods, usage, 10_000_000);
-        assertThat(ComponentCpuFile.usageNanos(new ContainerCgroup.V2(cgroup).child("gone"))).isEmpty();
+        assertThat(ComponentFiles.read(new ContainerCgroup.V2(cgroup).child("gone"), ContainerCgroup::cpuUsageNanos)).isEmpty();
         assertThat(periods.demands()).containsExactly(0.1);
     }
 

@@ -120,6 +120,7 @@ class SizingSearchTest {
         Sizing sizing = size(ThresholdRunner.needing(144, 0.21).observing(280, 321, 0.12, 0.16));
         assertThat(sizing.widenings()).first().asString().startsWith("the bracket's bottom passed: 246m..257m widened downward to 171m..246m");
         assertThat(sizing.minimum().memoryKb()).isBetween(144L * 1024, 152L * 1024);
+        assertThat(sizing.trials()).hasSize(13);
     }
 
     @Test
