@@ -35,8 +35,8 @@ final class Brackets {
     /**
      * The CPU bracket's top over its bottom (and so the factor a wrong CPU guess first widens by): at most 1.48 keeps a
      * bracket to three bisection steps at a resolution of 5 % (docs/sizing.md, "The trial budget"). From the period
-     * figure the bracket is figure..figure × 1.45: the edges of the anomaly model's searches lay at 1.17–1.18 × the
-     * figure, 17 % above the bottom and 24 % below the top.
+     * figure the bracket is figure..figure × 1.45: the edges of seven searches of the anomaly model lay at 1.11–1.46
+     * × the figure (docs/sizing.md).
      */
     static final double CPU_MARGIN = 1.45;
     /** Above this share of throttled periods the top's CPU use was capped by the top itself and says nothing. */

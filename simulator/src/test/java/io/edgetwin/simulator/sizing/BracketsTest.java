@@ -107,7 +107,8 @@ class BracketsTest {
         "'evening, run 1', 132, 141, 0.2238, 140, 147, 0.253, 0.265",
         "'evening, run 2', 132, 144, 0.2371, 138, 142, 0.269, 0.282",
         "'afternoon',      129, 142, 0.2566, 139, 142, 0.286, 0.315",
-        "'evening, run 3', 122, 138, 0.2076, 133, 139, 0.245, 0.251",
+        "'night, 0.42 × the 1 % figure', 122, 138, 0.2076, 133, 139, 0.245, 0.251",
+        "'night, run A', 139, 149, 0.2222, 136, 141, 0.267, 0.28",
     })
     void theBracketsHoldTheEdgeOfEveryMeasuredSearchOfTheAnomalyModel(String search, long settledMib, long peakMib,
             double periodCpus, long oomMib, long passMib, double lostCpus, double passCpus) {
