@@ -109,6 +109,7 @@ class BracketsTest {
         "'afternoon',      129, 142, 0.2566, 139, 142, 0.286, 0.315",
         "'night, 0.42 × the 1 % figure', 122, 138, 0.2076, 133, 139, 0.245, 0.251",
         "'night, run A', 139, 149, 0.2222, 136, 141, 0.267, 0.28",
+        "'night, run D', 128, 141, 0.2350, 136, 142, 0.282, 0.296",
     })
     void theBracketsHoldTheEdgeOfEveryMeasuredSearchOfTheAnomalyModel(String search, long settledMib, long peakMib,
             double periodCpus, long oomMib, long passMib, double lostCpus, double passCpus) {
