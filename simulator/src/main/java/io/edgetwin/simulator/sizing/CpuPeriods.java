@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  * {@value #PERIOD_MILLIS} ms ({@link #sample()}, driven by the caller's scheduler), each step turned into cores
  * (usage in the step / the step's time). A latency SLO is decided by how often the demand within one period
  * exceeds the quota (a throttled component waits out the rest of the period), which a per-second figure cannot
- * show: {@link #quota(double)} is the least quota that the share of periods the SLO tolerates exceeds.
+ * show: {@link #quota(double)} is the least quota exceeded in a given share of the periods (the share the SLO
+ * allows to be throttled: {@link TwinTrialRunner#periodShare}).
  * Steps are counted only while {@code serving} holds; a reading that cannot be taken breaks the chain (the next
  * step starts afresh) rather than spreading its usage over two periods.
  */

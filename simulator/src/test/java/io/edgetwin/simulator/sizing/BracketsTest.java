@@ -110,6 +110,7 @@ class BracketsTest {
         "'night, 0.42 × the 1 % figure', 122, 138, 0.2076, 133, 139, 0.245, 0.251",
         "'night, run A', 139, 149, 0.2222, 136, 141, 0.267, 0.28",
         "'night, run D', 128, 141, 0.2350, 136, 142, 0.282, 0.296",
+        "'night, run E', 128, 138, 0.2140, 135, 141, 0.258, 0.27",
     })
     void theBracketsHoldTheEdgeOfEveryMeasuredSearchOfTheAnomalyModel(String search, long settledMib, long peakMib,
             double periodCpus, long oomMib, long passMib, double lostCpus, double passCpus) {
