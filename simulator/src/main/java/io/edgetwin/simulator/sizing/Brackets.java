@@ -19,8 +19,9 @@ import java.util.function.Consumer;
 final class Brackets {
 
     /**
-     * The memory bracket's top over the top's peak: in nine searches of the anomaly model the edge lay at 0.88–1.04 × the
-     * peak (docs/sizing.md), so 1.1 leaves room above the highest while keeping the bracket to three steps.
+     * The memory bracket's top over the top's peak: in nine searches of the anomaly model with its files cached the edge
+     * lay at 0.88–1.04 × the peak (docs/sizing.md), so 1.1 leaves room above the highest while keeping the bracket to
+     * three steps.
      */
     static final double MEMORY_MARGIN = 1.1;
     /**
@@ -35,7 +36,7 @@ final class Brackets {
     /**
      * The CPU bracket's top over its bottom (and so the factor a wrong CPU guess first widens by): at most 1.48 keeps a
      * bracket to three bisection steps at a resolution of 5 % (docs/sizing.md, "The trial budget"). From the period
-     * figure the bracket is figure..figure × 1.45: the edges of nine searches of the anomaly model lay at 1.11–1.46
+     * figure the bracket is figure..figure × 1.45: the edges of ten searches of the anomaly model lay at 1.10–1.46
      * × the figure (docs/sizing.md).
      */
     static final double CPU_MARGIN = 1.45;

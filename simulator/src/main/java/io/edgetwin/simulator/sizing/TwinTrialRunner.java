@@ -50,8 +50,8 @@ public final class TwinTrialRunner implements TrialRunner, AutoCloseable {
     /**
      * Periods over the quota per request past the latency bound: a throttled period delays past the bound only the
      * requests arriving early in its throttled stretch, so a p99 SLO (1 % of the requests late) holds while about 5 % of
-     * the periods exceed the quota. Measured with the anomaly model (docs/sizing.md): the CPU edges of nine searches lay at
-     * 1.11–1.46 × the demand that 5 % of the top's periods exceeded, where the demand at 1 % put them at 0.37–0.60 ×.
+     * the periods exceed the quota. Measured with the anomaly model (docs/sizing.md): the CPU edges of ten searches lay at
+     * 1.10–1.46 × the demand that 5 % of the top's periods exceeded, where the demand at 1 % put them at 0.37–0.60 ×.
      */
     static final double PERIODS_PER_LATE_REQUEST = 5;
 

@@ -29,16 +29,16 @@ class BracketsTest {
 
     @Test
     void pageCacheTheHostHadNotCachedBeforeDoesNotLiftTheMemoryBottomWhenTheAnonymousLevelIsKnown() {
-        // A top trial after the host's page cache had been emptied: the usage settled at 216m (peak 228m), ~80m more than
-        // with the files cached; under a 196m cap the same search read 129–143m of anonymous memory, its edge ~140m.
-        Usage cold = new Usage(228L << 20, 216L << 20, 0.064, 0.245, 0).withResidentBytes(131L << 20);
+        // A top trial with the twin image's files out of the page cache (run F, docs/performance.md): the usage settled at
+        // 362m (peak 370m), 127m of it anonymous; its search found 131m OOM-killed and 142m passing.
+        Usage cold = new Usage(370L << 20, 362L << 20, 0.069, 0.261, 0).withResidentBytes(127L << 20);
         SeededBisection memory = Brackets.memory(cold, MEMORY, 0.05, w -> { });
-        assertThat(memory.low()).isEqualTo(115 * 1024);
-        assertThat(memory.found()).isEqualTo(251 * 1024);
-        assertThat(Brackets.describe(cold)).contains("settled at 216m, 131m of it anonymous (peak 228m)");
-        // Without the anonymous level the bottom is 0.88 × 216m, above that edge.
-        assertThat(Brackets.memory(new Usage(228L << 20, 216L << 20, 0.064, 0.245, 0), MEMORY, 0.05, w -> { }).low())
-                .isEqualTo(190 * 1024);
+        assertThat(memory.low()).isEqualTo(111 * 1024);
+        assertThat(memory.found()).isEqualTo(407 * 1024);
+        assertThat(Brackets.describe(cold)).contains("settled at 362m, 127m of it anonymous (peak 370m)");
+        // Without the anonymous level the bottom is 0.88 × 362m, far above that edge.
+        assertThat(Brackets.memory(new Usage(370L << 20, 362L << 20, 0.069, 0.261, 0), MEMORY, 0.05, w -> { }).low())
+                .isEqualTo(318 * 1024);
     }
 
     @Test
