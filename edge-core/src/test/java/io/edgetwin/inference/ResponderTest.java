@@ -122,7 +122,7 @@ class ResponderTest {
     /** The reply's answer as the component sends it on the wire, read back. */
     static JsonNode json(Responder.Reply reply) {
         try {
-            return JSON.readTree(PlainJson.write(reply.answer()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return JSON.readTree(PlainJson.write(reply.answer()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

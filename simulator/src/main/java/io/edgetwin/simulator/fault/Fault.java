@@ -120,14 +120,6 @@ public sealed interface Fault {
         /** How a rogue reaches the broker: an MQTT client of its own, or a component through its core's connection. */
         public enum Via { MQTT, IPC }
 
-        /**
-         * Whether this attack acts on the victim's link to the broker: {@code cert-revoked} cuts it (through
-         * the victim's link proxy) so that its core connects again and meets the revocation.
-         */
-        public boolean cutsTheLink() {
-            return kind.equals("cert-revoked");
-        }
-
         public Attack {
             if (!KINDS.contains(kind)) {
                 throw new IllegalArgumentException("'" + kind + "' is not an attack; expected one of " + new java.util.TreeSet<>(KINDS));
@@ -142,6 +134,14 @@ public sealed interface Fault {
             if (from != null && (via != Via.IPC || from.equals(twin))) {
                 throw new IllegalArgumentException("'from' names the attacking twin of a via: ipc attack, another than the victim");
             }
+        }
+
+        /**
+         * Whether this attack acts on the victim's link to the broker: {@code cert-revoked} cuts it (through
+         * the victim's link proxy) so that its core connects again and meets the revocation.
+         */
+        public boolean cutsTheLink() {
+            return kind.equals("cert-revoked");
         }
 
         /** An attack by a client of its own (MQTT). */

@@ -91,7 +91,6 @@ final class ComponentWatch implements BiConsumer<String, byte[]> {
             return Usage.none();
         }
         List<Reading> settled = serving.subList(serving.size() / 2, serving.size());
-        long[] memory = settled.stream().mapToLong(Reading::memoryBytes).sorted().toArray();
         double[] perSecond = new double[serving.size() - 1];
         for (int i = 1; i < serving.size(); i++) {
             perSecond[i - 1] = cores(serving.get(i - 1), serving.get(i));
@@ -101,7 +100,8 @@ final class ComponentWatch implements BiConsumer<String, byte[]> {
         Reading from = serving.get(0);
         long periods = last.periods - from.periods;
         double throttled = periods <= 0 ? 0 : Math.min(1, Math.max(0, last.throttledPeriods - from.throttledPeriods) / (double) periods);
-        return new Usage(peakBytes, memory[memory.length / 2], cores(settled.get(0), last), high, throttled);
+        return new Usage(peakBytes, Usage.settledLevel(serving.stream().mapToLong(Reading::memoryBytes).toArray()),
+                cores(settled.get(0), last), high, throttled);
     }
 
     private static double cores(Reading from, Reading to) {

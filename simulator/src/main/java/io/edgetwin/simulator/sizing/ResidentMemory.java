@@ -36,12 +36,8 @@ final class ResidentMemory {
         }
     }
 
-    /** The median of the second half of the readings (the level it settles at, as for the usage); 0 without any. */
+    /** The level the readings settle at, as for the usage ({@link Usage#settledLevel}); 0 without any. */
     synchronized long settled() {
-        if (readings.isEmpty()) {
-            return 0;
-        }
-        long[] settled = readings.subList(readings.size() / 2, readings.size()).stream().mapToLong(Long::longValue).sorted().toArray();
-        return settled[settled.length / 2];
+        return Usage.settledLevel(readings.stream().mapToLong(Long::longValue).toArray());
     }
 }

@@ -145,7 +145,7 @@ public final class TwinTrialRunner implements TrialRunner, AutoCloseable {
     /** Samples {@code periods} every CFS period and {@code resident} every second, on a daemon thread until shut down. */
     private static ScheduledExecutorService sampling(CpuPeriods periods, ResidentMemory resident) {
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(task -> {
-            Thread thread = new Thread(task, "cpu-periods");
+            Thread thread = new Thread(task, "component-sampler");
             thread.setDaemon(true);
             return thread;
         });

@@ -1,5 +1,7 @@
 package io.edgetwin.simulator.sizing;
 
+import java.util.Arrays;
+
 /**
  * What the sized component used while it served, from its own cgroup's per-second readings: the figures
  * the observation trial at the top of the ranges brackets the search with ({@link Brackets}).
@@ -48,6 +50,19 @@ public record Usage(long peakBytes, long settledBytes, double meanCpus, double h
     /** These figures with the anonymous resident memory {@code bytes} (0: not sampled). */
     public Usage withResidentBytes(long bytes) {
         return new Usage(peakBytes, settledBytes, meanCpus, highCpus, throttledShare, periodCpus, periods, bytes);
+    }
+
+    /**
+     * The level readings taken in order settle at: the median of their second half (past a start's page-ins and the
+     * JIT's first compiles); 0 without readings.
+     */
+    static long settledLevel(long[] inOrder) {
+        if (inOrder.length == 0) {
+            return 0;
+        }
+        long[] secondHalf = Arrays.copyOfRange(inOrder, inOrder.length / 2, inOrder.length);
+        Arrays.sort(secondHalf);
+        return secondHalf[secondHalf.length / 2];
     }
 
     /** Whether the per-period estimate is there and taken from enough periods to bracket the CPU with. */
