@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,29 +18,53 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * A user's TorchScript and ONNX models (the fixtures in {@code scenarios/models}, our anomaly model
  * rebuilt in PyTorch from its trained weights by {@code make-fixtures.sh}) load through the same
- * manifest path as the built-in models, give the same answers, and every mismatch is named.
+ * manifest path as the built-in models, give the same answers as each other on two engines, classify
+ * as well as the model the build trained here, and every mismatch is named.
  */
 class UserModelTest {
 
     static final Path FIXTURES = Path.of("..", "scenarios", "models").toAbsolutePath().normalize();
     private static final String MLP = "anomaly-mlp";
 
-    @ParameterizedTest
-    @ValueSource(strings = {"anomaly-mlp-torchscript", "anomaly-mlp-onnx"})
-    void userFormatGivesTheDjlModelsClassAndScoresOnEveryHeldOutSample(String fixture) {
-        List<LabeledSample> samples = SamplesCsv.read(TrainedModels.dir(MLP).resolve(SamplesCsv.FILE_NAME));
+    @Test
+    void theTorchScriptAndOnnxExportsOfOneModelGiveTheSameClassAndScoresOnEveryHeldOutSample() {
+        List<LabeledSample> samples = SamplesCsv.read(FIXTURES.resolve("anomaly-samples.csv"));
 
-        try (Classifier djl = Classifier.load(TrainedModels.dir(MLP));
-                Classifier user = Classifier.load(FIXTURES.resolve(fixture))) {
+        try (Classifier torchScript = Classifier.load(FIXTURES.resolve("anomaly-mlp-torchscript"));
+                Classifier onnx = Classifier.load(FIXTURES.resolve("anomaly-mlp-onnx"))) {
             for (int i = 0; i < samples.size(); i++) {
-                Prediction expected = djl.predict(samples.get(i).values());
-                Prediction actual = user.predict(samples.get(i).values());
+                Prediction expected = torchScript.predict(samples.get(i).values());
+                Prediction actual = onnx.predict(samples.get(i).values());
                 assertEquals(expected.label(), actual.label(), "sample " + i);
                 for (int k = 0; k < expected.ranked().size(); k++) {
                     assertEquals(expected.ranked().get(k).score(), actual.ranked().get(k).score(), 1e-4f, "sample " + i);
                 }
             }
         }
+    }
+
+    /**
+     * The exports were made from the build's trained weights on one host; training from the same seed
+     * on another CPU takes other floating-point paths (MKL and ATen pick kernels by CPU), so the model
+     * trained here is a sibling, not a copy: the exports must classify as well as it does.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"anomaly-mlp-torchscript", "anomaly-mlp-onnx"})
+    void userFormatClassifiesTheHeldOutSamplesAsWellAsTheModelTrainedHere(String fixture) {
+        List<LabeledSample> samples = SamplesCsv.read(FIXTURES.resolve("anomaly-samples.csv"));
+
+        try (Classifier djl = Classifier.load(TrainedModels.dir(MLP));
+                Classifier user = Classifier.load(FIXTURES.resolve(fixture))) {
+            double trainedHere = accuracy(djl, samples);
+            double exported = accuracy(user, samples);
+            assertThat(exported).as("held-out accuracy of " + fixture).isGreaterThanOrEqualTo(0.95)
+                    .isCloseTo(trainedHere, Offset.offset(0.03));
+        }
+    }
+
+    private static double accuracy(Classifier classifier, List<LabeledSample> samples) {
+        long right = samples.stream().filter(sample -> classifier.predict(sample.values()).label().equals(sample.label())).count();
+        return (double) right / samples.size();
     }
 
     @ParameterizedTest

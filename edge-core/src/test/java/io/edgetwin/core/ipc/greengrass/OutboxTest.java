@@ -68,8 +68,10 @@ class OutboxTest {
             accepted += outbox.offer(frame(i)) ? 1 : 0;
         }
 
-        // the frame the socket began, what the writer took out of the queue before the socket stalled, the queue (2)
-        assertTrue(accepted >= 2 && accepted <= 4, "accepted " + accepted);
+        // the frame the socket began; what the writer took out of the queue before the socket stalled (its
+        // wake-up and up to the queue's two frames, had the sender refilled it between the take and the
+        // drain); the queue again (2)
+        assertTrue(accepted >= 2 && accepted <= 5, "accepted " + accepted);
         assertEquals(10 - accepted, outbox.dropped(), "a full queue drops the event instead of blocking its sender");
     }
 
