@@ -1,4 +1,4 @@
-package io.edgetwin.core.mqtt;
+package io.edgetwin.mqtt;
 
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,4 +1,4 @@
-package io.edgetwin.core.mqtt;
+package io.edgetwin.mqtt;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -13,7 +13,8 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
- * Opens the socket to the broker within a deadline. With an {@link SSLSocketFactory} (mTLS) a plain TCP
+ * Opens the socket to the broker within a deadline, with Nagle's algorithm off (a request must not wait
+ * for the previous one's ack). With an {@link SSLSocketFactory} (mTLS) a plain TCP
  * socket is connected first and TLS layered on it, with SNI (for a host name) and the broker's
  * certificate checked against the host ({@code HTTPS} endpoint identification); the handshake runs
  * here, under the same deadline, so a broker that accepts and never answers TLS cannot hang the caller.
@@ -41,6 +42,7 @@ final class BrokerSocket {
             return secure;
         }
         Socket socket = sockets.createSocket();
+        socket.setTcpNoDelay(true);
         connect(socket, address, broker, deadlineNanos);
         return socket;
     }

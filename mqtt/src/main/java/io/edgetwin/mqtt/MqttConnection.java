@@ -1,4 +1,4 @@
-package io.edgetwin.core.mqtt;
+package io.edgetwin.mqtt;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -17,8 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One MQTT 3.1.1 connection to the broker (clean session), from CONNECT to its end; a lost connection is
- * not reopened here (the owner opens a new one).
+ * One MQTT 3.1.1 connection to the broker, from CONNECT to its end; a lost connection is not reopened
+ * here (the owner opens a new one, and with a persistent session publishes again what was not
+ * acknowledged: a failed completion says which).
  *
  * <p>Threads: one reader thread per connection, {@code mqtt-reader-<client id>}, reads every packet,
  * hands each PUBLISH straight to the {@link MqttListener} and then sends its PUBACK (QoS 1), completes
@@ -77,7 +78,7 @@ public final class MqttConnection implements AutoCloseable {
         try {
             TickingInput input = new TickingInput(socket.getInputStream());
             PacketReader reader = new PacketReader(new BufferedInputStream(input, 16 * 1024), options.maxIncomingBytes());
-            socket.getOutputStream().write(Packets.connect(options.clientId(), options.keepAliveSeconds()));
+            socket.getOutputStream().write(Packets.connect(options.clientId(), options.keepAliveSeconds(), options.cleanSession()));
             socket.setSoTimeout(BrokerSocket.millisLeft(deadline, broker, "CONNACK"));
             awaitConnAck(reader, broker, options.clientId());
             MqttConnection connection = new MqttConnection(socket, input, reader, options, listener);
@@ -111,8 +112,13 @@ public final class MqttConnection implements AutoCloseable {
      * publishing, which cannot wait for the acks it reads itself).
      */
     public void publish(String topic, byte[] payload, int qos, Consumer<Throwable> done) throws MqttFailure {
+        publish(topic, payload, qos, false, done);
+    }
+
+    /** The same; with {@code retain} the broker keeps the message for whoever subscribes later. */
+    public void publish(String topic, byte[] payload, int qos, boolean retain, Consumer<Throwable> done) throws MqttFailure {
         if (qos == 0) {
-            byte[] packet = Packets.publish(topic, payload, 0, 0);
+            byte[] packet = Packets.publish(topic, payload, 0, retain, 0);
             ensureOpen();
             try {
                 write(packet);
@@ -126,7 +132,7 @@ public final class MqttConnection implements AutoCloseable {
         int id = inFlight.acquire(done, Thread.currentThread() != readerThread);
         byte[] packet;
         try {
-            packet = Packets.publish(topic, payload, qos, id);
+            packet = Packets.publish(topic, payload, qos, retain, id);
         } catch (IllegalArgumentException e) {
             inFlight.complete(id, e);
             return;

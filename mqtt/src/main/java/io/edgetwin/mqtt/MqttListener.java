@@ -1,4 +1,4 @@
-package io.edgetwin.core.mqtt;
+package io.edgetwin.mqtt;
 
 /**
  * What a {@link MqttConnection} tells its owner. Both methods run on the connection's reader thread

@@ -1,4 +1,4 @@
-package io.edgetwin.core.mqtt;
+package io.edgetwin.mqtt;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -6,7 +6,9 @@ import java.util.Objects;
 /**
  * How a {@link MqttConnection} connects and what it accepts.
  *
- * @param clientId         the MQTT client id (1 to 65535 bytes of UTF-8); the session is always clean
+ * @param clientId         the MQTT client id (1 to 65535 bytes of UTF-8)
+ * @param cleanSession     true: the broker forgets the session when the connection ends; false: it keeps
+ *                         the subscriptions and queues QoS 1 messages for the client while it is away
  * @param keepAlive        the keep-alive sent in CONNECT (whole seconds on the wire, at least 1); a PINGREQ
  *                         goes out when nothing was sent or received for this long, and the connection is
  *                         lost when nothing arrives for 1.5 times this
@@ -15,7 +17,7 @@ import java.util.Objects;
  *                         waits for an ack
  * @param maxIncomingBytes the largest incoming packet (its remaining length); larger closes the connection
  */
-public record MqttOptions(String clientId, Duration keepAlive, Duration connectTimeout, int window, int maxIncomingBytes) {
+public record MqttOptions(String clientId, boolean cleanSession, Duration keepAlive, Duration connectTimeout, int window, int maxIncomingBytes) {
 
     /** 1 MiB: the largest message the core's IPC carries to a component ({@code IpcLimits}). */
     public static final int MAX_INCOMING_BYTES = 1 << 20;
@@ -42,14 +44,29 @@ public record MqttOptions(String clientId, Duration keepAlive, Duration connectT
         }
     }
 
-    /** The core's settings: keep-alive 10 s, connect timeout 5 s, a window of 1000, packets up to 1 MiB. */
+    /** The core's settings: a clean session, keep-alive 10 s, connect timeout 5 s, a window of 1000, packets up to 1 MiB. */
     public static MqttOptions core(String clientId) {
-        return new MqttOptions(clientId, Duration.ofSeconds(10), Duration.ofSeconds(5), 1000, MAX_INCOMING_BYTES);
+        return new MqttOptions(clientId, true, Duration.ofSeconds(10), Duration.ofSeconds(5), 1000, MAX_INCOMING_BYTES);
     }
 
     /** The same with another keep-alive. */
     public MqttOptions withKeepAlive(Duration interval) {
-        return new MqttOptions(clientId, interval, connectTimeout, window, maxIncomingBytes);
+        return new MqttOptions(clientId, cleanSession, interval, connectTimeout, window, maxIncomingBytes);
+    }
+
+    /** The same with a clean ({@code true}) or persistent session. */
+    public MqttOptions withCleanSession(boolean clean) {
+        return new MqttOptions(clientId, clean, keepAlive, connectTimeout, window, maxIncomingBytes);
+    }
+
+    /** The same with another connect timeout. */
+    public MqttOptions withConnectTimeout(Duration timeout) {
+        return new MqttOptions(clientId, cleanSession, keepAlive, timeout, window, maxIncomingBytes);
+    }
+
+    /** The same accepting incoming packets up to {@code bytes}. */
+    public MqttOptions withMaxIncomingBytes(int bytes) {
+        return new MqttOptions(clientId, cleanSession, keepAlive, connectTimeout, window, bytes);
     }
 
     /** The keep-alive as CONNECT carries it: whole seconds, rounded up. */

@@ -1,4 +1,4 @@
-package io.edgetwin.core.mqtt;
+package io.edgetwin.mqtt;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -34,7 +34,7 @@ final class PacketReader {
         int length = remainingLength();
         if (length > maxRemainingLength) {
             throw new MqttFailure("malformed packet: remaining length " + length + " bytes (type " + (first >>> 4)
-                    + "); the core accepts at most " + maxRemainingLength);
+                    + "); this client accepts at most " + maxRemainingLength);
         }
         byte[] body = in.readNBytes(length);
         if (body.length < length) {

@@ -1,4 +1,4 @@
-package io.edgetwin.core.mqtt;
+package io.edgetwin.mqtt;
 
 import java.nio.charset.StandardCharsets;
 
@@ -13,25 +13,31 @@ final class Packets {
     static final byte[] DISCONNECT = {(byte) 0xE0, 0};
     private static final byte[] PROTOCOL = {0, 4, 'M', 'Q', 'T', 'T', 4};
     private static final int CLEAN_SESSION = 0x02;
+    private static final int RETAIN = 0x01;
 
     private Packets() {
     }
 
-    /** CONNECT with a clean session, no will, no credentials. */
-    static byte[] connect(String clientId, int keepAliveSeconds) {
+    /** CONNECT with a clean or a persistent session, no will, no credentials. */
+    static byte[] connect(String clientId, int keepAliveSeconds, boolean cleanSession) {
         byte[] id = utf8(clientId);
         Out out = new Out(0x10, PROTOCOL.length + 3 + 2 + id.length);
-        out.bytes(PROTOCOL).u8(CLEAN_SESSION).u16(keepAliveSeconds).string(id);
+        out.bytes(PROTOCOL).u8(cleanSession ? CLEAN_SESSION : 0).u16(keepAliveSeconds).string(id);
         return out.done();
     }
 
-    /** PUBLISH; {@code id} is used (and must be 1 to 65535) only at QoS 1. */
+    /** PUBLISH, not retained; {@code id} is used (and must be 1 to 65535) only at QoS 1. */
     static byte[] publish(String topic, byte[] payload, int qos, int id) {
+        return publish(topic, payload, qos, false, id);
+    }
+
+    /** PUBLISH; with {@code retain} the broker keeps it for later subscribers. */
+    static byte[] publish(String topic, byte[] payload, int qos, boolean retain, int id) {
         if (qos != 0 && qos != 1) {
             throw new IllegalArgumentException("QoS " + qos + " for '" + topic + "'; expected 0 or 1");
         }
         byte[] name = utf8(topic);
-        Out out = new Out(0x30 | qos << 1, 2 + name.length + (qos > 0 ? 2 : 0) + payload.length);
+        Out out = new Out(0x30 | qos << 1 | (retain ? RETAIN : 0), 2 + name.length + (qos > 0 ? 2 : 0) + payload.length);
         out.string(name);
         if (qos > 0) {
             out.u16(id);

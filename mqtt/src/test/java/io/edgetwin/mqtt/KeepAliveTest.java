@@ -1,4 +1,4 @@
-package io.edgetwin.core.mqtt;
+package io.edgetwin.mqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

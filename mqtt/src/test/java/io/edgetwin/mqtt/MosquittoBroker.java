@@ -1,4 +1,4 @@
-package io.edgetwin.core.messaging;
+package io.edgetwin.mqtt;
 
 import java.io.File;
 import java.io.IOException;
@@ -6,27 +6,19 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
-import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
-import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.MqttCallback;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
  * A real Mosquitto for one test, on 127.0.0.1 at a port that stays the same across {@link #stop()} and
  * {@link #start()}, with persistence on so that a subscriber's session and its queued messages survive a
- * restart. (edge-core cannot use the simulator's broker class: it never imports harness code.) Public for
- * the MQTT client's own tests ({@code io.edgetwin.core.mqtt}).
+ * restart. Shared with edge-core's tests through this module's test jar (the core never imports the
+ * harness's broker class).
  */
 public final class MosquittoBroker implements AutoCloseable {
 
@@ -67,35 +59,6 @@ public final class MosquittoBroker implements AutoCloseable {
         return Files.isExecutable(BINARY);
     }
 
-    /**
-     * A client on the cloud side with a persistent session (it misses nothing while both sides
-     * reconnect) subscribed to {@code topic} at QoS 1, handing every payload to {@code payloads}.
-     */
-    MqttAsyncClient persistentSubscriber(String clientId, String topic, Consumer<String> payloads) throws MqttException {
-        MqttAsyncClient client = new MqttAsyncClient(uri(), clientId, new MemoryPersistence());
-        client.setCallback(new MqttCallback() {
-            @Override
-            public void connectionLost(Throwable cause) {
-            }
-
-            @Override
-            public void messageArrived(String arrivedOn, MqttMessage message) {
-                payloads.accept(new String(message.getPayload(), StandardCharsets.UTF_8));
-            }
-
-            @Override
-            public void deliveryComplete(IMqttDeliveryToken token) {
-            }
-        });
-        MqttConnectOptions options = new MqttConnectOptions();
-        options.setCleanSession(false);
-        options.setAutomaticReconnect(true);
-        options.setMaxReconnectDelay(1_000);
-        client.connect(options).waitForCompletion(10_000);
-        client.subscribe(topic, 1).waitForCompletion(10_000);
-        return client;
-    }
-
     public String uri() {
         return "tcp://127.0.0.1:" + port;
     }
@@ -106,7 +69,13 @@ public final class MosquittoBroker implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("mosquitto.out").toFile()))
                 .start();
-        Conditions.await(Duration.ofSeconds(10), this::listening, "mosquitto listening on " + uri() + " (see " + dir + ")");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!listening()) {
+            if (System.nanoTime() > deadline) {
+                throw new IOException("mosquitto not listening on " + uri() + " within 10 s (see " + dir + ")");
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
     }
 
     private boolean listening() {

@@ -1,9 +1,8 @@
-package io.edgetwin.core.mqtt;
+package io.edgetwin.mqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.edgetwin.core.messaging.NoDelaySocketFactory;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
@@ -11,6 +10,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import javax.net.SocketFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -33,7 +33,7 @@ class MqttConnectionFaultTest {
     };
 
     private MqttConnection open(FakeBroker peer, MqttOptions options) throws Exception {
-        return MqttConnection.open(peer.address(), new NoDelaySocketFactory(), options, listener);
+        return MqttConnection.open(peer.address(), SocketFactory.getDefault(), options, listener);
     }
 
     @Test
@@ -51,7 +51,7 @@ class MqttConnectionFaultTest {
 
     @Test
     void aPeerThatNeverSendsConnAckTimesOut() throws Exception {
-        MqttOptions options = new MqttOptions("dev-1", Duration.ofSeconds(10), Duration.ofMillis(300), 10, 1024);
+        MqttOptions options = new MqttOptions("dev-1", true, Duration.ofSeconds(10), Duration.ofMillis(300), 10, 1024);
         try (FakeBroker peer = new FakeBroker((p, in, out) -> p.drain(in))) {
             assertThatThrownBy(() -> open(peer, options))
                     .isInstanceOf(MqttFailure.class)

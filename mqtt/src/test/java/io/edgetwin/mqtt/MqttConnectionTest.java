@@ -1,17 +1,16 @@
-package io.edgetwin.core.mqtt;
+package io.edgetwin.mqtt;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.edgetwin.core.messaging.MosquittoBroker;
-import io.edgetwin.core.messaging.NoDelaySocketFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import javax.net.SocketFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +45,7 @@ class MqttConnectionTest {
     }
 
     private MqttConnection open(String clientId) throws Exception {
-        MqttConnection connection = MqttConnection.open(BrokerAddress.parse(broker.uri()), new NoDelaySocketFactory(),
+        MqttConnection connection = MqttConnection.open(BrokerAddress.parse(broker.uri()), SocketFactory.getDefault(),
                 MqttOptions.core(clientId), new MqttListener() {
                     @Override
                     public void message(String topic, byte[] payload) {

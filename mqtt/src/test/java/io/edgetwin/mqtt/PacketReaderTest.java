@@ -1,4 +1,4 @@
-package io.edgetwin.core.mqtt;
+package io.edgetwin.mqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -108,12 +108,27 @@ class PacketReaderTest {
 
     @Test
     void connectCarriesProtocolLevelCleanSessionKeepAliveAndClientId() throws IOException {
-        byte[] connect = Packets.connect("dev-1", 10);
+        byte[] connect = Packets.connect("dev-1", 10, true);
         InputStream in = new ByteArrayInputStream(connect);
 
         assertThat(in.read()).isEqualTo(0x10);
         assertThat(in.read()).isEqualTo(connect.length - 2);
         assertThat(in.readAllBytes()).containsExactly(0, 4, 'M', 'Q', 'T', 'T', 4, 2, 0, 10, 0, 5, 'd', 'e', 'v', '-', '1');
+    }
+
+    @Test
+    void aPersistentSessionsConnectLeavesTheCleanSessionFlagOff() {
+        byte[] connect = Packets.connect("harness", 30, false);
+
+        assertThat(connect[9]).as("connect flags").isEqualTo((byte) 0);
+    }
+
+    @Test
+    void aRetainedPublishCarriesTheRetainFlagAndReadsBackAsAnyOther() throws IOException {
+        byte[] retained = Packets.publish("edgetwin/dev-1/config", new byte[] {'x'}, 1, true, 7);
+
+        assertThat(retained[0]).isEqualTo((byte) 0x33);
+        assertThat(reader(retained, 1024).next()).usingRecursiveComparison().isEqualTo(reader(Packets.publish("edgetwin/dev-1/config", new byte[] {'x'}, 1, 7), 1024).next());
     }
 
     private static byte[] concat(byte[]... parts) {

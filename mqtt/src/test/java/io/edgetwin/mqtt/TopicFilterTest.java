@@ -1,4 +1,4 @@
-package io.edgetwin.core.ipc;
+package io.edgetwin.mqtt;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

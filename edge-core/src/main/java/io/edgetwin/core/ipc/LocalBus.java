@@ -1,5 +1,6 @@
 package io.edgetwin.core.ipc;
 
+import io.edgetwin.mqtt.TopicFilter;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;

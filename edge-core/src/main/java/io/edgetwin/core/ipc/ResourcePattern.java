@@ -1,9 +1,10 @@
 package io.edgetwin.core.ipc;
 
+import io.edgetwin.mqtt.TopicFilter;
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.stream.Collectors;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * One {@code resources} entry of an authorization policy, matched against a topic (publish) or a topic

@@ -2,7 +2,7 @@ package io.edgetwin.core.lambda;
 
 import io.edgetwin.core.ipc.CloudPort;
 import io.edgetwin.core.ipc.LocalBus;
-import io.edgetwin.core.ipc.TopicFilter;
+import io.edgetwin.mqtt.TopicFilter;
 import io.edgetwin.core.recipe.LambdaParameters;
 import io.edgetwin.core.recipe.LambdaParameters.ContainerMode;
 import io.edgetwin.core.recipe.LambdaParameters.EventSource;

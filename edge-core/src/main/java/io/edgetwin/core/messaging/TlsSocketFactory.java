@@ -8,7 +8,7 @@ import javax.net.ssl.SSLSocketFactory;
 
 /**
  * TLS sockets with Nagle's algorithm off, like {@link NoDelaySocketFactory} for plain TCP. The core's MQTT
- * client connects a plain socket and layers TLS on it ({@code io.edgetwin.core.mqtt.BrokerSocket}), so the
+ * client connects a plain socket and layers TLS on it ({@code io.edgetwin.mqtt.BrokerSocket}), so the
  * layering call sets TCP_NODELAY on the socket underneath.
  */
 public final class TlsSocketFactory extends SSLSocketFactory {

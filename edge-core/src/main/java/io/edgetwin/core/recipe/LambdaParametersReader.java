@@ -105,7 +105,7 @@ public final class LambdaParametersReader {
             }
             String topic = entry.text("topic", null, "a topic filter such as sensors/+/temperature");
             try {
-                new io.edgetwin.core.ipc.TopicFilter(topic);
+                new io.edgetwin.mqtt.TopicFilter(topic);
             } catch (IllegalArgumentException e) {
                 throw entry.error("topic", "is not a topic filter: " + e.getMessage());
             }

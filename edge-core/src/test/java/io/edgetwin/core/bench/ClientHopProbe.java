@@ -1,10 +1,10 @@
 package io.edgetwin.core.bench;
 
 import io.edgetwin.core.messaging.NoDelaySocketFactory;
-import io.edgetwin.core.mqtt.BrokerAddress;
-import io.edgetwin.core.mqtt.MqttConnection;
-import io.edgetwin.core.mqtt.MqttListener;
-import io.edgetwin.core.mqtt.MqttOptions;
+import io.edgetwin.mqtt.BrokerAddress;
+import io.edgetwin.mqtt.MqttConnection;
+import io.edgetwin.mqtt.MqttListener;
+import io.edgetwin.mqtt.MqttOptions;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Semaphore;

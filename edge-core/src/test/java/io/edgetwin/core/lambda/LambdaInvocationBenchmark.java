@@ -37,7 +37,7 @@ public final class LambdaInvocationBenchmark {
         LocalBus bus = new LocalBus();
         LambdaLauncher launcher = LambdaLauncher.ofThisJvm(bus, new NoCloud(), "bench");
         AtomicReference<CountDownLatch> answered = new AtomicReference<>(new CountDownLatch(1));
-        bus.subscribe("bench", new io.edgetwin.core.ipc.TopicFilter("out"), true, (t, p) -> answered.get().countDown());
+        bus.subscribe("bench", new io.edgetwin.mqtt.TopicFilter("out"), true, (t, p) -> answered.get().countDown());
         CountDownLatch ready = new CountDownLatch(1);
         long start = System.nanoTime();
         launcher.start("bench.Fn", "1.0.0", parameters(handler), null, ready::countDown);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.edgetwin.core.messaging.SpoolSettings.Storage;
+import io.edgetwin.mqtt.MosquittoBroker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
@@ -37,7 +38,7 @@ class CloudLinkRedialTest {
         assumeTrue(MosquittoBroker.installed(), "needs Mosquitto at " + MosquittoBroker.BINARY);
         broker = new MosquittoBroker(dir.resolve("broker"));
         broker.start();
-        cloud = broker.persistentSubscriber("redial-test-cloud", "edgetwin/dev-1/connection", announcements::add);
+        cloud = CloudSubscriber.persistent(broker, "redial-test-cloud", "edgetwin/dev-1/connection", announcements::add);
         SpoolSettings settings = new SpoolSettings(Storage.MEMORY, SpoolSettings.DEFAULT_MAX_SIZE_IN_BYTES, false, dir.resolve("spool"));
         link = new CloudLink(broker.uri(), "dev-1", Spooler.open(settings));
         link.connect(Duration.ofSeconds(10));

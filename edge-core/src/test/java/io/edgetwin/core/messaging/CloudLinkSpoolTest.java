@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.edgetwin.core.messaging.SpoolSettings.Storage;
+import io.edgetwin.mqtt.MosquittoBroker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ class CloudLinkSpoolTest {
         assumeTrue(MosquittoBroker.installed(), "needs Mosquitto at " + MosquittoBroker.BINARY);
         broker = new MosquittoBroker(dir.resolve("broker"));
         broker.start();
-        subscriber = broker.persistentSubscriber("spool-test-subscriber", TOPIC, received::add);
+        subscriber = CloudSubscriber.persistent(broker, "spool-test-subscriber", TOPIC, received::add);
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package io.edgetwin.core.messaging;
 
+import io.edgetwin.mqtt.MosquittoBroker;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,43 +1,64 @@
 package io.edgetwin.simulator.broker;
 
+import io.edgetwin.mqtt.BrokerAddress;
+import io.edgetwin.mqtt.MqttConnection;
+import io.edgetwin.mqtt.MqttFailure;
+import io.edgetwin.mqtt.MqttListener;
+import io.edgetwin.mqtt.MqttOptions;
+import io.edgetwin.mqtt.TopicFilter;
+import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
+import javax.net.SocketFactory;
 import javax.net.ssl.SSLContext;
-import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
-import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
-import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
-import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
-import org.eclipse.paho.client.mqttv3.MqttException;
-import org.eclipse.paho.client.mqttv3.MqttMessage;
-import org.eclipse.paho.client.mqttv3.MqttTopic;
-import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 
 /**
- * The harness's own MQTT client (Eclipse Paho): publishes requests and hands every message of its
- * subscriptions to the handlers whose filter matches, on Paho's callback thread. When the connection is
- * lost it tries again every {@link #REDIAL_INTERVAL} ({@link Redial}) and subscribes again, so after a
- * broker outage the harness can send again within half a second of the broker's return (most of it
- * Paho's own: every connect waits about 300 ms for its three threads to start, docs/performance.md);
- * the moments it connected are kept ({@link #connectedSince}) for the report's recovery figures.
+ * The harness's MQTT client, on edgetwin's own MQTT connection ({@code io.edgetwin.mqtt}): a publish is
+ * written on the caller's thread, and every message of its subscriptions is handed to the handlers whose
+ * filter matches on the connection's reader thread, with no thread between the socket and either end of
+ * the request path. Handlers must not block (a slow one holds every message behind it); they may publish.
+ *
+ * <p>When the connection is lost it tries again every {@link #REDIAL_INTERVAL} ({@link Redial}),
+ * subscribes again, and sends again, in order, the QoS 1 messages the broker had not acknowledged, so
+ * after a broker outage the harness can send again as soon as the broker is back; the moments it
+ * connected are kept ({@link #connectedSince}) for the report's recovery figures. A publish while the
+ * connection is down fails at once ({@link BrokerException}), as it does with a general-purpose client
+ * without offline buffering.
  */
 public final class BrokerClient implements AutoCloseable {
 
     /** How long the client waits between attempts to reconnect. */
     public static final Duration REDIAL_INTERVAL = Duration.ofMillis(50);
-    private static final int MAX_IN_FLIGHT = 1000;
+    /** Answers carry up to 1 MiB of a component's output besides their topic: room for both. */
+    private static final int MAX_INCOMING_BYTES = 16 << 20;
+    private static final Duration KEEP_ALIVE = Duration.ofSeconds(30);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
-    private final MqttAsyncClient client;
-    private final MqttConnectOptions options = new MqttConnectOptions();
+    private final String uri;
+    private final BrokerAddress address;
+    private final SocketFactory sockets;
+    private final MqttOptions options;
+    private final Listener listener = new Listener();
     private final List<Route> routes = new CopyOnWriteArrayList<>();
     private final List<Long> connectedNanos = new CopyOnWriteArrayList<>();
     private final Redial redial = new Redial(REDIAL_INTERVAL, this::attempt, this::reconnected);
+    /** QoS 1 messages sent and not yet acknowledged, in the order they were sent. */
+    private final Map<Long, Unacknowledged> unacknowledged = new LinkedHashMap<>();
+    private long sequence;
+    /** The last message sent on the connection that was lost: what the redial sends again ends there. */
+    private long sentBeforeLoss;
+    private volatile MqttConnection connection;
     /** Connected with its subscriptions made again; false from a lost connection until then. */
     private volatile boolean ready;
+    private volatile boolean closed;
 
     public BrokerClient(String uri, String clientId) {
         this(uri, clientId, true);
@@ -54,36 +75,49 @@ public final class BrokerClient implements AutoCloseable {
 
     /**
      * Over TLS when {@code tls} is given (an {@code ssl://} URI; the context presents the client's
-     * certificate and trusts the run CA), else plain TCP. With the broker's mTLS listener the client id is
-     * replaced by the certificate's CN ({@code use_username_as_clientid}).
+     * certificate and trusts the run CA; the broker's certificate must name the URI's host), else plain
+     * TCP. With the broker's mTLS listener the client id is replaced by the certificate's CN
+     * ({@code use_username_as_clientid}).
      */
     public BrokerClient(String uri, String clientId, boolean cleanSession, SSLContext tls) {
+        this.uri = uri;
         try {
-            client = new MqttAsyncClient(uri, clientId, new MemoryPersistence());
-            client.setCallback(new Callback());
-            options.setCleanSession(cleanSession);
-            options.setMaxInflight(MAX_IN_FLIGHT);
-            options.setSocketFactory(tls == null ? new NoDelaySocketFactory() : new TlsSocketFactory(tls));
-            options.setAutomaticReconnect(false);
-            client.connect(options).waitForCompletion(10_000);
-            connectedNanos.add(System.nanoTime());
-            ready = true;
-        } catch (MqttException e) {
+            this.address = BrokerAddress.parse(uri);
+            this.options = MqttOptions.core(clientId).withCleanSession(cleanSession).withKeepAlive(KEEP_ALIVE)
+                    .withConnectTimeout(CONNECT_TIMEOUT).withMaxIncomingBytes(MAX_INCOMING_BYTES);
+        } catch (IllegalArgumentException e) {
+            throw new BrokerException("cannot connect to the broker at " + uri + " as " + clientId + ": " + e.getMessage());
+        }
+        this.sockets = tls == null ? SocketFactory.getDefault() : tls.getSocketFactory();
+        try {
+            connection = MqttConnection.open(address, sockets, options, listener);
+        } catch (IOException e) {
             throw new BrokerException("cannot connect to the broker at " + uri + " as " + clientId + ": " + e.getMessage()
                     + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
         }
+        connectedNanos.add(System.nanoTime());
+        ready = true;
     }
 
     public void subscribe(String filter, int qos, BiConsumer<String, byte[]> handler) {
-        routes.add(new Route(filter, qos, handler));
+        TopicFilter parsed;
         try {
-            client.subscribe(filter, qos).waitForCompletion(10_000);
-        } catch (MqttException e) {
+            parsed = new TopicFilter(filter);
+        } catch (IllegalArgumentException e) {
+            throw new BrokerException("cannot subscribe: " + e.getMessage());
+        }
+        routes.add(new Route(parsed, qos, handler));
+        try {
+            connection.subscribe(filter, qos);
+        } catch (MqttFailure e) {
             throw new BrokerException("cannot subscribe to " + filter + ": " + e.getMessage());
         }
     }
 
-    /** Publishes; when Paho's in-flight window is full, waits for acks to drain instead of failing. */
+    /**
+     * Publishes on this thread; at QoS 1 it waits while 1000 messages await their acknowledgement, and a
+     * message the broker has not acknowledged when the connection drops is sent again after the redial.
+     */
     public void publish(String topic, byte[] payload, int qos) {
         publish(topic, payload, qos, false);
     }
@@ -97,57 +131,70 @@ public final class BrokerClient implements AutoCloseable {
     }
 
     private void publish(String topic, byte[] payload, int qos, boolean retained) {
-        MqttMessage message = new MqttMessage(payload);
-        message.setQos(qos);
-        message.setRetained(retained);
-        while (true) {
-            try {
-                client.publish(topic, message);
-                return;
-            } catch (MqttException e) {
-                if (e.getReasonCode() != MqttException.REASON_CODE_MAX_INFLIGHT) {
-                    throw new BrokerException("cannot publish to " + topic + ": " + e.getMessage());
-                }
-                LockSupport.parkNanos(50_000);
+        Unacknowledged message = new Unacknowledged(topic, payload, retained);
+        try {
+            if (qos == 0) {
+                connection.publish(topic, payload, 0, retained, error -> { });
+            } else {
+                send(message, remember(message));
             }
+        } catch (MqttFailure e) {
+            throw new BrokerException("cannot publish to " + topic + ": " + e.getMessage());
         }
+    }
+
+    private synchronized long remember(Unacknowledged message) {
+        long key = ++sequence;
+        unacknowledged.put(key, message);
+        return key;
+    }
+
+    private synchronized void forget(long key) {
+        unacknowledged.remove(key);
+    }
+
+    /** Sends at QoS 1; the message stays remembered until acknowledged, or forgotten when refused outright. */
+    private void send(Unacknowledged message, long key) throws MqttFailure {
+        try {
+            write(message, key);
+        } catch (MqttFailure e) {
+            forget(key);
+            throw e;
+        }
+    }
+
+    /**
+     * Writes at QoS 1. At the PUBACK the message is forgotten; when the connection is lost first it stays
+     * for the redial to send again; anything else (this client closed, a message too large) forgets it.
+     */
+    private void write(Unacknowledged message, long key) throws MqttFailure {
+        connection.publish(message.topic(), message.payload(), 1, message.retained(), error -> {
+            if (error == null || !(error instanceof MqttFailure) || closed) {
+                forget(key);
+            }
+        });
     }
 
     @Override
     public void close() {
+        closed = true;
         redial.close();
-        try {
-            if (client.isConnected()) {
-                client.disconnect().waitForCompletion(2_000);
-            }
-            closeClient();
-        } catch (MqttException e) {
-            // Closing at teardown: the broker is going away too.
+        MqttConnection current = connection;
+        if (current != null) {
+            current.close(Duration.ofSeconds(2));
         }
     }
 
-    /** Paho refuses to close during a connection attempt; with the broker down one fails fast. */
-    private void closeClient() throws MqttException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-        while (true) {
-            try {
-                client.close();
-                return;
-            } catch (MqttException e) {
-                if (e.getReasonCode() != MqttException.REASON_CODE_CONNECT_IN_PROGRESS || System.nanoTime() > deadline) {
-                    throw e;
-                }
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
-            }
-        }
+    private record Route(TopicFilter filter, int qos, BiConsumer<String, byte[]> handler) {
     }
 
-    private record Route(String filter, int qos, BiConsumer<String, byte[]> handler) {
+    private record Unacknowledged(String topic, byte[] payload, boolean retained) {
     }
 
     /** Whether the client is connected now. */
     public boolean isConnected() {
-        return client.isConnected();
+        MqttConnection current = connection;
+        return current != null && current.isOpen();
     }
 
     /**
@@ -161,7 +208,7 @@ public final class BrokerClient implements AutoCloseable {
     /** Waits up to {@code patience} for the client to be connected; false if it is not by then. */
     public boolean awaitConnected(Duration patience) {
         long deadline = System.nanoTime() + patience.toNanos();
-        while (!ready || !client.isConnected()) {
+        while (!ready || !isConnected()) {
             if (System.nanoTime() > deadline) {
                 return false;
             }
@@ -170,54 +217,76 @@ public final class BrokerClient implements AutoCloseable {
         return true;
     }
 
-    /** One attempt of the {@link Redial}: true when connected (or already connected). */
+    /** One attempt of the {@link Redial}: true when connected. */
     private boolean attempt() {
         try {
-            client.connect(options).waitForCompletion(5_000);
+            MqttConnection next = MqttConnection.open(address, sockets, options, listener);
+            if (closed) {
+                next.close();
+                return false;
+            }
+            connection = next;
             return true;
-        } catch (MqttException e) {
-            return e.getReasonCode() == MqttException.REASON_CODE_CLIENT_CONNECTED;
+        } catch (IOException e) {
+            return false;
         }
     }
 
     /**
      * Connected again: subscribes again (a clean session lost its subscriptions, and a persistent one may
-     * have too, with a broker restarted without its persistence file), then notes the moment.
+     * have too, with a broker restarted without its persistence file), sends again what was not
+     * acknowledged, then notes the moment.
      */
     private void reconnected() {
         for (Route route : routes) {
             try {
-                client.subscribe(route.filter(), route.qos()).waitForCompletion(5_000);
-            } catch (MqttException e) {
+                connection.subscribe(route.filter().filter(), route.qos());
+            } catch (MqttFailure e) {
                 // The link dropped again; the next reconnect subscribes again.
+            }
+        }
+        List<Map.Entry<Long, Unacknowledged>> again = new ArrayList<>();
+        synchronized (this) {
+            for (Map.Entry<Long, Unacknowledged> entry : unacknowledged.entrySet()) {
+                if (entry.getKey() <= sentBeforeLoss) {
+                    again.add(Map.entry(entry.getKey(), entry.getValue()));
+                }
+            }
+        }
+        for (Map.Entry<Long, Unacknowledged> entry : again) {
+            try {
+                write(entry.getValue(), entry.getKey());
+            } catch (MqttFailure e) {
+                break; // lost again: it stays remembered, and the next redial sends it
             }
         }
         connectedNanos.add(System.nanoTime());
         ready = true;
     }
 
-    private final class Callback implements MqttCallbackExtended {
-        @Override
-        public void connectionLost(Throwable cause) {
-            ready = false;
-            redial.lost();
-        }
+    @Override
+    public String toString() {
+        return "BrokerClient[" + uri + "]";
+    }
 
+    /** The connection's events: messages to the matching handlers, a loss to the redial. */
+    private final class Listener implements MqttListener {
         @Override
-        public void connectComplete(boolean reconnect, String serverUri) {
-        }
-
-        @Override
-        public void messageArrived(String topic, MqttMessage message) {
+        public void message(String topic, byte[] payload) {
             for (Route route : routes) {
-                if (MqttTopic.isMatched(route.filter(), topic)) {
-                    route.handler().accept(topic, message.getPayload());
+                if (route.filter().matches(topic)) {
+                    route.handler().accept(topic, payload);
                 }
             }
         }
 
         @Override
-        public void deliveryComplete(IMqttDeliveryToken token) {
+        public void lost(Throwable cause) {
+            ready = false;
+            synchronized (BrokerClient.this) {
+                sentBeforeLoss = sequence;
+            }
+            redial.lost();
         }
     }
 }

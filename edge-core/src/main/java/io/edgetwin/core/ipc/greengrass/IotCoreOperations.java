@@ -2,7 +2,7 @@ package io.edgetwin.core.ipc.greengrass;
 
 import io.edgetwin.core.ipc.AccessControl;
 import io.edgetwin.core.ipc.CloudPort;
-import io.edgetwin.core.ipc.TopicFilter;
+import io.edgetwin.mqtt.TopicFilter;
 import java.util.Map;
 import software.amazon.awssdk.aws.greengrass.GreengrassCoreIPCServiceModel;
 import software.amazon.awssdk.aws.greengrass.model.PublishToIoTCoreRequest;

@@ -6,7 +6,7 @@ import com.google.gson.JsonParser;
 import io.edgetwin.core.ipc.AccessControl;
 import io.edgetwin.core.ipc.LocalBus;
 import io.edgetwin.core.ipc.Subscriber;
-import io.edgetwin.core.ipc.TopicFilter;
+import io.edgetwin.mqtt.TopicFilter;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
