@@ -18,6 +18,8 @@ import java.util.concurrent.locks.LockSupport;
 public final class Mosquitto implements AutoCloseable {
 
     public static final String PID_FILE = "mosquitto.pid";
+    /** What the broker logs when it handles SIGHUP, before it reads its config and certificates again. */
+    private static final String RELOADED = "Reloading config.";
 
     private final Path runDir;
     /** The plain TCP listener's port, or -1 when there is none. */
@@ -69,6 +71,8 @@ public final class Mosquitto implements AutoCloseable {
                 "log_dest file " + runDir.resolve("mosquitto.log"),
                 "log_type error",
                 "log_type warning",
+                // Start, stop and "Reloading config." (which reload() waits for); not every connection.
+                "log_type information",
                 ""));
         Mosquitto broker = new Mosquitto(runDir, launch(runDir), port, tlsPort);
         broker.awaitListening(patience, runDir);
@@ -93,9 +97,13 @@ public final class Mosquitto implements AutoCloseable {
 
     /**
      * Makes the running broker read its certificates and revocation list again (SIGHUP), without dropping
-     * a connection: a certificate revoked meanwhile is refused at its next handshake.
+     * a connection, and returns once it has: a certificate revoked meanwhile is refused at its next handshake.
+     * The signal is handled in the broker's event loop, which logs "Reloading config." and reloads before it
+     * serves another connection, so the reload is done for every handshake that starts after that line.
      */
     public void reload() throws IOException {
+        Path log = runDir.resolve("mosquitto.log");
+        long before = reloadsLogged(log);
         try {
             Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(process.pid())).redirectErrorStream(true).start();
             if (!kill.waitFor(5, TimeUnit.SECONDS) || kill.exitValue() != 0) {
@@ -106,6 +114,26 @@ public final class Mosquitto implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new BrokerException("interrupted while signalling mosquitto to reload");
         }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (reloadsLogged(log) <= before) {
+            if (System.nanoTime() > deadline) {
+                throw new BrokerException("mosquitto (pid " + process.pid() + ") did not reload within 5 s of SIGHUP; see " + log);
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+    }
+
+    /** How many reloads the broker has logged so far. */
+    private static long reloadsLogged(Path log) throws IOException {
+        if (!Files.exists(log)) {
+            return 0;
+        }
+        String text = Files.readString(log);
+        long count = 0;
+        for (int at = text.indexOf(RELOADED); at >= 0; at = text.indexOf(RELOADED, at + 1)) {
+            count++;
+        }
+        return count;
     }
 
     /** The running broker's process id; a new one after {@link #restart}. */
