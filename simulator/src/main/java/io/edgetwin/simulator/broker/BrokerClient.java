@@ -8,11 +8,10 @@ import io.edgetwin.mqtt.MqttOptions;
 import io.edgetwin.mqtt.TopicFilter;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -50,11 +49,11 @@ public final class BrokerClient implements AutoCloseable {
     private final List<Route> routes = new CopyOnWriteArrayList<>();
     private final List<Long> connectedNanos = new CopyOnWriteArrayList<>();
     private final Redial redial = new Redial(REDIAL_INTERVAL, this::attempt, this::reconnected);
-    /** QoS 1 messages sent and not yet acknowledged, in the order they were sent. */
-    private final Map<Long, Unacknowledged> unacknowledged = new LinkedHashMap<>();
-    private long sequence;
-    /** The last message sent on the connection that was lost: what the redial sends again ends there. */
-    private long sentBeforeLoss;
+    /**
+     * QoS 1 messages the broker had not acknowledged when the connection was lost, oldest first (the connection
+     * fails its waiting messages in the order they were sent): the redial sends them again.
+     */
+    private final Queue<Outgoing> unacknowledged = new ConcurrentLinkedQueue<>();
     private volatile MqttConnection connection;
     /** Connected with its subscriptions made again; false from a lost connection until then. */
     private volatile boolean ready;
@@ -131,46 +130,21 @@ public final class BrokerClient implements AutoCloseable {
     }
 
     private void publish(String topic, byte[] payload, int qos, boolean retained) {
-        Unacknowledged message = new Unacknowledged(topic, payload, retained);
         try {
-            if (qos == 0) {
-                connection.publish(topic, payload, 0, retained, error -> { });
-            } else {
-                send(message, remember(message));
-            }
+            send(new Outgoing(topic, payload, qos, retained));
         } catch (MqttFailure e) {
             throw new BrokerException("cannot publish to " + topic + ": " + e.getMessage());
         }
     }
 
-    private synchronized long remember(Unacknowledged message) {
-        long key = ++sequence;
-        unacknowledged.put(key, message);
-        return key;
-    }
-
-    private synchronized void forget(long key) {
-        unacknowledged.remove(key);
-    }
-
-    /** Sends at QoS 1; the message stays remembered until acknowledged, or forgotten when refused outright. */
-    private void send(Unacknowledged message, long key) throws MqttFailure {
-        try {
-            write(message, key);
-        } catch (MqttFailure e) {
-            forget(key);
-            throw e;
-        }
-    }
-
     /**
-     * Writes at QoS 1. At the PUBACK the message is forgotten; when the connection is lost first it stays
-     * for the redial to send again; anything else (this client closed, a message too large) forgets it.
+     * Writes {@code message}; at QoS 1, when the connection is lost before its PUBACK it is kept for the redial
+     * (anything else — acknowledged, this client closed, a message too large — ends it).
      */
-    private void write(Unacknowledged message, long key) throws MqttFailure {
-        connection.publish(message.topic(), message.payload(), 1, message.retained(), error -> {
-            if (error == null || !(error instanceof MqttFailure) || closed) {
-                forget(key);
+    private void send(Outgoing message) throws MqttFailure {
+        connection.publish(message.topic(), message.payload(), message.qos(), message.retained(), error -> {
+            if (message.qos() == 1 && error instanceof MqttFailure && !closed) {
+                unacknowledged.add(message);
             }
         });
     }
@@ -188,7 +162,7 @@ public final class BrokerClient implements AutoCloseable {
     private record Route(TopicFilter filter, int qos, BiConsumer<String, byte[]> handler) {
     }
 
-    private record Unacknowledged(String topic, byte[] payload, boolean retained) {
+    private record Outgoing(String topic, byte[] payload, int qos, boolean retained) {
     }
 
     /** Whether the client is connected now. */
@@ -245,20 +219,13 @@ public final class BrokerClient implements AutoCloseable {
                 // The link dropped again; the next reconnect subscribes again.
             }
         }
-        List<Map.Entry<Long, Unacknowledged>> again = new ArrayList<>();
-        synchronized (this) {
-            for (Map.Entry<Long, Unacknowledged> entry : unacknowledged.entrySet()) {
-                if (entry.getKey() <= sentBeforeLoss) {
-                    again.add(Map.entry(entry.getKey(), entry.getValue()));
-                }
-            }
-        }
-        for (Map.Entry<Long, Unacknowledged> entry : again) {
+        for (Outgoing message = unacknowledged.peek(); message != null; message = unacknowledged.peek()) {
             try {
-                write(entry.getValue(), entry.getKey());
+                send(message);
             } catch (MqttFailure e) {
-                break; // lost again: it stays remembered, and the next redial sends it
+                break; // lost again before it went: it stays first for the next redial
             }
+            unacknowledged.poll();
         }
         connectedNanos.add(System.nanoTime());
         ready = true;
@@ -283,9 +250,6 @@ public final class BrokerClient implements AutoCloseable {
         @Override
         public void lost(Throwable cause) {
             ready = false;
-            synchronized (BrokerClient.this) {
-                sentBeforeLoss = sequence;
-            }
             redial.lost();
         }
     }
