@@ -2,12 +2,12 @@ package io.edgetwin.core.messaging;
 
 import io.edgetwin.core.ipc.CloudPort;
 import io.edgetwin.core.ipc.Subscriber;
-import io.edgetwin.mqtt.TopicFilter;
 import io.edgetwin.mqtt.BrokerAddress;
 import io.edgetwin.mqtt.MqttConnection;
 import io.edgetwin.mqtt.MqttFailure;
 import io.edgetwin.mqtt.MqttListener;
 import io.edgetwin.mqtt.MqttOptions;
+import io.edgetwin.mqtt.TopicFilter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
